@@ -1,0 +1,291 @@
+// The crv-io side of the benchmark (../shared/bench/WORKLOADS.md): runs one workload in this
+// process and prints one JSON line, as the peers (bench/peers/*.mjs) do.
+//   crv_bench --workload W1 --n 1000000 --ticks 1000 [--repeat 3] [--dir TMPDIR]
+//   W2: --ticks T --n T*R (T appends of R rows, one tick each)
+//   W5: --appends 20000 --n 200000 [--window 1000] (appends of n / appends rows, one tick
+//   each; the first and last --window appends are timed apart)
+//   W3, W4, W6: the W1 dataset of --n rows over --ticks ticks is written by a child process,
+//   then read (W3: ticks [T/2, T/2 + 99]; W4: every row; W6: every row through batches()).
+// Only the measured phase is timed; `seconds` is the median of --repeat runs. peak_rss_bytes
+// is the process's peak (row generation included, as the peers report it);
+// measured_peak_rss_bytes is the peak from the end of row generation on.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <numeric>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "benchmark_rows.hpp"
+#include "crv/core/table_name.hpp"
+#include "crv/io/dataset.hpp"
+#include "crv/io/scan.hpp"
+#include "crv/io/settings.hpp"
+#include "process_stats.hpp"
+
+namespace crv::bench {
+namespace {
+
+constexpr std::string_view kRunId = "run_bench0";
+constexpr core::TableName kTable = core::TableName::IdentityEdges;
+
+struct Options {
+  std::string workload;
+  std::int64_t n = 1'000'000;
+  std::int64_t ticks = 1'000;
+  std::int64_t appends = 20'000;
+  std::int64_t window = 1'000;
+  int repeat = 3;
+  std::filesystem::path dir = std::filesystem::temp_directory_path();
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  throw std::invalid_argument(message +
+                              "\nusage: crv_bench --workload W1|W2|W3|W4|W5|W6 [--n N] [--ticks T] "
+                              "[--appends K] [--window W] [--repeat R] [--dir TMPDIR]");
+}
+
+std::int64_t parse_count(std::string_view name, const std::string& text) {
+  std::size_t used = 0;
+  std::int64_t value = 0;
+  try {
+    value = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    usage_error("--" + std::string(name) + ": not an integer: '" + text + "'");
+  }
+  if (used != text.size() || value < 1) usage_error("--" + std::string(name) + ": expected an integer >= 1, got '" + text + "'");
+  return value;
+}
+
+Options parse_options(int argc, char** argv) {
+  Options options;
+  for (int k = 1; k < argc; ++k) {
+    const std::string_view flag = argv[k];
+    if (k + 1 >= argc) usage_error(std::string(flag) + " needs a value");
+    const std::string value = argv[++k];
+    if (flag == "--workload") {
+      options.workload = value;
+    } else if (flag == "--n") {
+      options.n = parse_count("n", value);
+    } else if (flag == "--ticks") {
+      options.ticks = parse_count("ticks", value);
+    } else if (flag == "--appends") {
+      options.appends = parse_count("appends", value);
+    } else if (flag == "--window") {
+      options.window = parse_count("window", value);
+    } else if (flag == "--repeat") {
+      options.repeat = static_cast<int>(parse_count("repeat", value));
+    } else if (flag == "--dir") {
+      options.dir = value;
+    } else {
+      usage_error("unknown option " + std::string(flag));
+    }
+  }
+  if (options.workload.empty()) usage_error("--workload is required");
+  return options;
+}
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// A fresh directory under `base`, removed with its content when the object goes away.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::filesystem::path& base) {
+    std::string pattern = (base / "crv-bench-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a scratch directory under " + base.string());
+    path_ = pattern;
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+io::IoSettings bench_settings(const std::filesystem::path& root) {
+  io::IoSettings settings;
+  settings.root_dir = root;
+  settings.tick_bucket_size = 100;
+  settings.compression = "zstd";
+  return settings;
+}
+
+// Runs `work` in a child process (so that its memory does not count in this process's
+// peak); throws when it fails.
+void run_in_child(const std::function<void()>& work) {
+  std::cout.flush();
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int code = 0;
+    try {
+      work();
+    } catch (const std::exception& error) {
+      std::cerr << "crv_bench: preparing the dataset: " << error.what() << "\n";
+      code = 1;
+    }
+    std::_Exit(code);
+  }
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw std::runtime_error("the child process preparing the dataset failed");
+  }
+}
+
+struct Result {
+  std::vector<double> seconds;
+  std::int64_t bytes_on_disk = 0;
+  nlohmann::json extra = nlohmann::json::object();
+};
+
+// W1, W2, W5: `frames` appended one by one into a fresh dataset, per repeat.
+Result run_appends(const Options& options, const std::vector<frame::Frame>& frames, bool per_append_windows) {
+  Result result;
+  std::vector<double> per_append(frames.size());
+  for (int r = 0; r < options.repeat; ++r) {
+    ScratchDir scratch(options.dir);
+    io::Dataset dataset(bench_settings(scratch.path()), kRunId);
+    const double start = now_seconds();
+    for (std::size_t j = 0; j < frames.size(); ++j) {
+      const double append_start = now_seconds();
+      dataset.append(kTable, frames[j]);
+      per_append[j] = now_seconds() - append_start;
+    }
+    result.seconds.push_back(now_seconds() - start);
+    result.bytes_on_disk = bytes_on_disk(scratch.path());
+    if (per_append_windows) {
+      const auto window = static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(options.window), per_append.size()));
+      result.extra["window_appends"] = window;
+      result.extra["first_window_seconds"] = std::accumulate(per_append.begin(), per_append.begin() + window, 0.0);
+      result.extra["last_window_seconds"] = std::accumulate(per_append.end() - window, per_append.end(), 0.0);
+    }
+  }
+  return result;
+}
+
+// W3, W4, W6: reads of the W1 dataset (written by a child process), per repeat; `read`
+// returns the number of rows it read, which must be `expected_rows`.
+Result run_reads(const Options& options, std::int64_t expected_rows,
+                 const std::function<std::int64_t(const io::Dataset&)>& read) {
+  ScratchDir scratch(options.dir);
+  const io::IoSettings settings = bench_settings(scratch.path());
+  const std::int64_t rows_per_tick = options.n / options.ticks;
+  run_in_child([&] {
+    io::Dataset writer(settings, kRunId);
+    writer.append(kTable, benchmark_rows(0, options.n, rows_per_tick));
+  });
+  Result result;
+  result.bytes_on_disk = bytes_on_disk(scratch.path());
+  io::Dataset dataset(settings, kRunId);
+  for (int r = 0; r < options.repeat; ++r) {
+    const double start = now_seconds();
+    const std::int64_t rows = read(dataset);
+    result.seconds.push_back(now_seconds() - start);
+    if (rows != expected_rows) {
+      throw std::runtime_error(options.workload + " read " + std::to_string(rows) + " rows, expected " + std::to_string(expected_rows));
+    }
+    result.extra["rows"] = rows;
+  }
+  return result;
+}
+
+std::vector<frame::Frame> chunks(std::int64_t n, std::int64_t count, std::int64_t rows_per_tick) {
+  std::vector<frame::Frame> frames;
+  frames.reserve(static_cast<std::size_t>(count));
+  const std::int64_t per = n / count;
+  for (std::int64_t j = 0; j < count; ++j) frames.push_back(benchmark_rows(j * per, per, rows_per_tick));
+  return frames;
+}
+
+nlohmann::json run(const Options& options) {
+  const std::string& w = options.workload;
+  const std::int64_t rows_per_tick = options.n / options.ticks;
+  if (w != "W5" && rows_per_tick < 1) usage_error("--n must be at least --ticks");
+  nlohmann::json report = {{"engine", "crv-io"}, {"workload", w}, {"n", options.n}};
+  Result result;
+  std::int64_t generation_peak = 0;
+  if (w == "W1" || w == "W2" || w == "W5") {
+    const std::int64_t count = w == "W1" ? 1 : w == "W2" ? options.ticks : options.appends;
+    if (count > options.n) usage_error("more appends than rows");
+    const std::vector<frame::Frame> frames = chunks(options.n, count, w == "W5" ? options.n / count : rows_per_tick);
+    std::int64_t input_bytes = 0;
+    for (const frame::Frame& f : frames) input_bytes += frame_bytes(f);
+    report["input_frame_bytes"] = input_bytes;
+    generation_peak = peak_rss_bytes();
+    reset_peak_rss();
+    result = run_appends(options, frames, w == "W5");
+  } else if (w == "W3") {
+    const std::int64_t low = options.ticks / 2;
+    const std::int64_t high = low + 99;
+    const std::int64_t expected = (std::min(high, options.ticks - 1) - low + 1) * rows_per_tick;
+    result = run_reads(options, expected, [&](const io::Dataset& dataset) {
+      return dataset.read(kTable, io::Where{.tick_min = low, .tick_max = high}).num_rows();
+    });
+  } else if (w == "W4") {
+    result = run_reads(options, options.n, [](const io::Dataset& dataset) { return dataset.read(kTable).num_rows(); });
+  } else if (w == "W6") {
+    std::int64_t largest_batch = 0;
+    result = run_reads(options, options.n, [&](const io::Dataset& dataset) {
+      io::ScanBatchReader reader = dataset.scan(kTable).batches();
+      std::int64_t rows = 0;
+      while (std::optional<frame::Frame> batch = reader.next()) {
+        rows += batch->num_rows();
+        largest_batch = std::max(largest_batch, batch->num_rows());
+      }
+      return rows;
+    });
+    report["largest_batch_rows"] = largest_batch;
+  } else {
+    usage_error("unknown workload " + w);
+  }
+  report["ticks"] = w == "W5" ? options.appends : options.ticks;  // W5: one tick per append
+  report["repeat"] = options.repeat;
+  report["seconds"] = median(result.seconds);
+  report["all_seconds"] = result.seconds;
+  report["bytes_on_disk"] = result.bytes_on_disk;
+  report.update(result.extra);
+  const std::int64_t measured_peak = peak_rss_bytes();
+  report["measured_peak_rss_bytes"] = measured_peak;
+  report["peak_rss_bytes"] = std::max(generation_peak, measured_peak);
+  return report;
+}
+
+}  // namespace
+}  // namespace crv::bench
+
+int main(int argc, char** argv) {
+  try {
+    const crv::bench::Options options = crv::bench::parse_options(argc, argv);
+    std::cout << crv::bench::run(options).dump() << std::endl;
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "crv_bench: " << error.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// DuckDB benchmark peer (../shared/bench/WORKLOADS.md W1-W5): COPY ... TO dir (FORMAT parquet,
+// PARTITION_BY (bucket), COMPRESSION zstd) and read_parquet(..., hive_partitioning = true).
+//   node bench/peers/duckdb_peer.mjs --workload W1 --n 1000000 --ticks 1000 [--repeat 3]
+// W2 and W5 append with COPY ... (PARTITION_BY (bucket), APPEND): DuckDB keeps no manifest.
+// Prints {engine, workload, n, seconds (median), peak_rss_bytes, bytes_on_disk} (W5 adds
+// window_appends, first_window_seconds and last_window_seconds: the first and last --window appends).
+// Rows are generated into an in-memory table before the timed phase.
+import { DuckDBInstance } from '../../tests/interop/lib/duckdb_api.mjs';
+import { duckdbBenchmarkSql } from '../../tests/interop/lib/benchmark_rows.mjs';
+import { peerArgs, bytesOnDisk, median, now, scratch, removeDir, report } from '../../tests/interop/lib/peer_common.mjs';
+
+const args = peerArgs(process.argv.slice(2));
+const instance = await DuckDBInstance.create(':memory:');
+const db = await instance.connect();
+const quote = (s) => `'${s.replace(/'/g, "''")}'`;
+const copy = (source, dir, append) => db.run(`COPY (SELECT tick // 100 AS bucket, * FROM ${source}) TO ${quote(dir)}
+  (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd${append ? ', APPEND' : ''})`);
+
+const w = args.workload;
+const n = args.n ?? 1000000;
+const ticks = args.ticks ?? 1000;
+const times = [];
+const extra = {};
+let disk = 0;
+if (w === 'W1' || w === 'W3' || w === 'W4') {
+  await db.run(`CREATE TABLE src AS ${duckdbBenchmarkSql(0, n, Math.floor(n / ticks))}`);
+  if (w === 'W1') {
+    for (let r = 0; r < args.repeat; r++) {
+      const dir = scratch(args.dir);
+      const t0 = now();
+      await copy('src', dir, false);
+      times.push(now() - t0);
+      disk = bytesOnDisk(dir);
+      removeDir(dir);
+    }
+  } else {
+    const dir = scratch(args.dir);
+    await copy('src', dir, false);
+    disk = bytesOnDisk(dir);
+    const lo = Math.floor(ticks / 2);
+    const where = w === 'W3' ? ` WHERE tick BETWEEN ${lo} AND ${lo + 99}` : '';
+    for (let r = 0; r < args.repeat; r++) {
+      const t0 = now();
+      const reader = await db.runAndReadAll(`SELECT * FROM read_parquet(${quote(dir + '/**/*.parquet')}, hive_partitioning = true)${where}`);
+      times.push(now() - t0);
+      extra.rows = reader.currentRowCount;
+    }
+    removeDir(dir);
+  }
+} else if (w === 'W2' || w === 'W5') {
+  const k = w === 'W2' ? ticks : (args.appends ?? 20000);
+  const per = Math.floor(n / k);
+  for (let j = 0; j < k; j++) await db.run(`CREATE TABLE a${j} AS ${duckdbBenchmarkSql(j * per, per, per)}`);
+  for (let r = 0; r < args.repeat; r++) {
+    const dir = scratch(args.dir);
+    const perAppend = [];
+    const t0 = now();
+    for (let j = 0; j < k; j++) {
+      const s = now();
+      await copy(`a${j}`, dir, true);
+      perAppend.push(now() - s);
+    }
+    times.push(now() - t0);
+    if (w === 'W5') {
+      const window = Math.min(args.window ?? 1000, perAppend.length);
+      extra.window_appends = window;
+      extra.first_window_seconds = perAppend.slice(0, window).reduce((a, b) => a + b, 0);
+      extra.last_window_seconds = perAppend.slice(-window).reduce((a, b) => a + b, 0);
+    }
+    disk = bytesOnDisk(dir);
+    removeDir(dir);
+  }
+} else {
+  throw new Error(`unknown workload ${w}`);
+}
+db.closeSync();
+instance.closeSync();
+report({ engine: 'duckdb', workload: w, n, seconds: median(times), bytes_on_disk: disk, ...extra });

@@ -1,0 +1,34 @@
+#pragma once
+// The version of the canonical schema, stored in every Parquet part.
+
+#include <string>
+#include <string_view>
+
+namespace crv::core {
+
+struct SchemaVersion {
+  int major = 0;
+  int minor = 0;
+  std::string date;  ///< "YYYY-MM-DD"
+
+  bool operator==(const SchemaVersion&) const = default;
+};
+
+/// The schema version this library writes: 0.1 of 2025-09-20.
+inline const SchemaVersion SCHEMA_V{0, 1, "2025-09-20"};
+inline constexpr std::string_view kSchemaVersionMetadataKey = "crv_schema_version";
+
+/// Same major and minor (the date is informative).
+bool is_compatible(const SchemaVersion& a, const SchemaVersion& b);
+
+/// True when `next` is the immediate successor of `previous`: the next minor of the
+/// same major, or the next major with minor 0; its date is not earlier.
+bool is_successor_of(const SchemaVersion& next, const SchemaVersion& previous);
+
+/// "0.1@2025-09-20", the value of the crv_schema_version file metadata.
+std::string to_metadata_string(const SchemaVersion& version);
+
+/// Parses "<major>.<minor>@<YYYY-MM-DD>". Throws CoreError naming the bad text.
+SchemaVersion parse_schema_version(std::string_view text);
+
+}  // namespace crv::core

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <crv/frame/column.hpp>
+#include <crv/frame/frame.hpp>
+
+#include <cstdint>
+#include <string>
+
+// The Arrow C Data Interface, exactly as the Arrow specification defines it.
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+extern "C" {
+
+struct ArrowSchema {
+    // Array type description
+    const char* format;
+    const char* name;
+    const char* metadata;
+    int64_t flags;
+    int64_t n_children;
+    struct ArrowSchema** children;
+    struct ArrowSchema* dictionary;
+
+    // Release callback
+    void (*release)(struct ArrowSchema*);
+    // Opaque producer-specific data
+    void* private_data;
+};
+
+struct ArrowArray {
+    // Array data description
+    int64_t length;
+    int64_t null_count;
+    int64_t offset;
+    int64_t n_buffers;
+    int64_t n_children;
+    const void** buffers;
+    struct ArrowArray** children;
+    struct ArrowArray* dictionary;
+
+    // Release callback
+    void (*release)(struct ArrowArray*);
+    // Opaque producer-specific data
+    void* private_data;
+};
+
+}  // extern "C"
+
+#endif  // ARROW_C_DATA_INTERFACE
+
+namespace crv::frame {
+
+/// Exports a column zero-copy: `out_array` and `out_schema` get release callbacks that
+/// keep the column's buffers alive until called. The schema is named `name` and flagged
+/// nullable.
+void export_column(const Column& column, const std::string& name, ArrowArray* out_array, ArrowSchema* out_schema);
+/// Exports a frame as a struct array ("+s") with one child per column.
+void export_frame(const Frame& frame, ArrowArray* out_array, ArrowSchema* out_schema);
+/// Exports only a type (for a schema handshake).
+void export_type(const TypePtr& type, const std::string& name, bool nullable, ArrowSchema* out_schema);
+
+/// Imports an array: takes ownership of both structs (they are moved out and marked
+/// released; the producer's release callbacks run when the last buffer is dropped, or
+/// immediately on error). Buffers are wrapped zero-copy where the layout matches; "U",
+/// "Z", "+L" (64-bit offsets) are converted to 32-bit offsets when they fit (FrameError
+/// otherwise) and "e" (float16) is converted to float32. The result is validated.
+Column import_column(ArrowArray* array, ArrowSchema* schema);
+/// Imports a struct array ("+s") as a frame, one column per child. A null struct row is
+/// not representable in a frame: FrameError when the struct has nulls.
+Frame import_frame(ArrowArray* array, ArrowSchema* schema);
+/// Imports a type (and its name and nullability as a Field); takes ownership of the schema.
+Field import_field(ArrowSchema* schema);
+
+}  // namespace crv::frame

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace crv::frame {
+
+/// Error raised by the frame layer: a type mismatch, an invalid buffer layout, a missing
+/// column, an index out of range. The message names the thing that is wrong and the value.
+class FrameError : public std::runtime_error {
+public:
+    explicit FrameError(const std::string& message) : std::runtime_error(message) {}
+};
+
+}  // namespace crv::frame

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <crv/frame/column.hpp>
+#include <crv/frame/data_type.hpp>
+#include <crv/frame/frame.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <vector>
+
+namespace crv::frame {
+
+/// A column of `type` from JSON values, nested types included: null -> null; objects ->
+/// struct fields by name (a missing field is null); arrays -> lists. Numbers must be
+/// exactly representable in the target type; strings are accepted for temporal types
+/// (ISO-8601), decimals ("12.34"), and NaN/Infinity/-Infinity for floats; binary from
+/// strings (bytes as-is). FrameError naming the row and the value otherwise.
+Column column_from_json(const std::vector<nlohmann::json>& values, const TypePtr& type);
+
+/// The type of JSON values: integers -> i64, other numbers -> f64 (i64 with f64 -> f64),
+/// strings -> str, booleans -> bool, objects -> struct of the union of keys in first-seen
+/// order, arrays -> list of the unified item type. All nulls (or no values) -> str.
+/// FrameError on incompatible kinds (a string and a number in the same position).
+TypePtr infer_type(const std::vector<nlohmann::json>& values);
+
+/// One JSON object per non-empty line. With `schema`, the columns are exactly the schema's
+/// (missing keys -> null); without, the schema is inferred from all rows (keys in first-seen
+/// order of the top-level keys; nested objects in key order). FrameError naming the line on
+/// malformed JSON or a non-object line.
+Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema = std::nullopt);
+
+/// Row `row` of `column` as JSON: structs as objects, lists as arrays, integers exact,
+/// floats as numbers (NaN/inf as "NaN", "Infinity", "-Infinity"), temporal values as
+/// ISO-8601 strings, decimals as exact decimal strings, binary as a string when valid UTF-8
+/// else base64, null as null.
+nlohmann::json value_to_json(const Column& column, int64_t row);
+
+/// A frame's rows as JSON objects (one per row; nlohmann::json orders keys by name).
+std::vector<nlohmann::json> frame_to_json_rows(const Frame& frame);
+
+}  // namespace crv::frame

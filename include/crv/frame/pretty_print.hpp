@@ -1,0 +1,36 @@
+#pragma once
+
+#include <crv/frame/column.hpp>
+#include <crv/frame/frame.hpp>
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+namespace crv::frame {
+
+struct PrintOptions {
+    int64_t max_rows = 20;     ///< more rows print as head, a "…" row, tail
+    int max_col_width = 32;    ///< longer cells are cut and end with "…"
+};
+
+/// Polars-like text table:
+///   shape: (2, 2)
+///   ┌──────┬──────┐
+///   │ tick ┆ name │
+///   │ ---  ┆ ---  │
+///   │ i64  ┆ str  │
+///   ╞══════╪══════╡
+///   │ 0    ┆ "a"  │
+///   │ 1    ┆ null │
+///   └──────┴──────┘
+std::string to_string(const Frame& frame, const PrintOptions& options = {});
+/// A one-column table named after the column's type.
+std::string to_string(const Column& column, const PrintOptions& options = {});
+/// The text of one cell as printed in a table (strings quoted, null as "null").
+std::string format_cell(const Column& column, int64_t row);
+
+std::ostream& operator<<(std::ostream& out, const Frame& frame);
+std::ostream& operator<<(std::ostream& out, const Column& column);
+
+}  // namespace crv::frame

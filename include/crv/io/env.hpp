@@ -1,0 +1,111 @@
+#pragma once
+// Env: the only way the io layer touches the filesystem (as LevelDB's Env). The POSIX
+// implementation does real open/write/fsync/rename and directory fsync; tests wrap it
+// in a FaultInjectionEnv that fails chosen calls. Every failure is an IoError (or a
+// subclass) naming the operation and the path, with the errno text.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crv/io/errors.hpp"
+
+namespace crv::io {
+
+/// A file opened for writing. Writes are buffered; flush() hands them to the OS,
+/// sync() also makes them durable (fsync). Destroying an open file flushes and closes it,
+/// ignoring errors (call close() to see them).
+class WritableFile {
+ public:
+  virtual ~WritableFile() = default;
+  virtual void append(const void* data, std::size_t size) = 0;
+  void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
+  virtual void flush() = 0;
+  /// flush() then fsync.
+  virtual void sync() = 0;
+  /// flush() then close; further calls are errors, a second close() is a no-op.
+  virtual void close() = 0;
+  /// Bytes written so far (buffered included), counted from the file's size at open.
+  virtual std::uint64_t position() const = 0;
+  virtual const std::filesystem::path& path() const = 0;
+};
+
+/// A file opened for positional reads (the Parquet reader's footer and pages).
+class RandomAccessFile {
+ public:
+  virtual ~RandomAccessFile() = default;
+  /// The size of the file when it was opened.
+  virtual std::uint64_t size() const = 0;
+  /// Reads exactly `size` bytes at `offset` into `out`; IoError on a short read.
+  virtual void read_at(std::uint64_t offset, std::size_t size, std::byte* out) const = 0;
+  virtual const std::filesystem::path& path() const = 0;
+};
+
+/// An exclusive advisory lock on a file, released on destruction.
+class FileLock {
+ public:
+  virtual ~FileLock() = default;
+  virtual const std::filesystem::path& path() const = 0;
+};
+
+/// What identifies one version of a file: a rewrite (atomic rename) or an in-place
+/// change gives a different identity. Used to invalidate cached manifests.
+struct FileIdentity {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+
+  bool operator==(const FileIdentity&) const = default;
+};
+
+enum class WriteMode {
+  Truncate,  ///< create, or truncate an existing file
+  Append,    ///< create, or append to an existing file
+};
+
+class Env {
+ public:
+  virtual ~Env() = default;
+
+  virtual std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
+                                                          WriteMode mode = WriteMode::Truncate) = 0;
+  virtual std::unique_ptr<RandomAccessFile> new_random_access_file(
+      const std::filesystem::path& path) = 0;
+  /// The whole content of a file.
+  virtual std::string read_file(const std::filesystem::path& path) = 0;
+
+  /// Atomically replaces `to` by `from` (rename(2)).
+  virtual void rename_file(const std::filesystem::path& from, const std::filesystem::path& to) = 0;
+  /// Removes a file; IoError when it does not exist.
+  virtual void remove_file(const std::filesystem::path& path) = 0;
+  /// Creates a directory and its missing parents; no error when it exists.
+  virtual void create_dirs(const std::filesystem::path& path) = 0;
+  /// fsync of a directory (makes renames and creations in it durable).
+  virtual void sync_dir(const std::filesystem::path& path) = 0;
+  /// Names of the entries of a directory (no "." or ".."), sorted.
+  virtual std::vector<std::string> list_dir(const std::filesystem::path& path) = 0;
+
+  /// Whether anything exists at `path`.
+  virtual bool file_exists(const std::filesystem::path& path) = 0;
+  /// Whether `path` is a directory.
+  virtual bool is_directory(const std::filesystem::path& path) = 0;
+  virtual std::uint64_t file_size(const std::filesystem::path& path) = 0;
+  virtual FileIdentity file_identity(const std::filesystem::path& path) = 0;
+
+  /// Takes an exclusive advisory lock (flock) on `path`, creating the file if needed;
+  /// blocks until the lock is free.
+  virtual std::unique_ptr<FileLock> lock_file(const std::filesystem::path& path) = 0;
+
+  /// The process-wide POSIX Env.
+  static Env& posix();
+};
+
+/// Removes a file if it exists, swallowing errors (cleanup paths).
+void remove_file_quietly(Env& env, const std::filesystem::path& path) noexcept;
+
+}  // namespace crv::io

@@ -1,0 +1,95 @@
+#pragma once
+// The per-table manifest.json (REFERENCE.md section 4).
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crv/io/env.hpp"
+
+namespace crv::io {
+
+inline constexpr int kManifestVersion = 1;
+inline constexpr const char* kPartitionStateReady = "ready";
+
+/// One Parquet part of a bucket; `path` is relative to the bucket directory.
+struct PartEntry {
+  std::string path;
+  std::int64_t rows = 0;
+  std::int64_t bytes = 0;
+  std::int64_t tick_min = 0;
+  std::int64_t tick_max = 0;
+  std::string created_at;  ///< ISO-8601 UTC
+
+  bool operator==(const PartEntry&) const = default;
+};
+
+/// One bucket: its parts and their totals.
+struct PartitionEntry {
+  std::int64_t bucket_id = 0;
+  std::string state = kPartitionStateReady;
+  std::int64_t tick_min = 0;
+  std::int64_t tick_max = 0;
+  std::int64_t row_count = 0;
+  std::int64_t byte_size = 0;
+  std::vector<PartEntry> parts;
+
+  bool operator==(const PartitionEntry&) const = default;
+  /// Whether [tick_min, tick_max] meets the inclusive range (an absent bound is open).
+  bool overlaps(std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const;
+};
+
+struct TableManifest {
+  std::string table;
+  int version = kManifestVersion;
+  std::string created_at;  ///< ISO-8601 UTC, "2025-01-01T00:00:00.000000+00:00"
+  std::string updated_at;
+  /// Keyed by bucket id; serialized under the zero-padded key ("000123").
+  std::map<std::int64_t, PartitionEntry> partitions;
+
+  bool operator==(const TableManifest&) const = default;
+
+  /// An empty manifest created now.
+  static TableManifest create(std::string table);
+
+  /// Adds a part to a bucket (creating the partition), updates the bucket's tick range,
+  /// row_count and byte_size, and sets updated_at to now.
+  void add_part(std::int64_t bucket_id, PartEntry part);
+
+  /// Partitions meeting the inclusive tick range, in bucket order.
+  std::vector<const PartitionEntry*> partitions_overlapping(
+      std::optional<std::int64_t> tick_min, std::optional<std::int64_t> tick_max) const;
+
+  std::int64_t total_rows() const;
+  std::int64_t total_bytes() const;
+  std::size_t part_count() const;
+  /// The table's tick range; nullopt when the manifest has no partitions.
+  std::optional<std::int64_t> tick_min() const;
+  std::optional<std::int64_t> tick_max() const;
+  /// Sorted bucket ids.
+  std::vector<std::int64_t> bucket_ids() const;
+
+  nlohmann::json to_json() const;
+  /// Unknown keys are ignored; a missing key or a value of the wrong type is an
+  /// IoManifestError naming the key.
+  static TableManifest from_json(const nlohmann::json& json);
+};
+
+/// The manifest at `path`; nullopt when the file does not exist; IoManifestError when it
+/// cannot be read or is not a valid manifest.
+std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path);
+
+/// Writes the manifest atomically and durably (tmp, fsync, rename, directory fsync). On
+/// any failure the tmp file is removed, the previous manifest is left intact and
+/// IoManifestError is thrown.
+void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
+
+/// Now as ISO-8601 UTC with microseconds: "2025-09-20T12:34:56.123456+00:00".
+std::string utc_now_iso();
+
+}  // namespace crv::io

@@ -1,0 +1,38 @@
+#pragma once
+// Re-deriving a table's manifest from its files (REFERENCE.md section 6).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crv/io/env.hpp"
+#include "crv/io/manifest.hpp"
+#include "crv/io/settings.hpp"
+#include "crv/io/table_ref.hpp"
+
+namespace crv::io {
+
+/// A file that could not be read while rebuilding, and why.
+struct UnreadablePart {
+  std::string path;  ///< relative to the table directory
+  std::string error;
+};
+
+struct RebuildResult {
+  TableManifest manifest;
+  std::vector<UnreadablePart> unreadable;  ///< left out of the manifest
+};
+
+/// Walks the table's bucket=* directories and every part-*.parquet in them (skipping
+/// .tmp files), takes rows from the footers and tick ranges from the tick column's
+/// statistics (decoding the tick column only where a row group has none), and returns the
+/// manifest. Unreadable files are listed instead of failing the walk. Nothing is written.
+RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
+                               TableRef table);
+
+/// scan_table_files(), then writes the manifest atomically under the table's lock
+/// (IoManifestError when it cannot be written).
+RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings,
+                                     std::string_view run_id, TableRef table);
+
+}  // namespace crv::io

@@ -1,0 +1,136 @@
+#pragma once
+// Lazy scans of a table (REFERENCE.md section 6), pruned at three levels: manifest
+// partitions, each part's tick range, row-group statistics (and pages through the page
+// index); rows are then filtered by tick exactly.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crv/frame/frame.hpp"
+#include "crv/io/env.hpp"
+#include "crv/io/manifest.hpp"
+#include "crv/io/settings.hpp"
+#include "crv/io/table_ref.hpp"
+#include "crv/parquet/reader.hpp"
+
+namespace crv::io {
+
+/// Inclusive tick bounds; an absent bound is open.
+struct Where {
+  std::optional<std::int64_t> tick_min;
+  std::optional<std::int64_t> tick_max;
+
+  bool operator==(const Where&) const = default;
+  bool is_unbounded() const { return !tick_min && !tick_max; }
+  bool contains(std::int64_t tick) const {
+    return (!tick_min || tick >= *tick_min) && (!tick_max || tick <= *tick_max);
+  }
+  /// Whether [low, high] meets the bounds.
+  bool overlaps(std::int64_t low, std::int64_t high) const {
+    return (!tick_min || high >= *tick_min) && (!tick_max || low <= *tick_max);
+  }
+  /// "[0, 120]", "[0, +inf)", "(-inf, +inf)".
+  std::string to_string() const;
+};
+
+/// What a scan reads: a table of a run, and the manifest as it was when the scan was
+/// made (null: no manifest, the parts are found by a directory walk).
+struct ScanInput {
+  Env* env = nullptr;
+  IoSettings settings;
+  std::string run_id;
+  core::TableName table = core::TableName::IdentityEdges;
+  std::shared_ptr<const TableManifest> manifest;
+};
+
+/// A pruning decision about a partition (bucket) of the manifest.
+struct PartitionDecision {
+  std::int64_t bucket_id = 0;
+  bool kept = true;
+  std::string reason;
+};
+
+/// A pruning decision about one part file, and about its row groups when it was kept.
+struct PartDecision {
+  std::filesystem::path path;  ///< absolute
+  std::string relative_path;   ///< "bucket=000000/part-<hex>.parquet"
+  std::int64_t bucket_id = 0;
+  bool kept = true;
+  std::string reason;
+  std::vector<parquet::RowGroupDecision> row_groups;  ///< kept parts only
+};
+
+/// The plan of a scan, as explain() reports it.
+struct ScanExplanation {
+  std::string table;
+  Where where;
+  bool from_manifest = true;  ///< false: no manifest, parts found by a directory walk
+  std::vector<PartitionDecision> partitions;  ///< manifest partitions (empty on a walk)
+  std::vector<PartDecision> parts;
+  std::vector<std::string> columns;  ///< the selection (empty: all)
+  std::optional<std::int64_t> limit;
+
+  std::size_t parts_kept() const;
+  std::size_t row_groups_kept() const;
+  std::size_t row_groups_pruned() const;
+  nlohmann::json to_json() const;
+  /// A readable multi-line report.
+  std::string to_string() const;
+};
+
+/// Reads a scan batch by batch (at most ReadOptions::batch_size rows each), in bounded memory.
+class ScanBatchReader {
+ public:
+  ScanBatchReader(ScanBatchReader&&) noexcept;
+  ScanBatchReader& operator=(ScanBatchReader&&) noexcept;
+  ~ScanBatchReader();
+  /// The next non-empty batch (filtered, selected, within the limit), or nullopt at the
+  /// end. Every batch has the same columns and types.
+  std::optional<frame::Frame> next();
+
+ private:
+  friend class Scan;
+  class Impl;
+  explicit ScanBatchReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A lazy scan, like a Polars LazyFrame: nothing is read until collect(), batches(),
+/// count() or explain(). Scans are cheap values; select() and limit() return new ones.
+class Scan {
+ public:
+  Scan(std::shared_ptr<const ScanInput> input, Where where);
+
+  /// Only these columns, in this order (IoSchemaError at collection when one does not
+  /// exist in the table).
+  Scan select(std::vector<std::string> columns) const;
+  /// At most `rows` rows.
+  Scan limit(std::int64_t rows) const;
+
+  /// The rows: the table's columns (descriptor order, then extras) or the selection.
+  /// Parts lacking a column get nulls. No part selected: an empty frame.
+  frame::Frame collect() const;
+  ScanBatchReader batches() const;
+  /// The number of matching rows (row groups entirely within the range are counted from
+  /// their metadata; others decode the tick column only).
+  std::int64_t count() const;
+  ScanExplanation explain() const;
+
+  const Where& where() const { return where_; }
+  const std::vector<std::string>& columns() const { return columns_; }
+  std::optional<std::int64_t> row_limit() const { return limit_; }
+
+ private:
+  std::shared_ptr<const ScanInput> input_;
+  Where where_;
+  std::vector<std::string> columns_;
+  std::optional<std::int64_t> limit_;
+};
+
+}  // namespace crv::io

@@ -1,0 +1,66 @@
+#pragma once
+// IoSettings (REFERENCE.md section 8): defaults, TOML file, CRV_IO_* environment.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "crv/io/env_vars.hpp"
+
+namespace crv::io {
+
+struct ValuationSettings {
+  bool enabled = false;
+  std::string cost_method = "wac";          ///< wac | fifo | lifo | specific_lot
+  std::string price_source = "last_trade";  ///< last_trade | baseline_value | vwap_window | oracle
+  std::int64_t vwap_window_ticks = 10;      ///< >= 1
+  std::string currency = "native";
+
+  bool operator==(const ValuationSettings&) const = default;
+};
+
+struct IoSettings {
+  std::filesystem::path root_dir = "out";
+  std::string partitioning = "tick_buckets";  ///< the only partitioning
+  std::int64_t tick_bucket_size = 100;        ///< >= 1
+  std::int64_t row_group_size = 131072;       ///< >= 1
+  /// Parquet codec: "zstd" | "lz4" | "snappy" (the reference's choices), or "gzip" |
+  /// "brotli" | "uncompressed". Loading lower-cases the value and also accepts "none"
+  /// for "uncompressed" and "lz4_raw" for "lz4".
+  std::string compression = "zstd";
+  int compression_level = 3;  ///< codec level where the codec has one (zstd, gzip, brotli)
+  std::string fs_protocol = "file";  ///< the only protocol
+  std::map<std::string, std::string> fs_options;
+  bool strict_schema = true;
+  std::int64_t write_manifest_every_n = 1;  ///< >= 1
+  ValuationSettings valuation;
+
+  bool operator==(const IoSettings&) const = default;
+
+  /// Defaults, overlaid by TOML, overlaid by CRV_IO_* variables of `env` (an empty
+  /// variable counts as unset).
+  /// TOML: `path` when given (its [io] table, [tool.crv.io] table, or top-level keys);
+  /// otherwise `search_dir`/crv.toml ([io] or top-level keys), then
+  /// `search_dir`/pyproject.toml ([tool.crv.io]); the first file yielding settings wins.
+  /// Throws IoConfigError naming the source and value of any invalid setting, or a
+  /// TOML file that does not parse (or a given path that does not exist).
+  static IoSettings load(std::optional<std::filesystem::path> path = std::nullopt,
+                         const EnvVars& env = EnvVars::process(),
+                         const std::filesystem::path& search_dir = ".");
+
+  /// Checks every field (sizes >= 1, known compression, partitioning, protocol,
+  /// valuation methods); IoConfigError naming the field and value.
+  void validate() const;
+
+  /// All fields as a JSON object (valuation nested, fs_options as an object).
+  nlohmann::json to_json() const;
+};
+
+/// The CRV_IO_* variables load() reads.
+inline constexpr const char* kEnvPrefix = "CRV_IO_";
+
+}  // namespace crv::io

@@ -1,0 +1,99 @@
+#pragma once
+// Parquet file -> Frame. Modelled on Arrow's layering:
+//   FileReader -> row group -> column chunk reader -> page -> decoder -> record assembly
+// Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
+// that says what is wrong and where (file, row group, column, page).
+#include <crv/frame/data_type.hpp>
+#include <crv/frame/frame.hpp>
+#include <crv/parquet/metadata.hpp>
+#include <crv/parquet/source.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crv::parquet {
+
+// An inclusive range on an integer leaf column (INT32/INT64, top-level). Used to prune row
+// groups by their statistics and pages by the page index. Reading with a filter returns the
+// rows of the kept row groups/pages: a superset of the matching rows (callers filter exactly).
+struct IntRangeFilter {
+  std::string column;
+  std::optional<int64_t> min;
+  std::optional<int64_t> max;
+};
+
+struct ReadOptions {
+  // Top-level column names (nested columns are read whole). Empty: all columns.
+  std::vector<std::string> columns;
+  // Row groups to read, in order. Empty: all (after filter pruning).
+  std::vector<int> row_groups;
+  std::optional<IntRangeFilter> filter;
+  // Use the page index (when the file has one) to skip pages outside the filter.
+  bool use_page_index = true;
+  // Upper bound of the rows per batch of BatchReader.
+  int64_t batch_size = 65536;
+};
+
+// One node of the Parquet schema tree (for `crv-io parquet schema`).
+struct SchemaNode {
+  SchemaElement element;
+  std::vector<SchemaNode> children;
+};
+
+// Why a row group was kept or skipped (for explain()).
+struct RowGroupDecision {
+  int row_group = 0;
+  bool kept = true;
+  std::string reason;
+};
+
+class BatchReader {
+ public:
+  virtual ~BatchReader() = default;
+  // The next batch of at most batch_size rows, or nullopt at the end.
+  virtual std::optional<frame::Frame> next() = 0;
+};
+
+class FileReader {
+ public:
+  static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source);
+  static std::unique_ptr<FileReader> open(const std::filesystem::path& path);
+  ~FileReader();
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+
+  [[nodiscard]] const FileMetaData& metadata() const;
+  [[nodiscard]] const SchemaNode& schema_tree() const;
+  // The frame schema the file maps to (logical types mapped without loss).
+  [[nodiscard]] const std::vector<frame::Field>& frame_schema() const;
+  // The Parquet schema element a frame field comes from, by its path of frame field names
+  // from the top level (list items are named "item"); nullptr when there is no such field.
+  // Lets callers see annotations the frame type does not carry (e.g. UUID).
+  [[nodiscard]] const SchemaElement* element_of(const std::vector<std::string>& frame_path) const;
+  [[nodiscard]] int num_row_groups() const;
+  [[nodiscard]] int64_t num_rows() const;
+  [[nodiscard]] std::map<std::string, std::string> key_value_metadata() const;
+  [[nodiscard]] const std::string& name() const;
+
+  // Statistics of an integer top-level column in one row group, when present.
+  [[nodiscard]] std::optional<std::pair<int64_t, int64_t>> int_column_range(int row_group,
+                                                                           const std::string& column) const;
+  // Row-group pruning by statistics: one decision per row group.
+  [[nodiscard]] std::vector<RowGroupDecision> prune_row_groups(const IntRangeFilter& filter) const;
+
+  frame::Frame read(const ReadOptions& options = {}) const;
+  frame::Frame read_row_group(int row_group, const ReadOptions& options = {}) const;
+  std::unique_ptr<BatchReader> batches(const ReadOptions& options = {}) const;
+
+ private:
+  class Impl;
+  explicit FileReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crv::parquet

@@ -1,0 +1,73 @@
+#pragma once
+// Frame -> Parquet file. The writer appends to an OutputSink the caller owns (so the io layer
+// can fsync and rename the file); it knows nothing of CRV.
+//
+//   FileWriter -> row group -> column writer (levels, encoding, pages, statistics) -> sink
+#include <crv/frame/data_type.hpp>
+#include <crv/frame/frame.hpp>
+#include <crv/parquet/metadata.hpp>
+#include <crv/parquet/sink.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace crv::parquet {
+
+enum class DataPageVersion { V1, V2 };
+
+struct WriterOptions {
+  CompressionCodec compression = CompressionCodec::ZSTD;
+  // kDefaultCompressionLevel (compression.hpp) picks the codec's default (ZSTD 3).
+  int compression_level = std::numeric_limits<int>::min();
+  // Rows per row group. A write() of more rows is split; fewer rows are buffered until the
+  // row group is full or the file is closed.
+  int64_t row_group_size = 131072;
+  // Target uncompressed size of a data page, in bytes.
+  int64_t data_page_size = 1 << 20;
+  // Dictionary-encode columns (RLE_DICTIONARY with a PLAIN dictionary page); a column chunk
+  // falls back to PLAIN once its dictionary grows past dictionary_page_size_limit bytes.
+  bool dictionary = true;
+  int64_t dictionary_page_size_limit = 1 << 20;
+  DataPageVersion data_page_version = DataPageVersion::V1;
+  // Column-chunk statistics (null_count, min_value, max_value) and page statistics.
+  bool write_statistics = true;
+  // ColumnIndex and OffsetIndex after the row groups, so readers can skip pages.
+  bool write_page_index = true;
+  // File key-value metadata, in order.
+  std::vector<std::pair<std::string, std::string>> key_value_metadata;
+  // Empty: "crv-io version <version>".
+  std::string created_by;
+};
+
+class FileWriter {
+ public:
+  // `schema` fixes the columns: names, frame types, and nullability (a non-nullable field is
+  // written REQUIRED). Throws ParquetError for a type Parquet cannot hold (e.g. an empty
+  // struct).
+  FileWriter(OutputSink& sink, std::vector<frame::Field> schema, WriterOptions options = {});
+  ~FileWriter();
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+
+  // Appends rows. The frame must have the writer's columns (same names, order and types).
+  void write(const frame::Frame& frame);
+  // Writes the buffered rows as a row group now (no-op when none are buffered).
+  void flush_row_group();
+  // Flushes, writes the page index and the footer. Returns the file metadata as written.
+  const FileMetaData& close();
+
+  [[nodiscard]] int64_t rows_written() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One-shot: writes `frame` as a complete file (schema from the frame) and returns the footer.
+FileMetaData write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options = {});
+
+}  // namespace crv::parquet

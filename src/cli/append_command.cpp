@@ -1,0 +1,69 @@
+// `crv-io append --run R --table T FILE`: validates and appends a .jsonl or .parquet file.
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "crv/frame/json.hpp"
+#include "crv/io/dataset.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/part_io.hpp"
+
+namespace crv::cli {
+namespace {
+
+struct AppendCommandOptions {
+  std::string root;
+  std::string run_id;
+  std::string table;
+  std::string file;
+  bool validate_rows = false;
+  bool no_validate_schema = false;
+};
+
+frame::Frame load_input(const std::string& file) {
+  const std::filesystem::path path(file);
+  if (path.extension() == ".parquet") {
+    return io::open_parquet_file(io::Env::posix(), path)->read();
+  }
+  if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {
+    std::ifstream input(path);
+    if (!input) throw io::IoError("cannot open '" + file + "'");
+    return frame::frame_from_jsonl(input);
+  }
+  throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet");
+}
+
+void run_append(const AppendCommandOptions& options) {
+  io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  const frame::Frame frame = load_input(options.file);
+  io::AppendOptions append;
+  append.validate_schema = !options.no_validate_schema;
+  append.validate_rows = options.validate_rows;
+  std::cout << dataset.append(options.table, frame, append).to_json().dump(2) << '\n';
+}
+
+}  // namespace
+
+void register_append(CLI::App& app) {
+  auto options = std::make_shared<AppendCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "append", "Validate a .jsonl or .parquet file against a table's descriptor and append it to a "
+                "run; prints the append summary as JSON");
+  add_root_option(*command, options->root);
+  add_run_option(*command, options->run_id);
+  add_table_option(*command, options->table);
+  command->add_option("file", options->file, "Input rows: FILE.jsonl (one object per line) or FILE.parquet")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_flag("--validate-rows", options->validate_rows,
+                    "Also check the closed vocabularies and the identity_edges slot rules");
+  command->add_flag("--no-validate-schema", options->no_validate_schema,
+                    "Skip the descriptor checks (columns are written as given)");
+  command->callback([options] { run_append(*options); });
+}
+
+}  // namespace crv::cli

@@ -1,0 +1,32 @@
+#pragma once
+// The subcommands of crv-io. Each command lives in its own file and adds itself to the
+// application in its register_<command> function, which main() calls.
+
+// Include CLI11 through this header only: GCC 12 reports a false -Wnull-dereference
+// inside CLI11's header-only parser (std::vector<std::string> growth in
+// CLI::detail::split) once it is inlined into our code.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#include <CLI/CLI.hpp>
+#pragma GCC diagnostic pop
+
+namespace crv::cli {
+
+/// `crv-io schema [TABLE] [--json]`: the canonical table descriptors.
+void register_schema(CLI::App& app);
+
+/// `crv-io parquet schema|meta|dump FILE`: inspect any Parquet file.
+void register_parquet(CLI::App& app);
+
+/// Dataset commands (each takes --root DIR): demo, append, read, manifest,
+/// rebuild-manifest, bundle, runs, tables.
+void register_demo(CLI::App& app);
+void register_append(CLI::App& app);
+void register_read(CLI::App& app);
+void register_manifest(CLI::App& app);
+void register_rebuild_manifest(CLI::App& app);
+void register_bundle(CLI::App& app);
+void register_runs(CLI::App& app);
+void register_tables(CLI::App& app);
+
+}  // namespace crv::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Exit codes of the crv-io command-line tool.
+//
+//   0  success
+//   1  any other error
+//   2  usage error: bad command line, or invalid settings (IoConfigError)
+//   3  schema error: a frame or name that does not match the canonical descriptors
+//      (IoSchemaError, crv::core::CoreError)
+//   4  io or manifest error (IoError, IoWriteError, IoManifestError)
+//   5  Parquet or data error (crv::parquet::ParquetError, crv::frame::FrameError)
+//
+// Errors are printed to stderr as "crv-io: error: <message>".
+
+#include <exception>
+
+namespace crv::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitOther = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSchema = 3;
+inline constexpr int kExitIo = 4;
+inline constexpr int kExitData = 5;
+
+/// Prints the exception to stderr and returns its exit code.
+int report_exception(std::exception_ptr error);
+
+}  // namespace crv::cli

@@ -1,0 +1,380 @@
+// `crv-io parquet schema|meta|dump FILE`: inspect any Parquet file.
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/canonical_json.hpp"
+#include "cli/commands.hpp"
+#include "crv/frame/frame.hpp"
+#include "crv/frame/json.hpp"
+#include "crv/frame/kernels.hpp"
+#include "crv/frame/pretty_print.hpp"
+#include "crv/parquet/reader.hpp"
+
+namespace crv::cli {
+namespace {
+
+using parquet::ConvertedType;
+using parquet::SchemaElement;
+using parquet::SchemaNode;
+using parquet::Type;
+
+struct ParquetOptions {
+  std::string file;
+  bool json = false;
+  std::string columns;
+  int64_t limit = -1;
+  std::string format = "jsonl";
+};
+
+// ---- schema ------------------------------------------------------------------------------
+
+std::string describe_element(const SchemaElement& e) {
+  std::string text;
+  if (e.repetition_type) {
+    std::string r = parquet::to_string(*e.repetition_type);
+    std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    text += r + " ";
+  }
+  if (e.type) {
+    text += parquet::to_string(*e.type);
+    if (*e.type == Type::FIXED_LEN_BYTE_ARRAY) text += "(" + std::to_string(e.type_length.value_or(0)) + ")";
+  } else {
+    text += "group";
+  }
+  text += " " + e.name;
+  std::vector<std::string> notes;
+  if (e.logicalType) notes.push_back(parquet::to_string(*e.logicalType));
+  if (e.converted_type) {
+    std::string c = parquet::to_string(*e.converted_type);
+    if (*e.converted_type == ConvertedType::DECIMAL) {
+      c += "(" + std::to_string(e.precision.value_or(0)) + "," + std::to_string(e.scale.value_or(0)) + ")";
+    }
+    notes.push_back("converted " + c);
+  }
+  if (e.field_id) notes.push_back("field_id=" + std::to_string(*e.field_id));
+  if (!notes.empty()) {
+    text += " (";
+    for (size_t i = 0; i < notes.size(); ++i) text += (i ? ", " : "") + notes[i];
+    text += ")";
+  }
+  return text;
+}
+
+void print_tree(std::ostream& out, const SchemaNode& node, int depth) {
+  const std::string indent(static_cast<size_t>(depth) * 2, ' ');
+  if (depth == 0) {
+    out << "message " << node.element.name << " {\n";
+  } else if (!node.children.empty()) {
+    out << indent << describe_element(node.element) << " {\n";
+  } else {
+    out << indent << describe_element(node.element) << ";\n";
+    return;
+  }
+  for (const SchemaNode& child : node.children) print_tree(out, child, depth + 1);
+  out << indent << "}\n";
+}
+
+void run_schema(const ParquetOptions& options) {
+  const auto reader = parquet::FileReader::open(options.file);
+  std::ostringstream out;
+  print_tree(out, reader->schema_tree(), 0);
+  out << "\nframe schema:\n";
+  for (const frame::Field& field : reader->frame_schema()) out << "  " << field.to_string() << "\n";
+  std::cout << out.str();
+}
+
+// ---- meta --------------------------------------------------------------------------------
+
+const SchemaElement* leaf_element(const SchemaNode& root, const std::vector<std::string>& path) {
+  const SchemaNode* node = &root;
+  for (const std::string& name : path) {
+    const SchemaNode* next = nullptr;
+    for (const SchemaNode& child : node->children) {
+      if (child.element.name == name) next = &child;
+    }
+    if (!next) return nullptr;
+    node = next;
+  }
+  return &node->element;
+}
+
+bool is_unsigned(const SchemaElement& e) {
+  if (e.logicalType) {
+    if (const auto* i = std::get_if<parquet::IntType>(&*e.logicalType)) return !i->isSigned;
+  }
+  return e.converted_type == ConvertedType::UINT_8 || e.converted_type == ConvertedType::UINT_16 ||
+         e.converted_type == ConvertedType::UINT_32 || e.converted_type == ConvertedType::UINT_64;
+}
+
+bool is_text(const SchemaElement& e) {
+  if (e.logicalType) {
+    return std::holds_alternative<parquet::StringType>(*e.logicalType) || std::holds_alternative<parquet::EnumType>(*e.logicalType) ||
+           std::holds_alternative<parquet::JsonType>(*e.logicalType);
+  }
+  return e.converted_type == ConvertedType::UTF8 || e.converted_type == ConvertedType::ENUM ||
+         e.converted_type == ConvertedType::JSON;
+}
+
+// A statistics bound (PLAIN bytes) as a readable JSON value.
+nlohmann::json stat_value(const SchemaElement* element, Type type, const std::string& bytes) {
+  auto fixed = [&bytes](auto v) -> std::optional<decltype(v)> {
+    if (bytes.size() != sizeof(v)) return std::nullopt;
+    std::memcpy(&v, bytes.data(), sizeof(v));
+    return v;
+  };
+  const bool unsigned_int = element && is_unsigned(*element);
+  switch (type) {
+    case Type::BOOLEAN:
+      if (bytes.size() == 1) return bytes[0] != 0;
+      break;
+    case Type::INT32:
+      if (auto v = fixed(int32_t{})) return unsigned_int ? nlohmann::json(static_cast<uint32_t>(*v)) : nlohmann::json(*v);
+      break;
+    case Type::INT64:
+      if (auto v = fixed(int64_t{})) return unsigned_int ? nlohmann::json(static_cast<uint64_t>(*v)) : nlohmann::json(*v);
+      break;
+    case Type::FLOAT:
+      if (auto v = fixed(float{})) return nlohmann::json::parse(format_js_number(*v).find_first_of("NI") == 0 ? "\"" + format_js_number(*v) + "\"" : format_js_number(*v));
+      break;
+    case Type::DOUBLE:
+      if (auto v = fixed(double{})) return nlohmann::json::parse(format_js_number(*v).find_first_of("NI") == 0 ? "\"" + format_js_number(*v) + "\"" : format_js_number(*v));
+      break;
+    default: break;
+  }
+  if (element && is_text(*element)) return nlohmann::json(bytes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex = "0x";
+  for (unsigned char c : bytes) {
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 15]);
+  }
+  return hex;
+}
+
+nlohmann::json statistics_json(const parquet::Statistics& s, const SchemaElement* element, Type type) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  nlohmann::json out = nlohmann::json::object();
+  if (s.null_count) out["null_count"] = *s.null_count;
+  if (s.distinct_count) out["distinct_count"] = *s.distinct_count;
+  if (s.min_value) out["min"] = stat_value(element, type, *s.min_value);
+  else if (s.min) out["min_deprecated"] = stat_value(element, type, *s.min);
+  if (s.max_value) out["max"] = stat_value(element, type, *s.max_value);
+  else if (s.max) out["max_deprecated"] = stat_value(element, type, *s.max);
+  if (s.nan_count) out["nan_count"] = *s.nan_count;
+  return out;
+}
+
+nlohmann::json meta_json(const parquet::FileReader& reader) {
+  const parquet::FileMetaData& m = reader.metadata();
+  nlohmann::json j;
+  j["file"] = reader.name();
+  j["version"] = m.version;
+  j["created_by"] = m.created_by.value_or("");
+  j["num_rows"] = m.num_rows;
+  j["num_row_groups"] = m.row_groups.size();
+  nlohmann::json kv = nlohmann::json::object();
+  for (const auto& [key, value] : reader.key_value_metadata()) kv[key] = value;
+  j["key_value_metadata"] = kv;
+  nlohmann::json groups = nlohmann::json::array();
+  for (size_t g = 0; g < m.row_groups.size(); ++g) {
+    const parquet::RowGroup& rg = m.row_groups[g];
+    nlohmann::json group;
+    group["index"] = g;
+    group["num_rows"] = rg.num_rows;
+    group["total_byte_size"] = rg.total_byte_size;
+    if (rg.total_compressed_size) group["total_compressed_size"] = *rg.total_compressed_size;
+    nlohmann::json columns = nlohmann::json::array();
+    for (const parquet::ColumnChunk& chunk : rg.columns) {
+      const parquet::ColumnMetaData& c = *chunk.meta_data;
+      std::string path;
+      for (const std::string& p : c.path_in_schema) path += (path.empty() ? "" : ".") + p;
+      const SchemaElement* element = leaf_element(reader.schema_tree(), c.path_in_schema);
+      nlohmann::json col;
+      col["path"] = path;
+      col["type"] = parquet::to_string(c.type);
+      col["codec"] = parquet::to_string(c.codec);
+      nlohmann::json encodings = nlohmann::json::array();
+      for (parquet::Encoding e : c.encodings) encodings.push_back(parquet::to_string(e));
+      col["encodings"] = encodings;
+      col["num_values"] = c.num_values;
+      col["total_compressed_size"] = c.total_compressed_size;
+      col["total_uncompressed_size"] = c.total_uncompressed_size;
+      col["data_page_offset"] = c.data_page_offset;
+      if (c.dictionary_page_offset) col["dictionary_page_offset"] = *c.dictionary_page_offset;
+      if (c.statistics) col["statistics"] = statistics_json(*c.statistics, element, c.type);
+      col["page_index"] = chunk.offset_index_offset.has_value() && chunk.column_index_offset.has_value();
+      columns.push_back(col);
+    }
+    group["columns"] = columns;
+    groups.push_back(group);
+  }
+  j["row_groups"] = groups;
+  return j;
+}
+
+void run_meta(const ParquetOptions& options) {
+  const auto reader = parquet::FileReader::open(options.file);
+  const nlohmann::json j = meta_json(*reader);
+  if (options.json) {
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  std::ostringstream out;
+  out << "file: " << j["file"].get<std::string>() << "\n"
+      << "created_by: " << j["created_by"].get<std::string>() << "\n"
+      << "version: " << j["version"] << "\n"
+      << "num_rows: " << j["num_rows"] << "\n"
+      << "num_row_groups: " << j["num_row_groups"] << "\n";
+  if (!j["key_value_metadata"].empty()) {
+    out << "key_value_metadata:\n";
+    for (const auto& [key, value] : j["key_value_metadata"].items()) out << "  " << key << " = " << value.get<std::string>() << "\n";
+  }
+  for (const auto& group : j["row_groups"]) {
+    out << "row group " << group["index"] << ": " << group["num_rows"] << " rows, " << group["total_byte_size"]
+        << " bytes uncompressed\n";
+    for (const auto& col : group["columns"]) {
+      out << "  " << col["path"].get<std::string>() << ": " << col["type"].get<std::string>() << " "
+          << col["codec"].get<std::string>() << " encodings=" << col["encodings"].dump() << " values=" << col["num_values"]
+          << " compressed=" << col["total_compressed_size"] << " uncompressed=" << col["total_uncompressed_size"];
+      if (col.contains("statistics")) out << " statistics=" << col["statistics"].dump();
+      if (col["page_index"].get<bool>()) out << " page_index";
+      out << "\n";
+    }
+  }
+  std::cout << out.str();
+}
+
+// ---- dump --------------------------------------------------------------------------------
+
+JsonHints hints_for(const parquet::FileReader& reader, std::vector<std::string>& path, const frame::Field& field) {
+  JsonHints hints;
+  path.push_back(field.name);
+  const SchemaElement* element = reader.element_of(path);
+  hints.uuid = element && element->logicalType && std::holds_alternative<parquet::UUIDType>(*element->logicalType);
+  for (const frame::Field& child : field.type->fields()) hints.children.push_back(hints_for(reader, path, child));
+  path.pop_back();
+  return hints;
+}
+
+std::string csv_cell(const frame::Column& column, int64_t row, const JsonHints& hints) {
+  if (column.is_null(row)) return "";
+  std::string text;
+  append_canonical_json(text, column, row, hints);
+  if (column.type_id() != frame::TypeId::Struct && column.type_id() != frame::TypeId::List && text.size() >= 2 &&
+      text.front() == '"') {
+    text = nlohmann::json::parse(text).get<std::string>();
+  }
+  if (text.find_first_of(",\"\n\r") != std::string::npos) {
+    std::string quoted = "\"";
+    for (char c : text) {
+      if (c == '"') quoted.push_back('"');
+      quoted.push_back(c);
+    }
+    return quoted + "\"";
+  }
+  return text;
+}
+
+void run_dump(const ParquetOptions& options) {
+  const auto reader = parquet::FileReader::open(options.file);
+  parquet::ReadOptions read;
+  if (!options.columns.empty()) {
+    std::stringstream list(options.columns);
+    for (std::string name; std::getline(list, name, ',');) {
+      if (!name.empty()) read.columns.push_back(name);
+    }
+  }
+  if (options.limit >= 0) read.batch_size = std::max<int64_t>(1, std::min<int64_t>(read.batch_size, options.limit));
+  auto batches = reader->batches(read);
+  std::vector<JsonHints> hints;
+  std::vector<std::string> path;
+  std::vector<frame::Field> fields;
+  for (const frame::Field& field : reader->frame_schema()) {
+    if (read.columns.empty() || std::find(read.columns.begin(), read.columns.end(), field.name) != read.columns.end()) {
+      fields.push_back(field);
+    }
+  }
+  if (!read.columns.empty()) {
+    std::vector<frame::Field> ordered;
+    for (const std::string& name : read.columns) {
+      for (const frame::Field& f : fields) {
+        if (f.name == name) ordered.push_back(f);
+      }
+    }
+    fields = ordered;
+  }
+  for (const frame::Field& field : fields) hints.push_back(hints_for(*reader, path, field));
+
+  int64_t remaining = options.limit < 0 ? std::numeric_limits<int64_t>::max() : options.limit;
+  std::vector<frame::Frame> table_parts;
+  std::string out;
+  if (options.format == "csv") {
+    for (size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + fields[c].name;
+    out += "\n";
+  }
+  while (remaining > 0) {
+    auto batch = batches->next();
+    if (!batch) break;
+    frame::Frame rows = batch->num_rows() > remaining ? batch->slice(0, remaining) : *batch;
+    remaining -= rows.num_rows();
+    if (options.format == "jsonl") {
+      append_canonical_rows(out, rows, hints);
+    } else if (options.format == "csv") {
+      for (int64_t r = 0; r < rows.num_rows(); ++r) {
+        for (size_t c = 0; c < rows.num_columns(); ++c) {
+          if (c) out.push_back(',');
+          out += csv_cell(rows.column(c), r, hints[c]);
+        }
+        out.push_back('\n');
+      }
+    } else {
+      table_parts.push_back(rows);
+    }
+    std::cout << out;
+    out.clear();
+  }
+  if (options.format == "table") {
+    frame::Frame all = table_parts.empty() ? reader->read({.columns = read.columns, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 1}).slice(0, 0)
+                                           : frame::concat(table_parts);
+    frame::PrintOptions print;
+    print.max_rows = std::max<int64_t>(all.num_rows(), 1);
+    std::cout << frame::to_string(all, print) << "\n";
+  }
+  std::cout << out << std::flush;
+}
+
+}  // namespace
+
+void register_parquet(CLI::App& app) {
+  auto options = std::make_shared<ParquetOptions>();
+  CLI::App* parquet = app.add_subcommand("parquet", "inspect a Parquet file: schema, metadata, rows");
+  parquet->require_subcommand(1);
+
+  CLI::App* schema = parquet->add_subcommand("schema", "the schema tree with physical and logical types");
+  schema->add_option("FILE", options->file, "Parquet file")->required();
+  schema->callback([options] { run_schema(*options); });
+
+  CLI::App* meta = parquet->add_subcommand("meta", "row groups, column chunks, encodings, codecs, sizes, statistics");
+  meta->add_option("FILE", options->file, "Parquet file")->required();
+  meta->add_flag("--json", options->json, "print JSON");
+  meta->callback([options] { run_meta(*options); });
+
+  CLI::App* dump = parquet->add_subcommand("dump", "the rows");
+  dump->add_option("FILE", options->file, "Parquet file")->required();
+  dump->add_option("--columns", options->columns, "comma-separated top-level columns");
+  dump->add_option("--limit", options->limit, "at most N rows")->check(CLI::NonNegativeNumber);
+  dump->add_option("--format", options->format, "jsonl (canonical rows), csv or table")
+      ->check(CLI::IsMember({"jsonl", "csv", "table"}));
+  dump->callback([options] { run_dump(*options); });
+}
+
+}  // namespace crv::cli

@@ -1,0 +1,68 @@
+// `crv-io read --run R --table T [--tick-min A] [--tick-max B] [--columns a,b] [--limit N]
+// [--format table|csv|jsonl] [--explain]`.
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "cli/frame_output.hpp"
+#include "crv/io/dataset.hpp"
+
+namespace crv::cli {
+namespace {
+
+struct ReadOptions {
+  std::string root;
+  std::string run_id;
+  std::string table;
+  std::optional<std::int64_t> tick_min;
+  std::optional<std::int64_t> tick_max;
+  std::vector<std::string> columns;
+  std::optional<std::int64_t> limit;
+  std::string format = "table";
+  bool explain = false;
+  bool count = false;
+};
+
+void run_read(const ReadOptions& options) {
+  const io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
+  if (!options.columns.empty()) scan = scan.select(options.columns);
+  if (options.limit) scan = scan.limit(*options.limit);
+  if (options.explain) {
+    std::cout << scan.explain().to_string();
+    return;
+  }
+  if (options.count) {
+    std::cout << scan.count() << '\n';
+    return;
+  }
+  print_frame(std::cout, scan.collect(), options.format);
+}
+
+}  // namespace
+
+void register_read(CLI::App& app) {
+  auto options = std::make_shared<ReadOptions>();
+  CLI::App* command = app.add_subcommand(
+      "read", "Read a table of a run, pruned by tick range (manifest partitions, parts, row groups)");
+  add_root_option(*command, options->root);
+  add_run_option(*command, options->run_id);
+  add_table_option(*command, options->table);
+  command->add_option("--tick-min", options->tick_min, "First tick (inclusive)");
+  command->add_option("--tick-max", options->tick_max, "Last tick (inclusive)");
+  command->add_option("--columns", options->columns, "Columns to read, comma separated")->delimiter(',');
+  command->add_option("--limit", options->limit, "At most N rows")->check(CLI::NonNegativeNumber);
+  command->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "jsonl"}));
+  command->add_flag("--explain", options->explain,
+                    "Print the scan plan (parts and row groups kept or pruned, and why) instead of rows");
+  command->add_flag("--count", options->count, "Print the number of matching rows instead of rows");
+  command->callback([options] { run_read(*options); });
+}
+
+}  // namespace crv::cli

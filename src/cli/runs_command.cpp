@@ -1,0 +1,66 @@
+// `crv-io runs`: the runs under the root, with their tables and rows.
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+#include "crv/core/ids.hpp"
+#include "crv/io/env.hpp"
+#include "crv/io/paths.hpp"
+#include "crv/io/run_bundle.hpp"
+
+namespace crv::cli {
+namespace {
+
+struct RunsOptions {
+  std::string root;
+  bool json = false;
+};
+
+void run_runs(const RunsOptions& options) {
+  const io::IoSettings settings = resolve_settings(options.root);
+  io::Env& env = io::Env::posix();
+  const std::filesystem::path runs_dir = settings.root_dir / "runs";
+  nlohmann::json runs = nlohmann::json::array();
+  if (env.is_directory(runs_dir)) {
+    for (const std::string& name : env.list_dir(runs_dir)) {
+      if (!core::is_valid_run_id(name) || !env.is_directory(runs_dir / name)) continue;
+      const nlohmann::json tables = io::tables_index(env, settings, name);
+      std::int64_t rows = 0;
+      for (const auto& [table, entry] : tables.items()) rows += entry["rows"].get<std::int64_t>();
+      runs.push_back({{"run_id", name},
+                      {"tables", tables.size()},
+                      {"rows", rows},
+                      {"bundle", env.file_exists(io::bundle_manifest_path(settings, name))}});
+    }
+  }
+  if (options.json) {
+    std::cout << runs.dump(2) << '\n';
+    return;
+  }
+  if (runs.empty()) {
+    std::cout << "no runs under " << runs_dir.string() << '\n';
+    return;
+  }
+  std::cout << "run_id\ttables\trows\tbundle\n";
+  for (const auto& run : runs) {
+    std::cout << run["run_id"].get<std::string>() << '\t' << run["tables"] << '\t' << run["rows"] << '\t'
+              << (run["bundle"].get<bool>() ? "yes" : "no") << '\n';
+  }
+}
+
+}  // namespace
+
+void register_runs(CLI::App& app) {
+  auto options = std::make_shared<RunsOptions>();
+  CLI::App* command = app.add_subcommand("runs", "List the runs under the root (tables, rows, bundle)");
+  add_root_option(*command, options->root);
+  command->add_flag("--json", options->json, "Print JSON");
+  command->callback([options] { run_runs(*options); });
+}
+
+}  // namespace crv::cli

@@ -1,0 +1,194 @@
+#include "crv/io/fault_injection_env.hpp"
+
+#include <string>
+
+namespace crv::io {
+namespace {
+
+class FaultWritableFile final : public WritableFile {
+ public:
+  FaultWritableFile(FaultInjectionEnv& env, std::unique_ptr<WritableFile> target)
+      : env_(env), target_(std::move(target)) {}
+
+  void append(const void* data, std::size_t size) override {
+    env_.before(EnvOp::Write, target_->path());
+    target_->append(data, size);
+  }
+  void flush() override {
+    env_.before(EnvOp::Flush, target_->path());
+    target_->flush();
+  }
+  void sync() override {
+    env_.before(EnvOp::Sync, target_->path());
+    target_->sync();
+  }
+  void close() override {
+    env_.before(EnvOp::Close, target_->path());
+    target_->close();
+  }
+  std::uint64_t position() const override { return target_->position(); }
+  const std::filesystem::path& path() const override { return target_->path(); }
+
+ private:
+  FaultInjectionEnv& env_;
+  std::unique_ptr<WritableFile> target_;
+};
+
+class FaultRandomAccessFile final : public RandomAccessFile {
+ public:
+  FaultRandomAccessFile(FaultInjectionEnv& env, std::unique_ptr<RandomAccessFile> target)
+      : env_(env), target_(std::move(target)) {}
+
+  std::uint64_t size() const override { return target_->size(); }
+  void read_at(std::uint64_t offset, std::size_t size, std::byte* out) const override {
+    env_.before(EnvOp::Read, target_->path());
+    target_->read_at(offset, size, out);
+  }
+  const std::filesystem::path& path() const override { return target_->path(); }
+
+ private:
+  FaultInjectionEnv& env_;
+  std::unique_ptr<RandomAccessFile> target_;
+};
+
+}  // namespace
+
+std::string_view to_string(EnvOp op) {
+  switch (op) {
+    case EnvOp::OpenWritable: return "open_writable";
+    case EnvOp::Write: return "write";
+    case EnvOp::Flush: return "flush";
+    case EnvOp::Sync: return "sync";
+    case EnvOp::Close: return "close";
+    case EnvOp::OpenRandomAccess: return "open_random_access";
+    case EnvOp::Read: return "read";
+    case EnvOp::ReadFile: return "read_file";
+    case EnvOp::Rename: return "rename";
+    case EnvOp::Remove: return "remove";
+    case EnvOp::CreateDirs: return "create_dirs";
+    case EnvOp::SyncDir: return "sync_dir";
+    case EnvOp::ListDir: return "list_dir";
+    case EnvOp::FileExists: return "file_exists";
+    case EnvOp::IsDirectory: return "is_directory";
+    case EnvOp::FileSize: return "file_size";
+    case EnvOp::Identity: return "file_identity";
+    case EnvOp::Lock: return "lock";
+  }
+  return "unknown";
+}
+
+FaultInjectionEnv::FaultInjectionEnv(Env& target) : target_(target) {}
+
+void FaultInjectionEnv::fail_nth(EnvOp op, std::uint64_t nth) {
+  std::lock_guard lock(mutex_);
+  faults_.push_back(Fault{op, nth, false, false});
+}
+
+void FaultInjectionEnv::fail_from(EnvOp op, std::uint64_t nth) {
+  std::lock_guard lock(mutex_);
+  faults_.push_back(Fault{op, nth, true, false});
+}
+
+void FaultInjectionEnv::clear_faults() {
+  std::lock_guard lock(mutex_);
+  faults_.clear();
+}
+
+std::uint64_t FaultInjectionEnv::count(EnvOp op) const {
+  std::lock_guard lock(mutex_);
+  return counts_[static_cast<std::size_t>(op)];
+}
+
+void FaultInjectionEnv::reset_counts() {
+  std::lock_guard lock(mutex_);
+  counts_.fill(0);
+}
+
+std::uint64_t FaultInjectionEnv::faults_fired() const {
+  std::lock_guard lock(mutex_);
+  return faults_fired_;
+}
+
+void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
+  std::lock_guard lock(mutex_);
+  const std::uint64_t call = ++counts_[static_cast<std::size_t>(op)];
+  for (Fault& fault : faults_) {
+    if (fault.op != op) continue;
+    const bool hit = fault.sticky ? call >= fault.nth : (!fault.fired && call == fault.nth);
+    if (!hit) continue;
+    fault.fired = true;
+    ++faults_fired_;
+    throw IoError("injected fault: " + std::string(to_string(op)) + " call #" +
+                  std::to_string(call) + " on '" + path.string() + "'");
+  }
+}
+
+std::unique_ptr<WritableFile> FaultInjectionEnv::new_writable_file(const std::filesystem::path& path,
+                                                                   WriteMode mode) {
+  before(EnvOp::OpenWritable, path);
+  return std::make_unique<FaultWritableFile>(*this, target_.new_writable_file(path, mode));
+}
+
+std::unique_ptr<RandomAccessFile> FaultInjectionEnv::new_random_access_file(
+    const std::filesystem::path& path) {
+  before(EnvOp::OpenRandomAccess, path);
+  return std::make_unique<FaultRandomAccessFile>(*this, target_.new_random_access_file(path));
+}
+
+std::string FaultInjectionEnv::read_file(const std::filesystem::path& path) {
+  before(EnvOp::ReadFile, path);
+  return target_.read_file(path);
+}
+
+void FaultInjectionEnv::rename_file(const std::filesystem::path& from,
+                                    const std::filesystem::path& to) {
+  before(EnvOp::Rename, from);
+  target_.rename_file(from, to);
+}
+
+void FaultInjectionEnv::remove_file(const std::filesystem::path& path) {
+  before(EnvOp::Remove, path);
+  target_.remove_file(path);
+}
+
+void FaultInjectionEnv::create_dirs(const std::filesystem::path& path) {
+  before(EnvOp::CreateDirs, path);
+  target_.create_dirs(path);
+}
+
+void FaultInjectionEnv::sync_dir(const std::filesystem::path& path) {
+  before(EnvOp::SyncDir, path);
+  target_.sync_dir(path);
+}
+
+std::vector<std::string> FaultInjectionEnv::list_dir(const std::filesystem::path& path) {
+  before(EnvOp::ListDir, path);
+  return target_.list_dir(path);
+}
+
+bool FaultInjectionEnv::file_exists(const std::filesystem::path& path) {
+  before(EnvOp::FileExists, path);
+  return target_.file_exists(path);
+}
+
+bool FaultInjectionEnv::is_directory(const std::filesystem::path& path) {
+  before(EnvOp::IsDirectory, path);
+  return target_.is_directory(path);
+}
+
+std::uint64_t FaultInjectionEnv::file_size(const std::filesystem::path& path) {
+  before(EnvOp::FileSize, path);
+  return target_.file_size(path);
+}
+
+FileIdentity FaultInjectionEnv::file_identity(const std::filesystem::path& path) {
+  before(EnvOp::Identity, path);
+  return target_.file_identity(path);
+}
+
+std::unique_ptr<FileLock> FaultInjectionEnv::lock_file(const std::filesystem::path& path) {
+  before(EnvOp::Lock, path);
+  return target_.lock_file(path);
+}
+
+}  // namespace crv::io

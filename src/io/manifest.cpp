@@ -1,0 +1,290 @@
+#include "crv/io/manifest.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+
+#include "crv/io/atomic_write.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/paths.hpp"
+
+namespace crv::io {
+namespace {
+
+using nlohmann::json;
+
+std::string type_of(const json& value) { return value.type_name(); }
+
+const json& require(const json& object, std::string_view key, const std::string& where) {
+  const auto it = object.find(key);
+  if (it == object.end()) {
+    throw IoManifestError("manifest key '" + where + std::string(key) + "' is missing");
+  }
+  return *it;
+}
+
+std::int64_t read_int(const json& value, const std::string& key) {
+  if (!value.is_number_integer()) {
+    throw IoManifestError("manifest key '" + key + "' must be an integer, got " + type_of(value));
+  }
+  if (value.is_number_unsigned() &&
+      value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    throw IoManifestError("manifest key '" + key + "' is out of the int64 range");
+  }
+  return value.get<std::int64_t>();
+}
+
+std::string read_string(const json& value, const std::string& key) {
+  if (!value.is_string()) {
+    throw IoManifestError("manifest key '" + key + "' must be a string, got " + type_of(value));
+  }
+  return value.get<std::string>();
+}
+
+std::int64_t require_int(const json& object, std::string_view key, const std::string& where) {
+  return read_int(require(object, key, where), where + std::string(key));
+}
+
+std::string optional_string(const json& object, std::string_view key, const std::string& where,
+                            std::string fallback) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return fallback;
+  return read_string(*it, where + std::string(key));
+}
+
+void require_object(const json& value, const std::string& key) {
+  if (!value.is_object()) {
+    throw IoManifestError("manifest key '" + key + "' must be an object, got " + type_of(value));
+  }
+}
+
+PartEntry part_from_json(const json& value, const std::string& where) {
+  require_object(value, where.substr(0, where.size() - 1));
+  PartEntry part;
+  part.path = read_string(require(value, "path", where), where + "path");
+  part.rows = require_int(value, "rows", where);
+  part.bytes = require_int(value, "bytes", where);
+  part.tick_min = require_int(value, "tick_min", where);
+  part.tick_max = require_int(value, "tick_max", where);
+  part.created_at = optional_string(value, "created_at", where, "");
+  return part;
+}
+
+PartitionEntry partition_from_json(const std::string& key, const json& value) {
+  const std::string where = "partitions." + key + ".";
+  require_object(value, "partitions." + key);
+  PartitionEntry partition;
+  const auto id = value.find("bucket_id");
+  if (id != value.end()) {
+    partition.bucket_id = read_int(*id, where + "bucket_id");
+  } else {
+    const auto parsed = parse_bucket_dir_name(std::string(kBucketDirPrefix) + key);
+    if (!parsed) {
+      throw IoManifestError("manifest key '" + where + "bucket_id' is missing and '" + key +
+                            "' is not a bucket id");
+    }
+    partition.bucket_id = *parsed;
+  }
+  const auto key_id = parse_bucket_dir_name(std::string(kBucketDirPrefix) + key);
+  if (key_id && *key_id != partition.bucket_id) {
+    throw IoManifestError("manifest partition '" + key + "' holds bucket_id " +
+                          std::to_string(partition.bucket_id));
+  }
+  partition.state = optional_string(value, "state", where, kPartitionStateReady);
+  partition.tick_min = require_int(value, "tick_min", where);
+  partition.tick_max = require_int(value, "tick_max", where);
+  partition.row_count = require_int(value, "row_count", where);
+  partition.byte_size = require_int(value, "byte_size", where);
+  const json& parts = require(value, "parts", where);
+  if (!parts.is_array()) {
+    throw IoManifestError("manifest key '" + where + "parts' must be an array, got " + type_of(parts));
+  }
+  partition.parts.reserve(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    partition.parts.push_back(part_from_json(parts[i], where + "parts[" + std::to_string(i) + "]."));
+  }
+  return partition;
+}
+
+json part_to_json(const PartEntry& part) {
+  return json{{"path", part.path},         {"rows", part.rows},         {"bytes", part.bytes},
+              {"tick_min", part.tick_min}, {"tick_max", part.tick_max}, {"created_at", part.created_at}};
+}
+
+}  // namespace
+
+bool PartitionEntry::overlaps(std::optional<std::int64_t> range_min,
+                              std::optional<std::int64_t> range_max) const {
+  if (range_min && tick_max < *range_min) return false;
+  if (range_max && tick_min > *range_max) return false;
+  return true;
+}
+
+TableManifest TableManifest::create(std::string table) {
+  TableManifest manifest;
+  manifest.table = std::move(table);
+  manifest.created_at = utc_now_iso();
+  manifest.updated_at = manifest.created_at;
+  return manifest;
+}
+
+void TableManifest::add_part(std::int64_t bucket_id, PartEntry part) {
+  auto [it, inserted] = partitions.try_emplace(bucket_id);
+  PartitionEntry& partition = it->second;
+  if (inserted || partition.parts.empty()) {
+    partition.bucket_id = bucket_id;
+    partition.tick_min = part.tick_min;
+    partition.tick_max = part.tick_max;
+  } else {
+    partition.tick_min = std::min(partition.tick_min, part.tick_min);
+    partition.tick_max = std::max(partition.tick_max, part.tick_max);
+  }
+  partition.row_count += part.rows;
+  partition.byte_size += part.bytes;
+  partition.parts.push_back(std::move(part));
+  updated_at = utc_now_iso();
+  if (created_at.empty()) created_at = updated_at;
+}
+
+std::vector<const PartitionEntry*> TableManifest::partitions_overlapping(
+    std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const {
+  std::vector<const PartitionEntry*> selected;
+  for (const auto& [id, partition] : partitions) {
+    if (partition.overlaps(range_min, range_max)) selected.push_back(&partition);
+  }
+  return selected;
+}
+
+std::int64_t TableManifest::total_rows() const {
+  std::int64_t rows = 0;
+  for (const auto& [id, partition] : partitions) rows += partition.row_count;
+  return rows;
+}
+
+std::int64_t TableManifest::total_bytes() const {
+  std::int64_t bytes = 0;
+  for (const auto& [id, partition] : partitions) bytes += partition.byte_size;
+  return bytes;
+}
+
+std::size_t TableManifest::part_count() const {
+  std::size_t count = 0;
+  for (const auto& [id, partition] : partitions) count += partition.parts.size();
+  return count;
+}
+
+std::optional<std::int64_t> TableManifest::tick_min() const {
+  std::optional<std::int64_t> result;
+  for (const auto& [id, partition] : partitions) {
+    if (!result || partition.tick_min < *result) result = partition.tick_min;
+  }
+  return result;
+}
+
+std::optional<std::int64_t> TableManifest::tick_max() const {
+  std::optional<std::int64_t> result;
+  for (const auto& [id, partition] : partitions) {
+    if (!result || partition.tick_max > *result) result = partition.tick_max;
+  }
+  return result;
+}
+
+std::vector<std::int64_t> TableManifest::bucket_ids() const {
+  std::vector<std::int64_t> ids;
+  ids.reserve(partitions.size());
+  for (const auto& [id, partition] : partitions) ids.push_back(id);
+  return ids;
+}
+
+json TableManifest::to_json() const {
+  json partitions_json = json::object();
+  for (const auto& [id, partition] : partitions) {
+    json parts = json::array();
+    for (const PartEntry& part : partition.parts) parts.push_back(part_to_json(part));
+    partitions_json[bucket_key(id)] = json{
+        {"bucket_id", partition.bucket_id}, {"state", partition.state},
+        {"tick_min", partition.tick_min},   {"tick_max", partition.tick_max},
+        {"row_count", partition.row_count}, {"byte_size", partition.byte_size},
+        {"parts", std::move(parts)},
+    };
+  }
+  return json{{"table", table},
+              {"version", version},
+              {"created_at", created_at},
+              {"updated_at", updated_at},
+              {"partitions", std::move(partitions_json)}};
+}
+
+TableManifest TableManifest::from_json(const json& value) {
+  require_object(value, "<root>");
+  TableManifest manifest;
+  manifest.table = read_string(require(value, "table", ""), "table");
+  if (const auto it = value.find("version"); it != value.end()) {
+    manifest.version = static_cast<int>(read_int(*it, "version"));
+  }
+  manifest.created_at = optional_string(value, "created_at", "", "");
+  manifest.updated_at = optional_string(value, "updated_at", "", manifest.created_at);
+  const json& partitions_json = require(value, "partitions", "");
+  require_object(partitions_json, "partitions");
+  for (const auto& [key, partition_json] : partitions_json.items()) {
+    PartitionEntry partition = partition_from_json(key, partition_json);
+    const std::int64_t id = partition.bucket_id;
+    if (!manifest.partitions.emplace(id, std::move(partition)).second) {
+      throw IoManifestError("manifest has two partitions for bucket_id " + std::to_string(id));
+    }
+  }
+  return manifest;
+}
+
+std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path) {
+  std::string text;
+  try {
+    if (!env.file_exists(path)) return std::nullopt;
+    text = env.read_file(path);
+  } catch (const IoError& error) {
+    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
+                          error.sys_errno());
+  }
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& error) {
+    throw IoManifestError("manifest '" + path.string() + "' is not valid JSON: " + error.what());
+  }
+  try {
+    return TableManifest::from_json(document);
+  } catch (const IoManifestError& error) {
+    throw IoManifestError("invalid manifest '" + path.string() + "': " + error.what());
+  }
+}
+
+void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest) {
+  const std::string text = manifest.to_json().dump(2) + "\n";
+  try {
+    write_file_atomically(env, path, text);
+  } catch (const IoError& error) {
+    throw IoManifestError("cannot write manifest '" + path.string() + "': " + error.what(),
+                          error.sys_errno());
+  }
+}
+
+std::string utc_now_iso() {
+  const auto now = std::chrono::system_clock::now();
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+  std::time_t seconds = static_cast<std::time_t>(micros / 1'000'000);
+  long fraction = static_cast<long>(micros % 1'000'000);
+  if (fraction < 0) {
+    fraction += 1'000'000;
+    --seconds;
+  }
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[128];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%06ld+00:00", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, fraction);
+  return buffer;
+}
+
+}  // namespace crv::io

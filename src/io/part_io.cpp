@@ -1,0 +1,91 @@
+#include "crv/io/part_io.hpp"
+
+#include <exception>
+#include <string>
+
+#include "crv/io/errors.hpp"
+#include "crv/io/paths.hpp"
+
+namespace crv::io {
+
+EnvRandomAccessSource::EnvRandomAccessSource(std::unique_ptr<RandomAccessFile> file)
+    : file_(std::move(file)), name_(file_->path().string()) {}
+
+std::int64_t EnvRandomAccessSource::size() const {
+  return static_cast<std::int64_t>(file_->size());
+}
+
+void EnvRandomAccessSource::read_at(std::int64_t offset, std::size_t size, std::uint8_t* out) const {
+  if (offset < 0) throw IoError("negative read offset in '" + name_ + "'");
+  file_->read_at(static_cast<std::uint64_t>(offset), size, reinterpret_cast<std::byte*>(out));
+}
+
+std::unique_ptr<parquet::FileReader> open_parquet_file(Env& env, const std::filesystem::path& path) {
+  auto source = std::make_shared<EnvRandomAccessSource>(env.new_random_access_file(path));
+  return parquet::FileReader::open(std::move(source));
+}
+
+parquet::CompressionCodec compression_codec(std::string_view compression) {
+  using parquet::CompressionCodec;
+  if (compression == "zstd") return CompressionCodec::ZSTD;
+  if (compression == "lz4" || compression == "lz4_raw") return CompressionCodec::LZ4_RAW;
+  if (compression == "snappy") return CompressionCodec::SNAPPY;
+  if (compression == "gzip") return CompressionCodec::GZIP;
+  if (compression == "brotli") return CompressionCodec::BROTLI;
+  if (compression == "uncompressed" || compression == "none") return CompressionCodec::UNCOMPRESSED;
+  throw IoConfigError("unknown compression '" + std::string(compression) +
+                      "' (expected zstd, lz4, snappy, gzip, brotli or uncompressed)");
+}
+
+parquet::WriterOptions writer_options(const IoSettings& settings) {
+  parquet::WriterOptions options;
+  options.compression = compression_codec(settings.compression);
+  if (options.compression == parquet::CompressionCodec::ZSTD ||
+      options.compression == parquet::CompressionCodec::GZIP ||
+      options.compression == parquet::CompressionCodec::BROTLI) {
+    options.compression_level = settings.compression_level;
+  }
+  options.row_group_size = settings.row_group_size;
+  return options;
+}
+
+std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
+                                            const frame::Frame& frame,
+                                            const parquet::WriterOptions& options) {
+  const std::filesystem::path tmp = tmp_path(path);
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  const char* step = "open";
+  std::uint64_t bytes = 0;
+  try {
+    auto file = env.new_writable_file(tmp, WriteMode::Truncate);
+    step = "write";
+    {
+      EnvOutputSink sink(*file);
+      parquet::write_frame(frame, sink, options);
+    }
+    step = "fsync";
+    file->sync();
+    step = "close";
+    file->close();
+    bytes = file->position();
+    step = "rename";
+    env.rename_file(tmp, path);
+  } catch (const std::exception& error) {
+    remove_file_quietly(env, tmp);
+    const auto* io_error = dynamic_cast<const IoError*>(&error);
+    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + step + " of '" +
+                           tmp.filename().string() + "' failed): " + error.what(),
+                       io_error != nullptr ? io_error->sys_errno() : 0);
+  }
+  try {
+    env.sync_dir(dir);
+  } catch (const IoError& error) {
+    remove_file_quietly(env, path);
+    throw IoWriteError("cannot write Parquet file '" + path.string() +
+                           "' (fsync of its directory failed): " + error.what(),
+                       error.sys_errno());
+  }
+  return bytes;
+}
+
+}  // namespace crv::io

@@ -1,0 +1,144 @@
+#include "scan_plan.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "crv/frame/kernels.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/part_io.hpp"
+#include "crv/io/paths.hpp"
+
+namespace crv::io::detail {
+namespace {
+
+std::string range_text(std::int64_t low, std::int64_t high) {
+  return "[" + std::to_string(low) + ", " + std::to_string(high) + "]";
+}
+
+std::string relation(const Where& where, std::int64_t low, std::int64_t high) {
+  return "manifest ticks " + range_text(low, high) + (where.overlaps(low, high) ? " overlap " : " outside ") +
+         where.to_string();
+}
+
+}  // namespace
+
+ScanExplanation plan_parts(const ScanInput& input, const Where& where) {
+  ScanExplanation plan;
+  plan.table = std::string(core::to_string(input.table));
+  plan.where = where;
+  const std::filesystem::path dir = table_dir(input.settings, input.run_id, input.table);
+  if (input.manifest) {
+    plan.from_manifest = true;
+    for (const auto& [bucket_id, partition] : input.manifest->partitions) {
+      const bool kept = where.overlaps(partition.tick_min, partition.tick_max);
+      plan.partitions.push_back(
+          {bucket_id, kept, relation(where, partition.tick_min, partition.tick_max)});
+      if (!kept) continue;
+      for (const PartEntry& entry : partition.parts) {
+        PartDecision part;
+        part.relative_path = bucket_dir_name(bucket_id) + "/" + entry.path;
+        part.path = dir / bucket_dir_name(bucket_id) / entry.path;
+        part.bucket_id = bucket_id;
+        part.kept = where.overlaps(entry.tick_min, entry.tick_max);
+        part.reason = relation(where, entry.tick_min, entry.tick_max);
+        plan.parts.push_back(std::move(part));
+      }
+    }
+    return plan;
+  }
+  plan.from_manifest = false;
+  Env& env = *input.env;
+  if (!env.is_directory(dir)) return plan;
+  for (const std::string& bucket_name : env.list_dir(dir)) {
+    const std::optional<std::int64_t> bucket_id = parse_bucket_dir_name(bucket_name);
+    if (!bucket_id || !env.is_directory(dir / bucket_name)) continue;
+    for (const std::string& file_name : env.list_dir(dir / bucket_name)) {
+      if (is_tmp_file_name(file_name) || !is_part_file_name(file_name)) continue;
+      PartDecision part;
+      part.relative_path = bucket_name + "/" + file_name;
+      part.path = dir / bucket_name / file_name;
+      part.bucket_id = *bucket_id;
+      part.kept = true;
+      part.reason = "no manifest: found by the directory walk (tick range unknown before its footer)";
+      plan.parts.push_back(std::move(part));
+    }
+  }
+  return plan;
+}
+
+std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader,
+                                                         const Where& where) {
+  if (!where.is_unbounded()) {
+    return reader.prune_row_groups(parquet::IntRangeFilter{"tick", where.tick_min, where.tick_max});
+  }
+  std::vector<parquet::RowGroupDecision> decisions;
+  for (int group = 0; group < reader.num_row_groups(); ++group) {
+    decisions.push_back({group, true, "no tick bounds"});
+  }
+  return decisions;
+}
+
+std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& decisions) {
+  std::vector<int> kept;
+  for (const parquet::RowGroupDecision& decision : decisions) {
+    if (decision.kept) kept.push_back(decision.row_group);
+  }
+  return kept;
+}
+
+std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const PartDecision& part) {
+  if (input.manifest && !input.env->file_exists(part.path)) {
+    throw IoManifestError("the manifest of table '" + std::string(core::to_string(input.table)) +
+                          "' lists '" + part.relative_path +
+                          "', which does not exist (run rebuild-manifest to re-derive it from the files)");
+  }
+  return open_parquet_file(*input.env, part.path);
+}
+
+parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const Where& where,
+                                       const std::vector<std::string>& selection,
+                                       std::vector<int> row_groups) {
+  parquet::ReadOptions options;
+  options.row_groups = std::move(row_groups);
+  if (!where.is_unbounded()) {
+    options.filter = parquet::IntRangeFilter{"tick", where.tick_min, where.tick_max};
+  }
+  if (!selection.empty()) {
+    const auto has = [&reader](const std::string& name) {
+      const auto& schema = reader.frame_schema();
+      return std::any_of(schema.begin(), schema.end(),
+                         [&name](const frame::Field& field) { return field.name == name; });
+    };
+    for (const std::string& name : selection) {
+      if (has(name)) options.columns.push_back(name);
+    }
+    const bool tick_selected = std::find(selection.begin(), selection.end(), "tick") != selection.end();
+    if (!where.is_unbounded() && !tick_selected && has("tick")) options.columns.push_back("tick");
+    if (options.columns.empty()) {
+      // Nothing of the selection in this part: one column keeps its row count.
+      options.columns.push_back(reader.frame_schema().front().name);
+    }
+  }
+  return options;
+}
+
+frame::Frame filter_ticks(const frame::Frame& frame, const Where& where) {
+  if (where.is_unbounded() || frame.num_rows() == 0) return frame;
+  const frame::Column& tick = frame.column("tick");
+  if (tick.type_id() != frame::TypeId::Int64) {
+    throw IoSchemaError("column 'tick' is " + tick.type()->to_string() + ", not i64");
+  }
+  const std::int64_t* ticks = tick.values<std::int64_t>();
+  std::vector<std::uint8_t> mask(static_cast<std::size_t>(frame.num_rows()));
+  std::int64_t kept = 0;
+  for (std::int64_t row = 0; row < frame.num_rows(); ++row) {
+    const bool keep = tick.is_valid(row) && where.contains(ticks[row]);
+    mask[static_cast<std::size_t>(row)] = keep ? 1 : 0;
+    kept += keep ? 1 : 0;
+  }
+  if (kept == frame.num_rows()) return frame;
+  return frame::filter(frame, mask);
+}
+
+}  // namespace crv::io::detail

@@ -1,0 +1,79 @@
+// ZSTD: a zstd frame (or several), with one compression and one decompression context per
+// codec instance.
+
+#include <zstd.h>
+#include <zstd_errors.h>
+
+#include <string>
+
+#include "parquet/compression/codecs.hpp"
+
+namespace crv::parquet::compression {
+
+namespace {
+
+class ZstdCodec final : public Codec {
+ public:
+  explicit ZstdCodec(int level) : level_(level) {}
+
+  ~ZstdCodec() override {
+    ZSTD_freeCCtx(cctx_);
+    ZSTD_freeDCtx(dctx_);
+  }
+
+  [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::ZSTD; }
+
+  [[nodiscard]] size_t max_compressed_size(size_t input_size) const override {
+    return ZSTD_compressBound(input_size);
+  }
+
+  size_t compress(std::span<const uint8_t> input, std::vector<uint8_t>& out) override {
+    if (cctx_ == nullptr) {
+      cctx_ = ZSTD_createCCtx();
+      if (cctx_ == nullptr) throw ParquetError("ZSTD compression failed: out of memory");
+    }
+    const size_t old_size = out.size();
+    const size_t bound = max_compressed_size(input.size());
+    uint8_t* dst = grow(out, bound);
+    const size_t written =
+        ZSTD_compressCCtx(cctx_, dst, bound, input.data(), input.size(), level_);
+    if (ZSTD_isError(written) != 0) {
+      out.resize(old_size);
+      throw ParquetError(std::string("ZSTD compression failed: ") + ZSTD_getErrorName(written));
+    }
+    out.resize(old_size + written);
+    return written;
+  }
+
+  void decompress(std::span<const uint8_t> input, uint8_t* out,
+                  size_t expected_uncompressed_size) override {
+    if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
+    if (dctx_ == nullptr) {
+      dctx_ = ZSTD_createDCtx();
+      if (dctx_ == nullptr) throw ParquetError("ZSTD decompression failed: out of memory");
+    }
+    const size_t produced =
+        ZSTD_decompressDCtx(dctx_, out, expected_uncompressed_size, input.data(), input.size());
+    if (ZSTD_isError(produced) != 0) {
+      if (ZSTD_getErrorCode(produced) == ZSTD_error_dstSize_tooSmall) {
+        throw_corrupt(codec(), "data decompresses to more than the expected " +
+                                   std::to_string(expected_uncompressed_size) + " bytes");
+      }
+      throw_corrupt(codec(), ZSTD_getErrorName(produced));
+    }
+    if (produced != expected_uncompressed_size) {
+      throw_size_mismatch(codec(), produced, expected_uncompressed_size);
+    }
+  }
+
+ private:
+  int level_;
+  ZSTD_CCtx* cctx_ = nullptr;
+  ZSTD_DCtx* dctx_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Codec> make_zstd_codec(int level) { return std::make_unique<ZstdCodec>(level); }
+
+}  // namespace crv::parquet::compression

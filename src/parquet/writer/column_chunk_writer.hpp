@@ -1,0 +1,109 @@
+#pragma once
+// Writes one leaf column of one row group at a time: shreds the top-level frame column into
+// levels, gathers the values, cuts them into data pages of about data_page_size bytes that
+// start at row boundaries, encodes each page (dictionary with PLAIN fallback, or PLAIN;
+// RLE-hybrid levels; page v1 or v2), compresses it, and collects statistics and the page
+// index entries. A ColumnChunkWriter is kept for the life of the file, so its scratch
+// buffers are reused across pages, row groups and files' columns; writers of different
+// leaves share nothing, so column chunks could be encoded in parallel.
+//
+//   encode(pieces)  -> pages buffered in memory (no IO)
+//   write_to(sink)  -> dictionary page then data pages; returns the ColumnChunk metadata
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "crv/frame/column.hpp"
+#include "crv/parquet/compression.hpp"
+#include "crv/parquet/metadata.hpp"
+#include "crv/parquet/sink.hpp"
+#include "crv/parquet/writer.hpp"
+#include "parquet/encoding/dictionary_encoder.hpp"
+#include "parquet/schema/frame_to_parquet.hpp"
+#include "parquet/writer/leaf_values.hpp"
+#include "parquet/writer/level_shredder.hpp"
+#include "parquet/writer/page_statistics.hpp"
+
+namespace crv::parquet::writer {
+
+// What a written column chunk contributes to the footer and the page index.
+struct WrittenColumnChunk {
+  ColumnChunk chunk;
+  std::optional<ColumnIndex> column_index;  // absent when a page lacks min/max
+  OffsetIndex offset_index;
+};
+
+class ColumnChunkWriter {
+ public:
+  ColumnChunkWriter(const schema::LeafColumn& leaf, const WriterOptions& options);
+
+  // Encodes the rows of `pieces` (slices of the leaf's top-level column, in row order) into
+  // pages held in memory. `row_group` is used in error messages.
+  void encode(const std::vector<frame::Column>& pieces, int64_t row_group);
+
+  // Appends the encoded pages to the sink and returns the chunk's metadata with file offsets.
+  [[nodiscard]] WrittenColumnChunk write_to(OutputSink& sink);
+
+ private:
+  struct PageRecord {
+    int64_t offset = 0;  // relative to the first data page
+    int32_t size = 0;    // including the header
+    int64_t first_row = 0;
+  };
+
+  size_t find_page_end(size_t level_begin, size_t value_begin, size_t* value_end) const;
+  void encode_page(size_t level_begin, size_t level_end, size_t value_begin, size_t value_end, int64_t first_row,
+                   int64_t num_rows);
+  void encode_values_plain(size_t begin, size_t end, std::vector<uint8_t>& out) const;
+  // Puts values [begin, end) into the chunk's dictionary and writes their indices.
+  void encode_values_dictionary(size_t begin, size_t end, std::vector<uint8_t>& out);
+  size_t dictionary_byte_size() const;
+  size_t dictionary_entries() const;
+  void reset_dictionary();
+  void build_dictionary_page();
+  void append_page(const PageHeader& header, const std::vector<uint8_t>& body, std::vector<uint8_t>& out);
+  void compress_into(const std::vector<uint8_t>& input, std::vector<uint8_t>& out);
+  void count_encoding(PageType type, Encoding encoding);
+
+  const schema::LeafColumn* leaf_;
+  const WriterOptions* options_;
+  std::unique_ptr<Codec> codec_;
+  bool dictionary_allowed_ = false;
+  int level_bits_def_ = 0;
+  int level_bits_rep_ = 0;
+
+  LevelShredder shredder_;
+  LeafValues values_;
+
+  // Per chunk.
+  bool use_dictionary_ = false;
+  std::optional<encoding::DictionaryEncoder<int32_t>> dict_int32_;
+  std::optional<encoding::DictionaryEncoder<int64_t>> dict_int64_;
+  std::optional<encoding::DictionaryEncoder<float>> dict_float_;
+  std::optional<encoding::DictionaryEncoder<double>> dict_double_;
+  std::optional<encoding::ByteArrayDictionaryEncoder> dict_bytes_;
+  int dictionary_pages_written_ = 0;  // data pages that are dictionary-encoded
+  std::vector<uint8_t> dictionary_page_;  // header + body, empty when none
+  std::vector<uint8_t> data_pages_;       // headers + bodies of the data pages
+  std::vector<PageRecord> pages_;
+  std::vector<PageStatistics> page_stats_;
+  std::vector<uint8_t> page_has_values_;
+  PageStatistics chunk_stats_;
+  std::vector<PageEncodingStats> encoding_stats_;
+  int64_t num_levels_ = 0;
+  int64_t total_uncompressed_ = 0;  // headers included
+  int64_t dictionary_uncompressed_ = 0;
+  int64_t dictionary_compressed_ = 0;
+  int64_t row_group_ = 0;
+
+  // Scratch, reused across pages.
+  std::vector<uint8_t> levels_;
+  std::vector<uint8_t> values_bytes_;
+  std::vector<uint8_t> body_;
+  std::vector<uint8_t> compressed_;
+  std::vector<uint8_t> header_;
+};
+
+}  // namespace crv::parquet::writer

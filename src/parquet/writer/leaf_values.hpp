@@ -1,0 +1,36 @@
+#pragma once
+// The non-null values of one leaf column chunk, gathered from the frame's buffers into one
+// contiguous vector of the leaf's physical type (converted as the schema mapping says:
+// widened integers, seconds scaled to milliseconds, decimals narrowed or big-endian). The
+// vectors are kept between row groups, so gathering allocates nothing per value.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "parquet/encoding/byte_array.hpp"
+#include "parquet/schema/frame_to_parquet.hpp"
+#include "parquet/writer/level_shredder.hpp"
+
+namespace crv::parquet::writer {
+
+class LeafValues {
+ public:
+  // Replaces the content with the values of `runs`, converted for `leaf`.
+  void gather(const schema::LeafColumn& leaf, const std::vector<ValueRun>& runs);
+
+  [[nodiscard]] size_t size() const noexcept { return size_; }
+
+  std::vector<uint8_t> booleans;  // BOOLEAN: one 0/1 byte per value
+  std::vector<int32_t> int32s;
+  std::vector<int64_t> int64s;
+  std::vector<float> floats;
+  std::vector<double> doubles;
+  std::vector<encoding::ByteArrayView> byte_arrays;  // views into the frame's data buffers
+  std::vector<uint8_t> fixed;                        // FIXED_LEN_BYTE_ARRAY: type_length bytes per value
+
+ private:
+  size_t size_ = 0;
+};
+
+}  // namespace crv::parquet::writer

@@ -1,0 +1,160 @@
+// The dataset commands of crv-io (demo, append, read, manifest, rebuild-manifest, bundle,
+// runs, tables), run as a subprocess: output and exit codes.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using ::testing::HasSubstr;
+using nlohmann::json;
+
+struct Output {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class DatasetCommands : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static int counter = 0;
+    root_ = std::filesystem::temp_directory_path() /
+            ("crv_dataset_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  static std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  /// `crv-io <arguments> --root <root>`.
+  Output run(const std::string& arguments) const {
+    const std::filesystem::path out = root_ / "stdout.txt";
+    const std::filesystem::path err = root_ / "stderr.txt";
+    const std::string command = std::string("'") + CRV_CLI_PATH + "' " + arguments + " --root '" +
+                                (root_ / "data").string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    Output result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_text(out);
+    result.err = read_text(err);
+    return result;
+  }
+
+  std::filesystem::path write_jsonl(const std::string& name, const std::string& text) const {
+    const std::filesystem::path path = root_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  std::filesystem::path root_;
+};
+
+constexpr const char* kRows =
+    R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})"
+    "\n"
+    R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":0.5})"
+    "\n"
+    R"({"tick":101,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":1})"
+    "\n";
+
+TEST_F(DatasetCommands, DemoRunsTheQuickstart) {
+  const Output result = run("demo --run 20250101-000000");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("shape: (4, 5)"));
+  EXPECT_THAT(result.out, HasSubstr("\"self_to_object\""));
+  EXPECT_THAT(result.out, HasSubstr("\"partitions\""));
+  EXPECT_TRUE(std::filesystem::exists(root_ / "data/runs/20250101-000000/tables/identity_edges/manifest.json"));
+}
+
+TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
+  const auto input = write_jsonl("edges.jsonl", kRows);
+  const Output appended = run("append --run r1 --table identity_edges '" + input.string() + "'");
+  ASSERT_EQ(appended.exit_code, 0) << appended.err;
+  const json summary = json::parse(appended.out);
+  EXPECT_EQ(summary["rows"], 3);
+  EXPECT_EQ(summary["buckets"], json::array({0, 1}));
+
+  const Output jsonl = run("read --run r1 --table identity_edges --tick-min 1 --tick-max 200 --format jsonl "
+                           "--columns tick,edge_weight");
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  EXPECT_EQ(jsonl.out, "{\"tick\":1,\"edge_weight\":0.5}\n{\"tick\":101,\"edge_weight\":1.0}\n");
+
+  const Output csv = run("read --run r1 --table identity_edges --format csv --limit 1 --columns tick,observer_agent_id");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out, "tick,observer_agent_id\n0,A0\n");
+
+  const Output table = run("read --run r1 --table identity_edges");
+  EXPECT_THAT(table.out, HasSubstr("shape: (3, 5)"));
+
+  const Output count = run("read --run r1 --table identity_edges --tick-max 50 --count");
+  EXPECT_EQ(count.out, "2\n");
+  const Output explain = run("read --run r1 --table identity_edges --tick-max 50 --explain");
+  EXPECT_THAT(explain.out, HasSubstr("partition bucket=000001 pruned"));
+
+  const Output manifest = run("manifest --run r1 --table identity_edges");
+  ASSERT_EQ(manifest.exit_code, 0) << manifest.err;
+  EXPECT_EQ(json::parse(manifest.out)["partitions"].size(), 2u);
+
+  const Output tables = run("tables --run r1 --json");
+  ASSERT_EQ(tables.exit_code, 0) << tables.err;
+  EXPECT_EQ(json::parse(tables.out)["identity_edges"]["rows"], 3);
+  EXPECT_THAT(run("tables --run r1").out, HasSubstr("identity_edges\t3\t"));
+
+  const Output bundle = run("bundle --run r1 --meta '{\"note\":\"cli\"}'");
+  ASSERT_EQ(bundle.exit_code, 0) << bundle.err;
+  EXPECT_EQ(json::parse(bundle.out)["meta"]["note"], "cli");
+  EXPECT_TRUE(std::filesystem::exists(root_ / "data/runs/r1/bundle.manifest.json"));
+
+  const Output runs = run("runs");
+  EXPECT_THAT(runs.out, HasSubstr("r1\t1\t3\tyes"));
+}
+
+TEST_F(DatasetCommands, RebuildManifestAfterDeletion) {
+  const auto input = write_jsonl("edges.jsonl", kRows);
+  ASSERT_EQ(run("append --run r2 --table identity_edges '" + input.string() + "'").exit_code, 0);
+  std::filesystem::remove(root_ / "data/runs/r2/tables/identity_edges/manifest.json");
+  const Output missing = run("manifest --run r2 --table identity_edges");
+  EXPECT_EQ(missing.exit_code, 4);
+  EXPECT_THAT(missing.err, HasSubstr("rebuild-manifest"));
+  const Output rebuilt = run("rebuild-manifest --run r2 --table identity_edges");
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_EQ(json::parse(rebuilt.out)["rows"], 3);
+  EXPECT_EQ(run("manifest --run r2 --table identity_edges").exit_code, 0);
+}
+
+TEST_F(DatasetCommands, ExitCodesTellErrorsApart) {
+  const auto bad = write_jsonl("bad.jsonl", R"({"tick":0,"observer_agent_id":"A0","edge_weight":0.5})" "\n");
+  const Output schema = run("append --run r3 --table identity_edges '" + bad.string() + "'");
+  EXPECT_EQ(schema.exit_code, 3);
+  EXPECT_THAT(schema.err, HasSubstr("edge_kind"));
+
+  const auto rows = write_jsonl("edges.jsonl", kRows);
+  const Output strict_rows = run("append --validate-rows --run r3 --table identity_edges '" + rows.string() + "'");
+  EXPECT_EQ(strict_rows.exit_code, 3);
+  EXPECT_THAT(strict_rows.err, HasSubstr("requires non-null"));
+
+  EXPECT_EQ(run("read --run r3 --table no_such_table").exit_code, 2);
+  EXPECT_EQ(run("read --table identity_edges").exit_code, 2);
+  EXPECT_EQ(run("bundle --run r3 --meta '[1'").exit_code, 2);
+  const Output bad_run = run("read --run .. --table identity_edges");
+  EXPECT_NE(bad_run.exit_code, 0);
+  EXPECT_THAT(bad_run.err, HasSubstr(".."));
+}
+
+}  // namespace

@@ -1,0 +1,151 @@
+// An append failing at each Env call in turn leaves the table exactly as it was, raises
+// IoWriteError or IoManifestError, and a retry succeeds.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "crv/io/dataset.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/fault_injection_env.hpp"
+#include "crv/io/paths.hpp"
+#include "io/dataset_test_support.hpp"
+
+namespace crv::io {
+namespace {
+
+using testing::TempRoot;
+using testing::edges_at;
+using testing::file_snapshot;
+
+constexpr auto kEdges = core::TableName::IdentityEdges;
+
+enum class Raised { None, Write, Manifest, Other };
+
+Raised append_raising(Dataset& dataset, const frame::Frame& frame) {
+  try {
+    dataset.append(kEdges, frame);
+  } catch (const IoWriteError&) {
+    return Raised::Write;
+  } catch (const IoManifestError&) {
+    return Raised::Manifest;
+  } catch (const std::exception&) {
+    return Raised::Other;
+  }
+  return Raised::None;
+}
+
+constexpr EnvOp kOps[] = {EnvOp::OpenWritable, EnvOp::Write,     EnvOp::Flush,       EnvOp::Sync,
+                          EnvOp::Close,        EnvOp::Rename,    EnvOp::Remove,      EnvOp::CreateDirs,
+                          EnvOp::SyncDir,      EnvOp::ListDir,   EnvOp::FileExists,  EnvOp::IsDirectory,
+                          EnvOp::ReadFile,     EnvOp::Identity,  EnvOp::FileSize,    EnvOp::Lock,
+                          EnvOp::OpenRandomAccess, EnvOp::Read};
+
+TEST(AppendFaults, EveryFailingStepLeavesTheTableAsItWas) {
+  TempRoot root;
+  FaultInjectionEnv env(Env::posix());
+  Dataset dataset(root.settings(), "run_faults", env);
+  dataset.append(kEdges, edges_at({0, 1}));
+  const std::filesystem::path dir = table_dir(root.settings(), "run_faults", kEdges);
+  const frame::Frame next = edges_at({2, 150, 151});  // an existing bucket and a new one
+
+  // Count the calls of a clean append, on a copy of the run.
+  std::map<EnvOp, std::uint64_t> calls;
+  {
+    TempRoot probe_root;
+    std::filesystem::copy(root.path(), probe_root.path(), std::filesystem::copy_options::recursive);
+    FaultInjectionEnv probe(Env::posix());
+    Dataset probe_dataset(probe_root.settings(), "run_faults", probe);
+    probe.reset_counts();
+    probe_dataset.append(kEdges, next);
+    for (EnvOp op : kOps) calls[op] = probe.count(op);
+  }
+  ASSERT_GE(calls[EnvOp::Rename], 3u);   // two parts and the manifest
+  ASSERT_GE(calls[EnvOp::SyncDir], 3u);
+
+  std::int64_t expected_rows = 2;
+  int injected = 0;
+  for (EnvOp op : kOps) {
+    for (std::uint64_t nth = 1; nth <= calls[op]; ++nth) {
+      SCOPED_TRACE(std::string(to_string(op)) + " call " + std::to_string(nth));
+      const auto before = file_snapshot(dir);
+      env.clear_faults();
+      env.reset_counts();
+      const std::uint64_t fired_before = env.faults_fired();
+      env.fail_nth(op, nth);
+      const Raised raised = append_raising(dataset, next);
+      if (env.faults_fired() == fired_before) {
+        // The call sequence differs from the probe's (e.g. no bucket to create): a clean append.
+        EXPECT_EQ(raised, Raised::None);
+        expected_rows += next.num_rows();
+        continue;
+      }
+      ++injected;
+      EXPECT_TRUE(raised == Raised::Write || raised == Raised::Manifest);
+      EXPECT_EQ(file_snapshot(dir), before);
+      env.clear_faults();
+      ASSERT_EQ(append_raising(dataset, next), Raised::None);
+      expected_rows += next.num_rows();
+      ASSERT_EQ(dataset.manifest(kEdges)->total_rows(), expected_rows);
+      ASSERT_EQ(dataset.read(kEdges).num_rows(), expected_rows);
+    }
+  }
+  EXPECT_GT(injected, 10);
+  EXPECT_TRUE(testing::files_ending_with(dir, ".tmp").empty());
+}
+
+TEST(AppendFaults, EachWriteStepRaisesTheRightError) {
+  TempRoot root;
+  FaultInjectionEnv env(Env::posix());
+  Dataset dataset(root.settings(), "run_steps", env);
+  dataset.append(kEdges, edges_at({0}));
+  const std::filesystem::path dir = table_dir(root.settings(), "run_steps", kEdges);
+  const frame::Frame next = edges_at({1, 2});  // one part in bucket 0
+
+  struct Case {
+    EnvOp op;
+    std::uint64_t nth;
+    Raised expected;
+  };
+  // A one-part append: part open/write/fsync/rename/dir fsync, then the manifest's.
+  const Case cases[] = {
+      {EnvOp::OpenWritable, 1, Raised::Write},  {EnvOp::Write, 1, Raised::Write},
+      {EnvOp::Sync, 1, Raised::Write},          {EnvOp::Rename, 1, Raised::Write},
+      {EnvOp::SyncDir, 1, Raised::Write},       {EnvOp::OpenWritable, 2, Raised::Manifest},
+      {EnvOp::Sync, 2, Raised::Manifest},       {EnvOp::Rename, 2, Raised::Manifest},
+      {EnvOp::SyncDir, 2, Raised::Manifest},
+  };
+  std::int64_t rows = 1;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(to_string(c.op)) + " call " + std::to_string(c.nth));
+    const auto before = file_snapshot(dir);
+    env.clear_faults();
+    env.reset_counts();
+    const std::uint64_t fired_before = env.faults_fired();
+    env.fail_nth(c.op, c.nth);
+    EXPECT_EQ(append_raising(dataset, next), c.expected);
+    EXPECT_EQ(env.faults_fired(), fired_before + 1);
+    EXPECT_EQ(file_snapshot(dir), before);
+    env.clear_faults();
+    EXPECT_EQ(append_raising(dataset, next), Raised::None);
+    rows += 2;
+    EXPECT_EQ(dataset.read(kEdges).num_rows(), rows);
+  }
+}
+
+TEST(AppendFaults, FailedFirstAppendLeavesNoDataOrManifest) {
+  TempRoot root;
+  FaultInjectionEnv env(Env::posix());
+  Dataset dataset(root.settings(), "run_first", env);
+  env.fail_nth(EnvOp::Rename, 2);  // the manifest
+  EXPECT_EQ(append_raising(dataset, edges_at({5})), Raised::Manifest);
+  const std::filesystem::path dir = table_dir(root.settings(), "run_first", kEdges);
+  EXPECT_TRUE(testing::files_ending_with(dir, ".parquet").empty());
+  EXPECT_TRUE(testing::files_ending_with(dir, ".tmp").empty());
+  EXPECT_FALSE(std::filesystem::exists(manifest_path(root.settings(), "run_first", kEdges)));
+  env.clear_faults();
+  EXPECT_EQ(append_raising(dataset, edges_at({5})), Raised::None);
+  EXPECT_EQ(dataset.read(kEdges).num_rows(), 1);
+}
+
+}  // namespace
+}  // namespace crv::io
