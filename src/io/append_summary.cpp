@@ -2,8 +2,8 @@
 
 namespace crv::io {
 
-nlohmann::json AppendSummary::to_json() const {
-  nlohmann::json parts_json = nlohmann::json::array();
+nlohmann::ordered_json AppendSummary::to_json() const {
+  nlohmann::ordered_json parts_json = nlohmann::ordered_json::array();
   for (const AppendedPart& part : parts) {
     parts_json.push_back({{"bucket_id", part.bucket_id},
                           {"path", part.path},

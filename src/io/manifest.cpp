@@ -107,8 +107,8 @@ PartitionEntry partition_from_json(const std::string& key, const json& value) {
   return partition;
 }
 
-json part_to_json(const PartEntry& part) {
-  return json{{"path", part.path},         {"rows", part.rows},         {"bytes", part.bytes},
+nlohmann::ordered_json part_to_json(const PartEntry& part) {
+  return nlohmann::ordered_json{{"path", part.path},         {"rows", part.rows},         {"bytes", part.bytes},
               {"tick_min", part.tick_min}, {"tick_max", part.tick_max}, {"created_at", part.created_at}};
 }
 
@@ -197,19 +197,20 @@ std::vector<std::int64_t> TableManifest::bucket_ids() const {
   return ids;
 }
 
-json TableManifest::to_json() const {
-  json partitions_json = json::object();
+nlohmann::ordered_json TableManifest::to_json() const {
+  using ojson = nlohmann::ordered_json;
+  ojson partitions_json = ojson::object();
   for (const auto& [id, partition] : partitions) {
-    json parts = json::array();
+    ojson parts = ojson::array();
     for (const PartEntry& part : partition.parts) parts.push_back(part_to_json(part));
-    partitions_json[bucket_key(id)] = json{
+    partitions_json[bucket_key(id)] = ojson{
         {"bucket_id", partition.bucket_id}, {"state", partition.state},
         {"tick_min", partition.tick_min},   {"tick_max", partition.tick_max},
         {"row_count", partition.row_count}, {"byte_size", partition.byte_size},
         {"parts", std::move(parts)},
     };
   }
-  return json{{"table", table},
+  return ojson{{"table", table},
               {"version", version},
               {"created_at", created_at},
               {"updated_at", updated_at},

@@ -51,7 +51,7 @@ TEST(Append, CreatesOnePartPerBucketAndTheManifestWithoutTmp) {
   EXPECT_EQ(manifest->bucket_ids(), (std::vector<std::int64_t>{0, 1}));
   EXPECT_EQ(manifest->partitions.at(1).parts.at(0).path, summary.parts[1].path);
 
-  const nlohmann::json json = summary.to_json();
+  const nlohmann::ordered_json json = summary.to_json();
   EXPECT_EQ(json["buckets"], nlohmann::json::array({0, 1}));
   EXPECT_EQ(json["parts"][0]["bucket_id"], 0);
   for (const char* key : {"table", "run_id", "parts", "rows", "buckets"}) EXPECT_TRUE(json.contains(key)) << key;

@@ -94,7 +94,7 @@ TEST(Manifest, LoadsAReferenceManifest) {
 
 TEST(Manifest, JsonMatchesTheReferenceShape) {
   TableManifest manifest = TableManifest::from_json(nlohmann::json::parse(kReferenceManifest));
-  const nlohmann::json json = manifest.to_json();
+  const nlohmann::ordered_json json = manifest.to_json();
   EXPECT_EQ(json["table"], "identity_edges");
   EXPECT_EQ(json["version"], 1);
   EXPECT_TRUE(json["partitions"].contains("000000"));
@@ -114,7 +114,7 @@ TEST(Manifest, JsonMatchesTheReferenceShape) {
 TEST(Manifest, WideBucketKeysAreNotTruncated) {
   TableManifest manifest = TableManifest::create("holdings");
   manifest.add_part(1234567, PartEntry{"part-x.parquet", 1, 10, 123456700, 123456700, "t"});
-  const nlohmann::json json = manifest.to_json();
+  const nlohmann::ordered_json json = manifest.to_json();
   EXPECT_TRUE(json["partitions"].contains("1234567"));
   EXPECT_EQ(TableManifest::from_json(json), manifest);
 }

@@ -32,7 +32,8 @@ struct AppendSummary {
 
   /// {"table", "run_id", "parts": [{"bucket_id", "path", "rows", "bytes", "tick_min",
   /// "tick_max"}], "rows", "buckets"}.
-  nlohmann::json to_json() const;
+  /// Keys in the reference order (table, run_id, parts, rows, buckets).
+  nlohmann::ordered_json to_json() const;
 };
 
 }  // namespace crv::io

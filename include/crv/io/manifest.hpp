@@ -74,7 +74,8 @@ struct TableManifest {
   /// Sorted bucket ids.
   std::vector<std::int64_t> bucket_ids() const;
 
-  nlohmann::json to_json() const;
+  /// Keys in the reference order (table, version, created_at, updated_at, partitions).
+  nlohmann::ordered_json to_json() const;
   /// Unknown keys are ignored; a missing key or a value of the wrong type is an
   /// IoManifestError naming the key.
   static TableManifest from_json(const nlohmann::json& json);
