@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/frame/canonical_json.hpp"
 #include "crv/frame/json.hpp"
 #include "crv/frame/pretty_print.hpp"
 
@@ -36,22 +37,10 @@ void print_csv(std::ostream& out, const frame::Frame& frame) {
       if (k > 0) out << ',';
       const frame::Column& column = frame.column(k);
       if (column.is_null(row)) continue;
-      const nlohmann::json value = frame::value_to_json(column, row);
+      const nlohmann::ordered_json value = frame::value_to_json(column, row);
       write_csv_field(out, value.is_string() ? value.get_ref<const std::string&>() : value.dump());
     }
     out << '\n';
-  }
-}
-
-void print_jsonl(std::ostream& out, const frame::Frame& frame) {
-  const auto& schema = frame.schema();
-  for (std::int64_t row = 0; row < frame.num_rows(); ++row) {
-    out << '{';
-    for (std::size_t k = 0; k < frame.num_columns(); ++k) {
-      if (k > 0) out << ',';
-      out << nlohmann::json(schema[k].name).dump() << ':' << frame::value_to_json(frame.column(k), row).dump();
-    }
-    out << "}\n";
   }
 }
 
@@ -61,7 +50,7 @@ void print_frame(std::ostream& out, const frame::Frame& frame, std::string_view 
   if (format == "csv") {
     print_csv(out, frame);
   } else if (format == "jsonl") {
-    print_jsonl(out, frame);
+    frame::write_canonical_jsonl(out, frame);
   } else {
     frame::PrintOptions options;
     options.max_rows = frame.num_rows();

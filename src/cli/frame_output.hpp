@@ -9,8 +9,8 @@
 namespace crv::cli {
 
 /// "table" (Polars-like, all rows), "csv" (header, RFC 4180 quoting, nested values as
-/// JSON text, null as an empty field) or "jsonl" (one object per row, keys in column
-/// order, values as crv::frame::value_to_json).
+/// JSON text, null as an empty field) or "jsonl" (the canonical JSON rows of
+/// crv/frame/canonical_json.hpp).
 void print_frame(std::ostream& out, const frame::Frame& frame, std::string_view format);
 
 }  // namespace crv::cli

@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/canonical_json.hpp"
 #include "cli/commands.hpp"
+#include "crv/frame/canonical_json.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/frame/json.hpp"
 #include "crv/frame/kernels.hpp"
@@ -124,6 +124,15 @@ bool is_text(const SchemaElement& e) {
          e.converted_type == ConvertedType::JSON;
 }
 
+// A float as the JSON value of its canonical text (shortest round-trip digits; NaN and
+// infinities as strings).
+template <class T>
+nlohmann::json canonical_number(T value) {
+  std::string text;
+  frame::append_canonical_number(text, value);
+  return nlohmann::json::parse(text);
+}
+
 // A statistics bound (PLAIN bytes) as a readable JSON value.
 nlohmann::json stat_value(const SchemaElement* element, Type type, const std::string& bytes) {
   auto fixed = [&bytes](auto v) -> std::optional<decltype(v)> {
@@ -143,10 +152,10 @@ nlohmann::json stat_value(const SchemaElement* element, Type type, const std::st
       if (auto v = fixed(int64_t{})) return unsigned_int ? nlohmann::json(static_cast<uint64_t>(*v)) : nlohmann::json(*v);
       break;
     case Type::FLOAT:
-      if (auto v = fixed(float{})) return nlohmann::json::parse(format_js_number(*v).find_first_of("NI") == 0 ? "\"" + format_js_number(*v) + "\"" : format_js_number(*v));
+      if (auto v = fixed(float{})) return canonical_number(*v);
       break;
     case Type::DOUBLE:
-      if (auto v = fixed(double{})) return nlohmann::json::parse(format_js_number(*v).find_first_of("NI") == 0 ? "\"" + format_js_number(*v) + "\"" : format_js_number(*v));
+      if (auto v = fixed(double{})) return canonical_number(*v);
       break;
     default: break;
   }
@@ -255,8 +264,8 @@ void run_meta(const ParquetOptions& options) {
 
 // ---- dump --------------------------------------------------------------------------------
 
-JsonHints hints_for(const parquet::FileReader& reader, std::vector<std::string>& path, const frame::Field& field) {
-  JsonHints hints;
+frame::JsonFieldHints hints_for(const parquet::FileReader& reader, std::vector<std::string>& path, const frame::Field& field) {
+  frame::JsonFieldHints hints;
   path.push_back(field.name);
   const SchemaElement* element = reader.element_of(path);
   hints.uuid = element && element->logicalType && std::holds_alternative<parquet::UUIDType>(*element->logicalType);
@@ -265,10 +274,10 @@ JsonHints hints_for(const parquet::FileReader& reader, std::vector<std::string>&
   return hints;
 }
 
-std::string csv_cell(const frame::Column& column, int64_t row, const JsonHints& hints) {
+std::string csv_cell(const frame::CanonicalJsonWriter& writer, const frame::Column& column, size_t index, int64_t row) {
   if (column.is_null(row)) return "";
   std::string text;
-  append_canonical_json(text, column, row, hints);
+  writer.append_value(text, index, row);
   if (column.type_id() != frame::TypeId::Struct && column.type_id() != frame::TypeId::List && text.size() >= 2 &&
       text.front() == '"') {
     text = nlohmann::json::parse(text).get<std::string>();
@@ -295,7 +304,7 @@ void run_dump(const ParquetOptions& options) {
   }
   if (options.limit >= 0) read.batch_size = std::max<int64_t>(1, std::min<int64_t>(read.batch_size, options.limit));
   auto batches = reader->batches(read);
-  std::vector<JsonHints> hints;
+  std::vector<frame::JsonFieldHints> hints;
   std::vector<std::string> path;
   std::vector<frame::Field> fields;
   for (const frame::Field& field : reader->frame_schema()) {
@@ -327,12 +336,13 @@ void run_dump(const ParquetOptions& options) {
     frame::Frame rows = batch->num_rows() > remaining ? batch->slice(0, remaining) : *batch;
     remaining -= rows.num_rows();
     if (options.format == "jsonl") {
-      append_canonical_rows(out, rows, hints);
+      frame::append_canonical_jsonl(out, rows, hints);
     } else if (options.format == "csv") {
+      const frame::CanonicalJsonWriter writer(rows, hints);
       for (int64_t r = 0; r < rows.num_rows(); ++r) {
         for (size_t c = 0; c < rows.num_columns(); ++c) {
           if (c) out.push_back(',');
-          out += csv_cell(rows.column(c), r, hints[c]);
+          out += csv_cell(writer, rows.column(c), c, r);
         }
         out.push_back('\n');
       }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <istream>
 #include <limits>
@@ -224,15 +225,22 @@ TypePtr to_type(const Inferred& inferred) {
     return utf8();
 }
 
-json float_to_json(double v) {
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json float_to_json(double v) {
     if (std::isnan(v)) return "NaN";
     if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
     return v;
 }
 
-json bytes_to_json(std::string_view bytes) {
-    if (detail::is_valid_utf8(bytes)) return std::string(bytes);
-    return detail::base64_encode(bytes);
+/// The double nearest to the shortest decimal that round-trips `v` as a float.
+ordered_json float32_to_json(float v) {
+    if (!std::isfinite(v)) return float_to_json(static_cast<double>(v));
+    char buffer[32];
+    const auto printed = std::to_chars(buffer, buffer + sizeof(buffer), v);
+    double widened = 0;
+    std::from_chars(buffer, printed.ptr, widened);
+    return widened;
 }
 
 }  // namespace
@@ -298,7 +306,7 @@ Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Fiel
     return Frame::make(std::move(fields), std::move(out));
 }
 
-nlohmann::json value_to_json(const Column& column, int64_t row) {
+nlohmann::ordered_json value_to_json(const Column& column, int64_t row) {
     if (row < 0 || row >= column.length())
         throw FrameError(fmt::format("value_to_json: row {} out of range for {} rows", row, column.length()));
     if (column.is_null(row)) return nullptr;
@@ -313,7 +321,7 @@ nlohmann::json value_to_json(const Column& column, int64_t row) {
         case TypeId::UInt16: return column.value<uint16_t>(row);
         case TypeId::UInt32: return column.value<uint32_t>(row);
         case TypeId::UInt64: return column.value<uint64_t>(row);
-        case TypeId::Float32: return float_to_json(static_cast<double>(column.value<float>(row)));
+        case TypeId::Float32: return float32_to_json(column.value<float>(row));
         case TypeId::Float64: return float_to_json(column.value<double>(row));
         case TypeId::Decimal128:
             return detail::format_decimal128(reinterpret_cast<const uint8_t*>(column.string_value(row).data()), type.scale());
@@ -324,15 +332,15 @@ nlohmann::json value_to_json(const Column& column, int64_t row) {
             return detail::format_timestamp(column.value<int64_t>(row), type.unit(), 'T') + (type.timezone().empty() ? "" : "Z");
         case TypeId::String: return std::string(column.string_value(row));
         case TypeId::Binary:
-        case TypeId::FixedSizeBinary: return bytes_to_json(column.string_value(row));
+        case TypeId::FixedSizeBinary: return detail::base64_encode(column.string_value(row));
         case TypeId::Struct: {
-            json object = json::object();
+            ordered_json object = ordered_json::object();
             for (int k = 0; k < column.num_children(); ++k)
                 object[type.fields()[static_cast<size_t>(k)].name] = value_to_json(column.child(k), row);
             return object;
         }
         case TypeId::List: {
-            json array = json::array();
+            ordered_json array = ordered_json::array();
             const int32_t* offsets = column.list_offsets();
             const Column items = column.list_items();
             for (int32_t j = offsets[row]; j < offsets[row + 1]; ++j) array.push_back(value_to_json(items, j));
@@ -342,11 +350,11 @@ nlohmann::json value_to_json(const Column& column, int64_t row) {
     return nullptr;
 }
 
-std::vector<nlohmann::json> frame_to_json_rows(const Frame& frame) {
-    std::vector<json> rows;
+std::vector<nlohmann::ordered_json> frame_to_json_rows(const Frame& frame) {
+    std::vector<ordered_json> rows;
     rows.reserve(static_cast<size_t>(frame.num_rows()));
     for (int64_t r = 0; r < frame.num_rows(); ++r) {
-        json object = json::object();
+        ordered_json object = ordered_json::object();
         for (size_t c = 0; c < frame.num_columns(); ++c) object[frame.schema()[c].name] = value_to_json(frame.column(c), r);
         rows.push_back(std::move(object));
     }

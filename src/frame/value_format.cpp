@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 namespace crv::frame::detail {
 namespace {
@@ -51,11 +52,10 @@ int64_t floor_div(int64_t a, int64_t b) {
     return q;
 }
 
-std::string hms(int64_t seconds_of_day, int64_t fraction, TimeUnit unit) {
-    std::string out = fmt::format("{:02}:{:02}:{:02}", seconds_of_day / 3600, seconds_of_day / 60 % 60, seconds_of_day % 60);
+void append_hms(std::string& out, int64_t seconds_of_day, int64_t fraction, TimeUnit unit) {
+    fmt::format_to(std::back_inserter(out), "{:02}:{:02}:{:02}", seconds_of_day / 3600, seconds_of_day / 60 % 60, seconds_of_day % 60);
     const int digits = fraction_digits(unit);
-    if (digits > 0) out += fmt::format(".{:0{}}", fraction, digits);
-    return out;
+    if (digits > 0) fmt::format_to(std::back_inserter(out), ".{:0{}}", fraction, digits);
 }
 
 bool parse_uint(std::string_view text, size_t& pos, size_t digits, int64_t& out) {
@@ -129,47 +129,76 @@ int64_t ticks_per_second(TimeUnit unit) {
     return 1;
 }
 
-std::string format_date(int64_t days) {
+void append_date(std::string& out, int64_t days) {
     int64_t y = 0;
     unsigned m = 0;
     unsigned d = 0;
     civil_from_days(days, y, m, d);
-    if (y >= 0 && y <= 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-    return fmt::format("{:+05}-{:02}-{:02}", y, m, d);
+    if (y >= 0 && y <= 9999) {
+        fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", y, m, d);
+    } else {
+        fmt::format_to(std::back_inserter(out), "{:+07}-{:02}-{:02}", y, m, d);
+    }
 }
 
-std::string format_time_of_day(int64_t value, TimeUnit unit) {
+std::string format_date(int64_t days) {
+    std::string out;
+    append_date(out, days);
+    return out;
+}
+
+void append_time_of_day(std::string& out, int64_t value, TimeUnit unit) {
     const int64_t per_second = ticks_per_second(unit);
     const int64_t seconds = floor_div(value, per_second);
     const int64_t fraction = value - seconds * per_second;
-    return hms(((seconds % 86400) + 86400) % 86400, fraction, unit);
+    append_hms(out, ((seconds % 86400) + 86400) % 86400, fraction, unit);
 }
 
-std::string format_timestamp(int64_t value, TimeUnit unit, char separator) {
+std::string format_time_of_day(int64_t value, TimeUnit unit) {
+    std::string out;
+    append_time_of_day(out, value, unit);
+    return out;
+}
+
+void append_timestamp(std::string& out, int64_t value, TimeUnit unit, char separator) {
     const int64_t per_second = ticks_per_second(unit);
     const int64_t seconds = floor_div(value, per_second);
     const int64_t fraction = value - seconds * per_second;
     const int64_t days = floor_div(seconds, 86400);
     const int64_t seconds_of_day = seconds - days * 86400;
-    return format_date(days) + separator + hms(seconds_of_day, fraction, unit);
+    append_date(out, days);
+    out.push_back(separator);
+    append_hms(out, seconds_of_day, fraction, unit);
 }
 
-std::string format_decimal128(const uint8_t* bytes, int scale) {
+std::string format_timestamp(int64_t value, TimeUnit unit, char separator) {
+    std::string out;
+    append_timestamp(out, value, unit, separator);
+    return out;
+}
+
+void append_decimal128(std::string& out, const uint8_t* bytes, int scale) {
     int128 value;
     std::memcpy(&value, bytes, 16);
     const bool negative = value < 0;
     uint128 magnitude = negative ? static_cast<uint128>(-(value + 1)) + 1 : static_cast<uint128>(value);
-    std::string digits;
+    char digits[48];  // 39 digits at most, plus zeros up to the scale (<= 38)
+    int count = 0;
     do {
-        digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+        digits[count++] = static_cast<char>('0' + static_cast<int>(magnitude % 10));
         magnitude /= 10;
     } while (magnitude != 0);
-    while (static_cast<int>(digits.size()) <= scale) digits.push_back('0');
-    std::string out = negative ? "-" : "";
-    for (size_t i = digits.size(); i-- > 0;) {
+    while (count <= scale && count < static_cast<int>(sizeof(digits))) digits[count++] = '0';
+    if (negative) out.push_back('-');
+    for (int i = count; i-- > 0;) {
         out.push_back(digits[i]);
-        if (scale > 0 && i == static_cast<size_t>(scale)) out.push_back('.');
+        if (scale > 0 && i == scale) out.push_back('.');
     }
+}
+
+std::string format_decimal128(const uint8_t* bytes, int scale) {
+    std::string out;
+    append_decimal128(out, bytes, scale);
     return out;
 }
 
@@ -226,10 +255,9 @@ std::string format_float(float value, bool force_point) {
     return out;
 }
 
-std::string base64_encode(std::string_view bytes) {
+void append_base64(std::string& out, std::string_view bytes) {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
+    out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
     size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8) | static_cast<uint8_t>(bytes[i + 2]);
@@ -247,44 +275,12 @@ std::string base64_encode(std::string_view bytes) {
         out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
         out.push_back('=');
     }
-    return out;
 }
 
-bool is_valid_utf8(std::string_view bytes) {
-    size_t i = 0;
-    const size_t n = bytes.size();
-    while (i < n) {
-        const auto c = static_cast<uint8_t>(bytes[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t extra = 0;
-        uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + extra >= n) return false;
-        for (size_t k = 1; k <= extra; ++k) {
-            const auto cc = static_cast<uint8_t>(bytes[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
-    }
-    return true;
+std::string base64_encode(std::string_view bytes) {
+    std::string out;
+    append_base64(out, bytes);
+    return out;
 }
 
 std::optional<int64_t> parse_date(std::string_view text) {

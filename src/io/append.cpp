@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "crv/io/validate.hpp"
+#include "io/append_threads.hpp"
 
 namespace crv::io {
 namespace {
@@ -54,13 +57,16 @@ Frame order_unvalidated(const core::TableDescriptor& descriptor, const Frame& fr
   return Frame(std::move(columns));
 }
 
-/// Bucket id of every row; IoSchemaError for a null or negative tick.
-std::vector<std::int64_t> bucket_ids(const std::string& table, const Column& tick,
-                                     std::int64_t bucket_size) {
+/// The bucket id of every row, as an i64 column built in place (no copy of a temporary:
+/// the column is as large as the tick column); IoSchemaError for a null or negative tick.
+Column bucket_ids(const std::string& table, const Column& tick, std::int64_t bucket_size) {
   const std::int64_t* ticks = tick.values<std::int64_t>();
-  std::vector<std::int64_t> buckets(static_cast<std::size_t>(tick.length()));
-  for (std::int64_t row = 0; row < tick.length(); ++row) {
-    if (tick.is_null(row)) {
+  const std::int64_t rows = tick.length();
+  std::shared_ptr<frame::Buffer> values = frame::Buffer::allocate(rows * static_cast<std::int64_t>(sizeof(std::int64_t)));
+  std::int64_t* buckets = values->mutable_data_as<std::int64_t>();
+  const bool has_nulls = tick.null_count() != 0;
+  for (std::int64_t row = 0; row < rows; ++row) {
+    if (has_nulls && tick.is_null(row)) {
       throw IoSchemaError("table '" + table + "', column 'tick': null at row " + std::to_string(row));
     }
     if (ticks[row] < 0) {
@@ -68,9 +74,13 @@ std::vector<std::int64_t> bucket_ids(const std::string& table, const Column& tic
                           std::to_string(ticks[row]) + " at row " + std::to_string(row) +
                           " (buckets need tick >= 0)");
     }
-    buckets[static_cast<std::size_t>(row)] = ticks[row] / bucket_size;
+    buckets[row] = ticks[row] / bucket_size;
   }
-  return buckets;
+  frame::ArrayData data;
+  data.type = frame::int64();
+  data.length = rows;
+  data.values = std::move(values);
+  return Column::make(std::move(data));
 }
 
 /// The rows of one bucket.
@@ -81,7 +91,7 @@ struct BucketSlice {
 
 /// Splits the frame by bucket, in bucket order: zero-copy slices when the buckets come in
 /// non-decreasing order (ticks sorted), gathered rows otherwise.
-std::vector<BucketSlice> split_by_bucket(const Frame& frame, const std::vector<std::int64_t>& buckets) {
+std::vector<BucketSlice> split_by_bucket(const Frame& frame, std::span<const std::int64_t> buckets) {
   std::vector<BucketSlice> slices;
   const bool sorted = std::is_sorted(buckets.begin(), buckets.end());
   if (sorted) {
@@ -199,16 +209,17 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   const Frame body = options.validate_schema ? validate_frame(descriptor, frame, settings.strict_schema)
                                              : order_unvalidated(descriptor, frame);
   if (options.validate_rows) validate_rows(descriptor, body);
-  const std::vector<std::int64_t> buckets =
-      bucket_ids(table_name, body.column("tick"), settings.tick_bucket_size);
+  const Column buckets = bucket_ids(table_name, body.column("tick"), settings.tick_bucket_size);
 
   std::vector<std::pair<std::string, Column>> columns;
   columns.reserve(body.num_columns() + 1);
-  columns.emplace_back("bucket", Column::from<std::int64_t>(buckets));
+  columns.emplace_back("bucket", buckets);
   for (std::size_t k = 0; k < body.num_columns(); ++k) {
     columns.emplace_back(body.schema()[k].name, body.column(k));
   }
-  const std::vector<BucketSlice> slices = split_by_bucket(Frame(std::move(columns)), buckets);
+  const std::vector<BucketSlice> slices = split_by_bucket(
+      Frame(std::move(columns)),
+      std::span<const std::int64_t>(buckets.values<std::int64_t>(), static_cast<std::size_t>(buckets.length())));
 
   parquet::WriterOptions writer = writer_options(settings);
   writer.key_value_metadata = {
@@ -235,24 +246,48 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   TableManifest manifest = current ? std::move(*current)
                                    : scan_table_files(env, settings, run_id, table).manifest;
 
-  WrittenParts written(env);
+  // The bucket directories first, with one fsync of the table directory for all the new ones.
+  std::vector<std::filesystem::path> buckets_dirs;
+  buckets_dirs.reserve(slices.size());
+  bool created_bucket = false;
   for (const BucketSlice& slice : slices) {
-    const std::filesystem::path bucket = bucket_dir(settings, run_id, table.name(), slice.bucket_id);
+    buckets_dirs.push_back(bucket_dir(settings, run_id, table.name(), slice.bucket_id));
+    const std::filesystem::path& bucket = buckets_dirs.back();
     directory_step("create bucket directory", bucket, [&] {
       if (!env.is_directory(bucket)) {
         env.create_dirs(bucket);
-        env.sync_dir(dir);
+        created_bucket = true;
       }
     });
+  }
+  if (created_bucket) directory_step("sync table directory", dir, [&] { env.sync_dir(dir); });
+
+  // The parts, on up to write_threads threads (each part durable on its own: tmp, fsync,
+  // rename, directory fsync); a part's bytes do not depend on the thread that writes it.
+  std::vector<std::optional<AppendedPart>> parts(slices.size());
+  const auto write_part = [&](std::size_t k) {
+    const BucketSlice& slice = slices[k];
     const std::string name = new_part_name();
-    const std::uint64_t bytes = write_parquet_file_atomically(env, bucket / name, slice.rows, writer);
-    written.add(bucket / name);
+    const std::uint64_t bytes = write_parquet_file_atomically(env, buckets_dirs[k] / name, slice.rows, writer);
     const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
-    AppendedPart part{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
-                      tick_min, tick_max};
-    summary.parts.push_back(part);
-    summary.rows += part.rows;
-    summary.buckets.push_back(slice.bucket_id);
+    parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
+                            tick_min, tick_max};
+  };
+  WrittenParts written(env);
+  std::exception_ptr failure;
+  try {
+    detail::run_part_writes(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (parts[k]) written.add(buckets_dirs[k] / parts[k]->path);
+  }
+  if (failure) std::rethrow_exception(failure);
+  for (const std::optional<AppendedPart>& part : parts) {
+    summary.parts.push_back(*part);
+    summary.rows += part->rows;
+    summary.buckets.push_back(part->bucket_id);
   }
 
   const std::string created_at = utc_now_iso();

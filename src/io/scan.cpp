@@ -37,6 +37,9 @@ Scan Scan::limit(std::int64_t rows) const {
 
 frame::Frame Scan::collect() const {
   const ScanExplanation plan = detail::plan_parts(*input_, where_);
+  if (!limit_) {
+    if (std::optional<frame::Frame> rows = detail::collect_concatenated(*input_, plan, where_, columns_)) return *rows;
+  }
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
   std::int64_t remaining = limit_.value_or(-1);

@@ -1,6 +1,9 @@
 // Scan::batches(): the kept parts read batch by batch, with one output schema.
 
+#include <cstddef>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "crv/io/scan.hpp"
 #include "scan_plan.hpp"
@@ -16,8 +19,10 @@ class ScanBatchReader::Impl {
     std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
     for (const PartDecision& part : plan.parts) {
       if (!part.kept) continue;
-      const auto reader = detail::open_part(*input_, part);
+      auto reader = detail::open_part(*input_, part);
       schemas.emplace_back(part.relative_path, reader->frame_schema());
+      // The first parts stay open, so that their footers are read only once.
+      opened_.push_back(opened_.size() < kPartsKeptOpen ? std::move(reader) : nullptr);
       parts_.push_back(part);
     }
     schema_ = detail::output_schema(input_->table, schemas, columns_);
@@ -44,8 +49,8 @@ class ScanBatchReader::Impl {
  private:
   bool open_next_part() {
     while (next_part_ < parts_.size()) {
-      const PartDecision& part = parts_[next_part_++];
-      auto reader = detail::open_part(*input_, part);
+      const std::size_t index = next_part_++;
+      auto reader = opened_[index] ? std::move(opened_[index]) : detail::open_part(*input_, parts_[index]);
       std::vector<int> groups = detail::kept_row_groups(detail::decide_row_groups(*reader, where_));
       if (groups.empty()) continue;
       reader_ = std::move(reader);
@@ -59,7 +64,10 @@ class ScanBatchReader::Impl {
   Where where_;
   std::vector<std::string> columns_;
   std::int64_t remaining_;
+  // Parts opened by the constructor and kept open for reading (at most kPartsKeptOpen).
+  static constexpr std::size_t kPartsKeptOpen = 64;
   std::vector<PartDecision> parts_;
+  std::vector<std::unique_ptr<parquet::FileReader>> opened_;
   std::vector<frame::Field> schema_;
   std::size_t next_part_ = 0;
   std::unique_ptr<parquet::FileReader> reader_;

@@ -35,6 +35,13 @@ parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const 
                                        const std::vector<std::string>& selection,
                                        std::vector<int> row_groups);
 
+/// Scan::collect() without a limit when every kept part selects the same columns with the
+/// same types: the parts are decoded straight into the output columns (no per-part frames,
+/// no concatenation copy), columns in parallel. nullopt when the parts differ (the caller
+/// then reads part by part).
+std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const ScanExplanation& plan,
+                                                 const Where& where, const std::vector<std::string>& selection);
+
 /// The rows of `frame` whose tick is within `where` (the frame itself when all are).
 frame::Frame filter_ticks(const frame::Frame& frame, const Where& where);
 

@@ -177,6 +177,10 @@ const std::vector<Field>& fields() {
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.write_manifest_every_n = as_int(v, src, 1);
        }},
+      {"write_threads", "WRITE_THREADS",
+       [](IoSettings& s, const RawValue& v, const std::string& src) {
+         s.write_threads = as_int(v, src, 0);
+       }},
       {"valuation.enabled", "VALUATION_ENABLED",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.valuation.enabled = as_bool(v, src);
@@ -353,6 +357,7 @@ void IoSettings::validate() const {
   check(fs_protocol == "file", "fs_protocol", fs_protocol, "file");
   check(write_manifest_every_n >= 1, "write_manifest_every_n", std::to_string(write_manifest_every_n),
         "an integer >= 1");
+  check(write_threads >= 0, "write_threads", std::to_string(write_threads), "an integer >= 0");
   check(one_of(valuation.cost_method, {"wac", "fifo", "lifo", "specific_lot"}), "valuation.cost_method",
         valuation.cost_method, "one of wac fifo lifo specific_lot");
   check(one_of(valuation.price_source, {"last_trade", "baseline_value", "vwap_window", "oracle"}),
@@ -377,6 +382,7 @@ nlohmann::json IoSettings::to_json() const {
       {"fs_options", options},
       {"strict_schema", strict_schema},
       {"write_manifest_every_n", write_manifest_every_n},
+      {"write_threads", write_threads},
       {"valuation",
        {{"enabled", valuation.enabled},
         {"cost_method", valuation.cost_method},

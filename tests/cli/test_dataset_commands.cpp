@@ -93,7 +93,7 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   const Output jsonl = run("read --run r1 --table identity_edges --tick-min 1 --tick-max 200 --format jsonl "
                            "--columns tick,edge_weight");
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
-  EXPECT_EQ(jsonl.out, "{\"tick\":1,\"edge_weight\":0.5}\n{\"tick\":101,\"edge_weight\":1.0}\n");
+  EXPECT_EQ(jsonl.out, "{\"tick\":1,\"edge_weight\":0.5}\n{\"tick\":101,\"edge_weight\":1}\n");
 
   const Output csv = run("read --run r1 --table identity_edges --format csv --limit 1 --columns tick,observer_agent_id");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;

@@ -75,7 +75,7 @@ TEST(Json, TemporalDecimalBinary) {
     EXPECT_THROW(column_from_json({json("1.234")}, decimal128(10, 2)), FrameError);
 
     Column bin = column_from_json({json("hi"), json(std::string("\xff\x00", 2))}, binary());
-    EXPECT_EQ(value_to_json(bin, 0), json("hi"));
+    EXPECT_EQ(value_to_json(bin, 0), json("aGk="));  // binary is base64 always, as in the canonical form
     EXPECT_EQ(value_to_json(bin, 1), json("/wA="));
 }
 
@@ -90,7 +90,7 @@ TEST(Json, FrameFromJsonl) {
     EXPECT_EQ(f.column("pos").type()->to_string(), "struct{x: f64}");
     EXPECT_EQ(f.column("extra").type()->to_string(), "list[i64]");
     EXPECT_TRUE(f.column("extra").is_null(0));
-    EXPECT_EQ(frame_to_json_rows(f)[1], json::parse(R"({"tick":1,"agent":null,"pos":null,"extra":[1,2]})"));
+    EXPECT_EQ(frame_to_json_rows(f)[1].dump(), R"({"tick":1,"agent":null,"pos":null,"extra":[1,2]})");  // column order
 
     std::istringstream typed("{\"tick\": 5}\n");
     Frame g = frame_from_jsonl(typed, std::vector<Field>{{"tick", int32(), false}, {"name", utf8()}});

@@ -7,13 +7,12 @@
 //
 //   write_matrix OUT_DIR
 #include <crv/frame/builder.hpp>
+#include <crv/frame/canonical_json.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
-#include <crv/frame/json.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
 
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -29,145 +28,9 @@ namespace pq = crv::parquet;
 
 namespace {
 
-// ---- canonical row form (README.md) ----
-
-// ECMAScript Number::toString layout of the shortest digits `text` of std::to_chars.
-std::string ecma_layout(std::string_view shortest) {
-  std::string s(shortest);
-  bool negative = false;
-  if (!s.empty() && s[0] == '-') {
-    negative = true;
-    s.erase(0, 1);
-  }
-  // Split into digits and exponent n where value = 0.d1..dk * 10^n.
-  std::string mantissa = s;
-  int exp10 = 0;
-  if (const auto e = s.find('e'); e != std::string::npos) {
-    mantissa = s.substr(0, e);
-    exp10 = std::stoi(s.substr(e + 1));
-  }
-  std::string digits;
-  int point = -1;
-  for (char c : mantissa) {
-    if (c == '.') {
-      point = static_cast<int>(digits.size());
-    } else {
-      digits += c;
-    }
-  }
-  if (point < 0) point = static_cast<int>(digits.size());
-  int n = point + exp10;
-  const size_t lead = digits.find_first_not_of('0');
-  if (lead == std::string::npos) return negative ? "-0" : "0";
-  n -= static_cast<int>(lead);
-  digits.erase(0, lead);
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  const int k = static_cast<int>(digits.size());
-  std::string out = negative ? "-" : "";
-  if (k <= n && n <= 21) {
-    out += digits + std::string(static_cast<size_t>(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out += digits.substr(0, static_cast<size_t>(n)) + "." + digits.substr(static_cast<size_t>(n));
-  } else if (-6 < n && n <= 0) {
-    out += "0." + std::string(static_cast<size_t>(-n), '0') + digits;
-  } else {
-    out += digits.substr(0, 1);
-    if (k > 1) out += "." + digits.substr(1);
-    out += (n - 1 >= 0 ? "e+" : "e-") + std::to_string(std::abs(n - 1));
-  }
-  return out;
-}
-
-template <typename T>
-std::string canonical_float(T v) {
-  if (std::isnan(v)) return "\"NaN\"";
-  if (std::isinf(v)) return v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-  if (v == 0) return std::signbit(v) ? "-0" : "0";
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return ecma_layout(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-}
-
-std::string base64(std::string_view bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const auto v = (static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << 16) |
-                   (static_cast<uint32_t>(static_cast<uint8_t>(bytes[i + 1])) << 8) |
-                   static_cast<uint8_t>(bytes[i + 2]);
-    for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(v >> s) & 63];
-  }
-  if (i < bytes.size()) {
-    uint32_t v = static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[i + 1])) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-// frame::value_to_json gives the values; this fixes what its nlohmann form cannot carry:
-// struct keys in field order, float text in the ECMAScript layout, binary always base64.
-void canonical_value(const fr::Column& column, int64_t row, std::string& out) {
-  if (column.is_null(row)) {
-    out += "null";
-    return;
-  }
-  const auto& type = *column.type();
-  switch (type.id()) {
-    case fr::TypeId::Float32:
-      out += canonical_float(column.value<float>(row));
-      return;
-    case fr::TypeId::Float64:
-      out += canonical_float(column.value<double>(row));
-      return;
-    case fr::TypeId::Binary:
-    case fr::TypeId::FixedSizeBinary:
-      out += '"' + base64(column.string_value(row)) + '"';
-      return;
-    case fr::TypeId::Struct: {
-      out += '{';
-      for (int k = 0; k < column.num_children(); ++k) {
-        if (k) out += ',';
-        out += nlohmann::json(type.fields()[static_cast<size_t>(k)].name).dump() + ':';
-        canonical_value(column.child(k), row, out);
-      }
-      out += '}';
-      return;
-    }
-    case fr::TypeId::List: {
-      const int32_t* offsets = column.list_offsets();
-      const fr::Column items = column.list_items();
-      out += '[';
-      for (int32_t i = offsets[row]; i < offsets[row + 1]; ++i) {
-        if (i != offsets[row]) out += ',';
-        canonical_value(items, i, out);
-      }
-      out += ']';
-      return;
-    }
-    default:
-      out += fr::value_to_json(column, row).dump();
-      return;
-  }
-}
-
 void write_expected(const fr::Frame& frame, const std::filesystem::path& path) {
   std::ofstream out(path, std::ios::binary);
-  std::string line;
-  for (int64_t r = 0; r < frame.num_rows(); ++r) {
-    line = "{";
-    for (size_t c = 0; c < frame.num_columns(); ++c) {
-      if (c) line += ',';
-      line += nlohmann::json(frame.schema()[c].name).dump() + ':';
-      canonical_value(frame.column(c), r, line);
-    }
-    line += "}\n";
-    out << line;
-  }
+  fr::write_canonical_jsonl(out, frame);
 }
 
 // ---- frames ----

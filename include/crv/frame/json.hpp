@@ -32,13 +32,18 @@ TypePtr infer_type(const std::vector<nlohmann::json>& values);
 /// malformed JSON or a non-object line.
 Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema = std::nullopt);
 
-/// Row `row` of `column` as JSON: structs as objects, lists as arrays, integers exact,
-/// floats as numbers (NaN/inf as "NaN", "Infinity", "-Infinity"), temporal values as
-/// ISO-8601 strings, decimals as exact decimal strings, binary as a string when valid UTF-8
-/// else base64, null as null.
-nlohmann::json value_to_json(const Column& column, int64_t row);
+/// Row `row` of `column` as a JSON value, with the values of the canonical JSON form
+/// (crv/frame/canonical_json.hpp): structs as objects with keys in field order, lists as
+/// arrays, integers exact, floats as numbers (an f32 as the double nearest to its shortest
+/// round-trip decimal, so 0.1f dumps as 0.1; NaN/inf as "NaN", "Infinity", "-Infinity"),
+/// temporal values as ISO-8601 strings, decimals as exact decimal strings, binary and
+/// fixed-size binary as base64, null as null. `ordered_json::parse` of the canonical text
+/// equals this value; only the number layout of `dump()` differs from the canonical text
+/// (nlohmann prints 1e20 as 100000000000000000000.0 and 1e-7 as 1e-07): write canonical
+/// text with canonical_json.hpp, not with dump().
+nlohmann::ordered_json value_to_json(const Column& column, int64_t row);
 
-/// A frame's rows as JSON objects (one per row; nlohmann::json orders keys by name).
-std::vector<nlohmann::json> frame_to_json_rows(const Frame& frame);
+/// A frame's rows as JSON objects (one per row, keys in column order).
+std::vector<nlohmann::ordered_json> frame_to_json_rows(const Frame& frame);
 
 }  // namespace crv::frame

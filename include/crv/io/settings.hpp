@@ -37,6 +37,9 @@ struct IoSettings {
   std::map<std::string, std::string> fs_options;
   bool strict_schema = true;
   std::int64_t write_manifest_every_n = 1;  ///< >= 1
+  /// Threads an append writes its parts (one per bucket) on: 0 picks the hardware
+  /// concurrency, capped at 4. The files written do not depend on it.
+  std::int64_t write_threads = 0;  ///< >= 0
   ValuationSettings valuation;
 
   bool operator==(const IoSettings&) const = default;

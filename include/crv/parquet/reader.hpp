@@ -37,6 +37,9 @@ struct ReadOptions {
   bool use_page_index = true;
   // Upper bound of the rows per batch of BatchReader.
   int64_t batch_size = 65536;
+  // Threads decoding the columns of a read (0: the hardware's concurrency). The result is
+  // the same for any count.
+  int threads = 0;
 };
 
 // One node of the Parquet schema tree (for `crv-io parquet schema`).
@@ -57,6 +60,14 @@ class BatchReader {
   virtual ~BatchReader() = default;
   // The next batch of at most batch_size rows, or nullopt at the end.
   virtual std::optional<frame::Frame> next() = 0;
+};
+
+class FileReader;
+
+// One file's share of FileReader::read_concatenated(): the file and what to read of it.
+struct FileRead {
+  const FileReader* file = nullptr;
+  ReadOptions options;
 };
 
 class FileReader {
@@ -89,6 +100,12 @@ class FileReader {
   frame::Frame read(const ReadOptions& options = {}) const;
   frame::Frame read_row_group(int row_group, const ReadOptions& options = {}) const;
   std::unique_ptr<BatchReader> batches(const ReadOptions& options = {}) const;
+
+  // The rows read from several files, one file after the other, as one frame: what
+  // files[i].read(options) returns, concatenated, but decoded straight into the output
+  // columns (no concatenation copy). Every file must select the same column names and
+  // types (ParquetError otherwise). `threads` as ReadOptions::threads.
+  static frame::Frame read_concatenated(const std::vector<FileRead>& reads, int threads = 0);
 
  private:
   class Impl;

@@ -27,19 +27,51 @@ constexpr uint64_t mix64(uint64_t k) noexcept {
   return k;
 }
 
+// Hash of a byte string: short strings (the common case of identifiers and vocabulary
+// values) are read as two overlapping words, longer ones word by word.
 uint64_t hash_bytes(const uint8_t* data, size_t size) noexcept {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (static_cast<uint64_t>(size) * 0xff51afd7ed558ccdULL);
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    h = (h ^ mix64(load_le<uint64_t>(data + i))) * 0x9E3779B97F4A7C15ULL;
-    h = (h << 27) | (h >> 37);
+  constexpr uint64_t k0 = 0x9E3779B97F4A7C15ULL;
+  constexpr uint64_t k1 = 0xC2B2AE3D27D4EB4FULL;
+  uint64_t a = 0;
+  uint64_t b = 0;
+  if (size >= 8) {
+    uint64_t h = static_cast<uint64_t>(size) * k1;
+    size_t i = 0;
+    for (; i + 16 < size; i += 8) h = (h ^ mix64(load_le<uint64_t>(data + i))) * k0;
+    a = load_le<uint64_t>(data + i);
+    b = load_le<uint64_t>(data + size - 8);
+    return mix64(h ^ (a * k0) ^ ((b << 29 | b >> 35) * k1));
   }
-  if (i < size) {
-    uint64_t tail = 0;
-    std::memcpy(&tail, data + i, size - i);
-    h = (h ^ mix64(tail)) * 0x9E3779B97F4A7C15ULL;
+  if (size >= 4) {
+    a = load_le<uint32_t>(data);
+    b = load_le<uint32_t>(data + size - 4);
+  } else if (size > 0) {
+    a = static_cast<uint64_t>(data[0]) | static_cast<uint64_t>(data[size / 2]) << 8 |
+        static_cast<uint64_t>(data[size - 1]) << 16;
   }
-  return mix64(h);
+  return mix64((a << 32 | b) ^ (static_cast<uint64_t>(size) * k1));
+}
+
+// Byte equality of two strings of `size` bytes, with word compares for short ones.
+inline bool bytes_equal(const uint8_t* a, const uint8_t* b, size_t size) noexcept {
+  if (size >= 8) {
+    for (size_t i = 0; i + 8 < size; i += 8) {
+      if (load_le<uint64_t>(a + i) != load_le<uint64_t>(b + i)) return false;
+    }
+    return load_le<uint64_t>(a + size - 8) == load_le<uint64_t>(b + size - 8);
+  }
+  if (size >= 4) {
+    return load_le<uint32_t>(a) == load_le<uint32_t>(b) &&
+           load_le<uint32_t>(a + size - 4) == load_le<uint32_t>(b + size - 4);
+  }
+  for (size_t i = 0; i < size; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+constexpr uint64_t slot_of(uint64_t hash, size_t entry) noexcept {
+  return (hash & 0xFFFFFFFF00000000ULL) | static_cast<uint64_t>(entry + 1);
 }
 
 void check_capacity(size_t entries) {
@@ -127,21 +159,21 @@ void ByteArrayDictionaryEncoder::grow() {
   for (size_t e = 0; e < entry_hashes_.size(); ++e) {
     size_t slot = entry_hashes_[e] & mask_;
     while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = static_cast<uint32_t>(e + 1);
+    slots_[slot] = slot_of(entry_hashes_[e], e);
   }
 }
 
 uint32_t ByteArrayDictionaryEncoder::insert_or_find(const uint8_t* data, size_t size) {
   const uint64_t hash = hash_bytes(data, size);
+  const uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
   size_t slot = hash & mask_;
   while (true) {
-    const uint32_t s = slots_[slot];
+    const uint64_t s = slots_[slot];
     if (s == 0) break;
-    const size_t e = s - 1;
-    if (entry_hashes_[e] == hash) {
+    if ((s & 0xFFFFFFFF00000000ULL) == tag) {
+      const size_t e = static_cast<uint32_t>(s) - 1;
       const size_t begin = entry_offsets_[e];
-      const size_t length = entry_offsets_[e + 1] - begin;
-      if (length == size && (size == 0 || std::memcmp(arena_.data() + begin, data, size) == 0)) {
+      if (entry_offsets_[e + 1] - begin == size && bytes_equal(arena_.data() + begin, data, size)) {
         return static_cast<uint32_t>(e);
       }
     }
@@ -152,7 +184,7 @@ uint32_t ByteArrayDictionaryEncoder::insert_or_find(const uint8_t* data, size_t 
   arena_.insert(arena_.end(), data, data + size);
   entry_offsets_.push_back(arena_.size());
   entry_hashes_.push_back(hash);
-  slots_[slot] = index + 1;
+  slots_[slot] = slot_of(hash, index);
   if (entry_hashes_.size() * 2 > slots_.size()) grow();
   return index;
 }

@@ -11,7 +11,9 @@
 //
 // Floating-point values are keyed by bit pattern (so -0.0 and 0.0, and distinct NaN
 // payloads, are distinct entries). The hash tables are open-addressing tables of indices;
-// byte-array keys are stored in one arena, so nothing is allocated per value.
+// byte-array keys are stored in one arena, so nothing is allocated per value. A byte-array
+// slot holds the high half of its key's hash next to the index, so a probe compares bytes
+// only when the hashes agree.
 
 #include <cstddef>
 #include <cstdint>
@@ -86,7 +88,8 @@ class ByteArrayDictionaryEncoder {
   std::vector<uint8_t> arena_;           // bytes of all entries, back to back
   std::vector<size_t> entry_offsets_{0};  // entry i is arena_[entry_offsets_[i], entry_offsets_[i+1])
   std::vector<uint64_t> entry_hashes_;
-  std::vector<uint32_t> slots_;  // 0 = empty, else entry index + 1
+  // 0 = empty, else (high 32 bits of the entry's hash) << 32 | (entry index + 1).
+  std::vector<uint64_t> slots_;
   size_t mask_ = 0;
   std::vector<uint32_t> indices_;
 };

@@ -1,6 +1,7 @@
 #include "parquet/encoding/rle_bit_packed_encoder.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "crv/parquet/error.hpp"
@@ -39,7 +40,44 @@ void RleBitPackedEncoder::put(uint64_t value) {
 
 template <typename T>
 void RleBitPackedEncoder::put_batch(const T* values, size_t n) {
-  for (size_t i = 0; i < n; ++i) put(static_cast<uint64_t>(values[i]));
+  const uint64_t mask = low_bits_mask(bit_width_);
+  size_t i = 0;
+  while (i < n) {
+    const uint64_t value = static_cast<uint64_t>(values[i]) & mask;
+    if (repeat_count_ >= 8 && value == current_value_) {
+      // A detected repeated run continues: put() would only count these values.
+      size_t end = i + 1;
+      while (end < n && (static_cast<uint64_t>(values[end]) & mask) == value) ++end;
+      repeat_count_ += end - i;
+      num_values_ += end - i;
+      i = end;
+      continue;
+    }
+    if (repeat_count_ == 0 && num_buffered_values_ == 0 && i + 8 <= n) {
+      // At a group boundary with no run pending: what put() does with the next 8 values.
+      uint64_t group[8];
+      bool all_equal = true;
+      for (size_t k = 0; k < 8; ++k) {
+        group[k] = static_cast<uint64_t>(values[i + k]) & mask;
+        all_equal = all_equal && group[k] == group[0];
+      }
+      num_values_ += 8;
+      current_value_ = group[7];
+      if (all_equal) {
+        // They start a repeated run; the literal run in front of it is closed.
+        repeat_count_ = 8;
+        if (literal_count_ != 0) flush_literal_run(true);
+      } else {
+        std::copy(group, group + 8, buffered_values_);
+        num_buffered_values_ = 8;
+        flush_buffered_values(false);
+      }
+      i += 8;
+      continue;
+    }
+    put(value);
+    ++i;
+  }
 }
 
 void RleBitPackedEncoder::flush_buffered_values(bool done) {
@@ -62,11 +100,37 @@ void RleBitPackedEncoder::flush_literal_run(bool update_indicator_byte) {
     encoded_.push_back(0);
   }
   if (num_buffered_values_ > 0) {
-    BitWriter writer(encoded_);
-    for (int i = 0; i < num_buffered_values_; ++i) writer.put_value(buffered_values_[i], bit_width_);
-    writer.flush();
+    // The buffered values (a group of 8, or fewer at the end zero-padded by finish()) take
+    // bit_width bytes per 8 values: packed LSB-first into a zeroed scratch, then appended.
+    const auto width = static_cast<size_t>(bit_width_);
+    if (width <= 8 && num_buffered_values_ == 8) {
+      // A full group fits one word: width bytes.
+      uint64_t word = 0;
+      for (size_t i = 0; i < 8; ++i) word |= buffered_values_[i] << (i * width);
+      const size_t at = encoded_.size();
+      encoded_.resize(at + width);
+      std::memcpy(encoded_.data() + at, &word, width);
+      num_buffered_values_ = 0;
+      finish_literal_group(update_indicator_byte);
+      return;
+    }
+    uint8_t packed[8 * 8 + 8] = {};
+    for (int i = 0; i < num_buffered_values_; ++i) {
+      const uint64_t value = buffered_values_[i];
+      const size_t bit = static_cast<size_t>(i) * width;
+      const size_t byte = bit / 8;
+      const size_t shift = bit % 8;
+      store_le(packed + byte, load_le<uint64_t>(packed + byte) | (value << shift));
+      if (shift + width > 64) packed[byte + 8] = static_cast<uint8_t>(packed[byte + 8] | (value >> (64 - shift)));
+    }
+    const size_t bytes = static_cast<size_t>(bytes_for_bits(static_cast<uint64_t>(num_buffered_values_) * width));
+    encoded_.insert(encoded_.end(), packed, packed + bytes);
     num_buffered_values_ = 0;
   }
+  finish_literal_group(update_indicator_byte);
+}
+
+void RleBitPackedEncoder::finish_literal_group(bool update_indicator_byte) {
   if (update_indicator_byte) {
     const size_t groups = (literal_count_ + 7) / 8;
     encoded_[literal_indicator_offset_] = static_cast<uint8_t>((groups << 1) | 1);

@@ -46,6 +46,8 @@ class RleBitPackedEncoder {
  private:
   void flush_buffered_values(bool done);
   void flush_literal_run(bool update_indicator_byte);
+  // Writes the open literal run's indicator byte when asked (the run is then closed).
+  void finish_literal_group(bool update_indicator_byte);
   void flush_repeated_run();
 
   int bit_width_;

@@ -65,16 +65,36 @@ LeafData ColumnChunkReader::read_all(const RowRanges* rows) {
   std::vector<uint8_t> bytes(static_cast<size_t>(range_.end - range_.begin));
   source_.read_at(range_.begin, bytes.size(), bytes.data());
   LeafData out;
+  read_chunk_pages(bytes.data(), bytes.size(), out);
+  return out;
+}
+
+void ColumnChunkReader::read_all_into(FlatColumnBuilder& out, std::vector<uint8_t>& chunk_bytes) {
+  rows_ = nullptr;
+  flat_ = &out;
+  const auto size = static_cast<size_t>(range_.end - range_.begin);
+  if (chunk_bytes.size() < size) chunk_bytes.resize(size);
+  source_.read_at(range_.begin, size, chunk_bytes.data());
+  LeafData unused;
+  read_chunk_pages(chunk_bytes.data(), size, unused);
+  flat_ = nullptr;
+}
+
+void ColumnChunkReader::read_chunk_pages(const uint8_t* data, size_t size, LeafData& out) {
   size_t pos = 0;
-  while (pos < bytes.size() && values_read_ < meta_.num_values) {
-    pos += handle_page(bytes.data() + pos, bytes.size() - pos, out, false);
+  while (pos < size && values_read_ < meta_.num_values) {
+    pos += handle_page(data + pos, size - pos, out, false);
     ++page_ordinal_;
   }
   if (values_read_ != meta_.num_values) {
     fail("column chunk holds " + std::to_string(values_read_) + " values, its metadata announces " +
          std::to_string(meta_.num_values));
   }
-  return out;
+}
+
+void ColumnChunkReader::append_flat_page(Encoding encoding, const int16_t* def, size_t n, size_t present,
+                                         const uint8_t* values, size_t size) {
+  flat_->append_page(leaf_, def, n, encoding, values, size, present, dictionary_);
 }
 
 LeafData ColumnChunkReader::read_pages(const OffsetIndex& index, const RowRanges& rows, int64_t row_group_rows) {
@@ -185,6 +205,7 @@ void ColumnChunkReader::read_dictionary_page(const PageHeader& header, const uin
   } catch (const ParquetError& e) {
     fail(e.what());
   }
+  if (flat_ != nullptr) flat_->set_dictionary(dictionary_);
 }
 
 void ColumnChunkReader::read_data_page_v1(const PageHeader& header, const uint8_t* body, LeafData& out) {
@@ -198,6 +219,24 @@ void ColumnChunkReader::read_data_page_v1(const PageHeader& header, const uint8_
   const int64_t first_entry = out.num_entries;
   const int64_t first_value = out.num_values;
   size_t pos = 0;
+  if (flat_ != nullptr) {
+    try {
+      const int16_t* def = nullptr;
+      size_t present = n;
+      if (leaf_.max_def > 0) {
+        def_scratch_.resize(n);
+        pos += decode_levels_v1(h.definition_level_encoding, leaf_.max_def, page, size, n, def_scratch_.data());
+        def = def_scratch_.data();
+        present = static_cast<size_t>(std::count(def, def + n, leaf_.max_def));
+      }
+      append_flat_page(h.encoding, def, n, present, page + pos, size - pos);
+    } catch (const ParquetError& e) {
+      if (!e.context().file.empty()) throw;
+      fail(e.what());
+    }
+    values_read_ += static_cast<int64_t>(n);
+    return;
+  }
   try {
     if (leaf_.max_rep > 0) {
       out.rep.resize(out.rep.size() + n);
@@ -233,6 +272,33 @@ void ColumnChunkReader::read_data_page_v2(const PageHeader& header, const uint8_
   const auto n = static_cast<size_t>(h.num_values);
   const int64_t first_entry = out.num_entries;
   const int64_t first_value = out.num_values;
+  const uint8_t* values = body + rl + dl;
+  const auto compressed = static_cast<size_t>(header.compressed_page_size - rl - dl);
+  const auto uncompressed = static_cast<size_t>(header.uncompressed_page_size - rl - dl);
+  if (flat_ != nullptr) {
+    try {
+      const int16_t* def = nullptr;
+      size_t present = n;
+      if (leaf_.max_def > 0) {
+        def_scratch_.resize(n);
+        decode_levels_v2(leaf_.max_def, body + rl, static_cast<size_t>(dl), n, def_scratch_.data());
+        def = def_scratch_.data();
+        present = static_cast<size_t>(std::count(def, def + n, leaf_.max_def));
+      }
+      const uint8_t* plain = values;
+      if (h.is_compressed && meta_.codec != CompressionCodec::UNCOMPRESSED) {
+        plain = decompress(values, compressed, uncompressed, page_scratch_);
+      } else if (compressed != uncompressed) {
+        fail("uncompressed data page v2 has different compressed and uncompressed sizes");
+      }
+      append_flat_page(h.encoding, def, n, present, plain, uncompressed);
+    } catch (const ParquetError& e) {
+      if (!e.context().file.empty()) throw;
+      fail(e.what());
+    }
+    values_read_ += static_cast<int64_t>(n);
+    return;
+  }
   try {
     if (leaf_.max_rep > 0) {
       out.rep.resize(out.rep.size() + n);
@@ -246,9 +312,6 @@ void ColumnChunkReader::read_data_page_v2(const PageHeader& header, const uint8_
       present = static_cast<size_t>(std::count(def, def + n, leaf_.max_def));
     }
     out.num_entries += static_cast<int64_t>(n);
-    const uint8_t* values = body + rl + dl;
-    const auto compressed = static_cast<size_t>(header.compressed_page_size - rl - dl);
-    const auto uncompressed = static_cast<size_t>(header.uncompressed_page_size - rl - dl);
     const uint8_t* plain = values;
     if (h.is_compressed && meta_.codec != CompressionCodec::UNCOMPRESSED) {
       plain = decompress(values, compressed, uncompressed, page_scratch_);

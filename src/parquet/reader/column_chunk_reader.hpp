@@ -12,6 +12,7 @@
 #include "crv/parquet/error.hpp"
 #include "crv/parquet/metadata.hpp"
 #include "crv/parquet/source.hpp"
+#include "parquet/reader/flat_column_builder.hpp"
 #include "parquet/reader/leaf_data.hpp"
 #include "parquet/reader/page_values.hpp"
 #include "parquet/reader/row_ranges.hpp"
@@ -45,6 +46,10 @@ class ColumnChunkReader {
   // keeping exactly the entries of those rows. `row_group_rows` bounds the last page.
   LeafData read_pages(const OffsetIndex& index, const RowRanges& rows, int64_t row_group_rows);
 
+  // Every page of the chunk, appended to `out` (a flat column: FlatColumnBuilder::supports).
+  // `chunk_bytes` is scratch space for the chunk's bytes, reused across chunks.
+  void read_all_into(FlatColumnBuilder& out, std::vector<uint8_t>& chunk_bytes);
+
  private:
   // Parses one page at data[0, size): returns the bytes it takes (header + body).
   size_t handle_page(const uint8_t* data, size_t size, LeafData& out, bool data_pages_only);
@@ -56,6 +61,11 @@ class ColumnChunkReader {
   const uint8_t* decompress(const uint8_t* data, size_t size, size_t uncompressed, std::vector<uint8_t>& scratch);
   void check_page_value_count(int64_t num_values, int64_t page_bytes);
   void finish_page(LeafData& out, int64_t first_entry, int64_t first_value);
+  // Walks the pages of data[0, size) (the whole chunk) into out.
+  void read_chunk_pages(const uint8_t* data, size_t size, LeafData& out);
+  // Flat mode: the page's definition levels (decoded into def_scratch_) and values go to flat_.
+  void append_flat_page(Encoding encoding, const int16_t* def, size_t n, size_t present, const uint8_t* values,
+                        size_t size);
   [[noreturn]] void fail(const std::string& what) const;
   ErrorContext page_context() const;
 
@@ -69,6 +79,8 @@ class ColumnChunkReader {
   Dictionary dictionary_;
   std::vector<uint8_t> page_scratch_;
   std::vector<uint32_t> index_scratch_;
+  FlatColumnBuilder* flat_ = nullptr;
+  std::vector<int16_t> def_scratch_;
   int64_t page_ordinal_ = 0;
   int64_t values_read_ = 0;       // level entries decoded so far (against meta.num_values)
   bool seen_data_page_ = false;

@@ -12,6 +12,7 @@
 #include "parquet/reader/file_reader_impl.hpp"
 #include "parquet/reader/footer.hpp"
 #include "parquet/reader/page_index.hpp"
+#include "parquet/reader/parallel_tasks.hpp"
 #include "parquet/reader/record_assembly.hpp"
 #include "parquet/reader/statistics_range.hpp"
 #include "parquet/reader/value_conversion.hpp"
@@ -127,60 +128,127 @@ frame::Frame FileReader::Impl::empty_frame(const std::vector<size_t>& columns) c
   return frame::Frame::make(projected_fields(columns), std::move(out));
 }
 
-frame::Frame FileReader::Impl::read_group(int g, const std::vector<size_t>& columns, const ReadOptions& options) const {
+FileReader::Impl::GroupRead FileReader::Impl::plan_group(int g, const std::vector<size_t>& columns, const ReadOptions& options) const {
   const RowGroup& rg = metadata.row_groups[static_cast<size_t>(g)];
-  const ErrorContext group_where = where(g);
+  GroupRead group{this, &columns, g, std::nullopt, rg.num_rows};
   // Page pruning through the filter column's page index.
-  std::optional<RowRanges> rows;
   if (options.filter && options.use_page_index) {
     const schema::FileLeaf& leaf = filter_leaf(*options.filter);
+    ErrorContext at = where(g);
+    at.column_path = leaf.dotted_path;
+    group.rows = reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf, options.filter->min,
+                                      options.filter->max, rg.num_rows, data_end, at);
+    if (group.rows && group.rows->row_count() == rg.num_rows) group.rows.reset();  // every page kept: whole chunks
+    if (group.rows) group.num_rows = group.rows->row_count();
+  }
+  return group;
+}
+
+frame::Column FileReader::Impl::read_group_column(const GroupRead& group, size_t c) const {
+  const RowGroup& rg = metadata.row_groups[static_cast<size_t>(group.row_group)];
+  const ErrorContext group_where = where(group.row_group);
+  const std::optional<RowRanges>& rows = group.rows;
+  const schema::AssemblyNode& node = schema.columns[c];
+  std::vector<LeafData> leaves(schema.leaves.size());
+  for (int l = node.first_leaf; l < node.end_leaf; ++l) {
+    const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(l)];
+    const ColumnChunk& chunk = rg.columns[static_cast<size_t>(l)];
     ErrorContext at = group_where;
     at.column_path = leaf.dotted_path;
-    rows = reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf, options.filter->min,
-                                options.filter->max, rg.num_rows, data_end, at);
-    if (rows && rows->row_count() == rg.num_rows) rows.reset();  // every page kept: read whole chunks
+    reader::ColumnChunkReader chunk_reader(*source, leaf, chunk, data_end, at);
+    LeafData data;
+    if (rows) {
+      const auto offsets = reader::read_offset_index(*source, chunk, data_end, at);
+      data = offsets ? chunk_reader.read_pages(*offsets, *rows, rg.num_rows) : chunk_reader.read_all(&*rows);
+    } else {
+      data = chunk_reader.read_all(nullptr);
+    }
+    try {
+      reader::convert_dense_values(leaf, data);
+    } catch (const ParquetError& e) {
+      throw ParquetError::at(at, e.what());
+    }
+    leaves[static_cast<size_t>(l)] = std::move(data);
   }
-  if (rows && rows->empty()) return empty_frame(columns);
+  return reader::assemble_column(node, schema.leaves, leaves, group_where);
+}
 
-  std::vector<LeafData> leaves(schema.leaves.size());
-  std::vector<frame::Column> out;
-  const int64_t expected_rows = rows ? rows->row_count() : rg.num_rows;
-  for (size_t c : columns) {
-    const schema::AssemblyNode& node = schema.columns[c];
-    for (int l = node.first_leaf; l < node.end_leaf; ++l) {
-      const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(l)];
-      const ColumnChunk& chunk = rg.columns[static_cast<size_t>(l)];
-      ErrorContext at = group_where;
-      at.column_path = leaf.dotted_path;
-      reader::ColumnChunkReader chunk_reader(*source, leaf, chunk, data_end, at);
-      LeafData data;
-      if (rows) {
-        const auto offsets = reader::read_offset_index(*source, chunk, data_end, at);
-        data = offsets ? chunk_reader.read_pages(*offsets, *rows, rg.num_rows) : chunk_reader.read_all(&*rows);
+void FileReader::Impl::append_group_column(const GroupRead& group, size_t c, reader::FlatColumnBuilder& out,
+                                           std::vector<uint8_t>& chunk_bytes) const {
+  const RowGroup& rg = metadata.row_groups[static_cast<size_t>(group.row_group)];
+  const schema::AssemblyNode& node = schema.columns[c];
+  const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(node.leaf)];
+  ErrorContext at = where(group.row_group);
+  at.column_path = leaf.dotted_path;
+  reader::ColumnChunkReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
+  chunk_reader.read_all_into(out, chunk_bytes);
+}
+
+namespace {
+
+void check_column_rows(const ErrorContext& group_where, const std::string& column_path, int64_t rows, int64_t expected) {
+  if (rows == expected) return;
+  ErrorContext at = group_where;
+  at.column_path = column_path;
+  throw ParquetError::at(at, "column has " + std::to_string(rows) + " rows, the row group " + std::to_string(expected));
+}
+
+}  // namespace
+
+frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups, const std::vector<frame::Field>& fields,
+                                           int threads, const ErrorContext& where) {
+  int64_t total_rows = 0;
+  for (const GroupRead& group : groups) total_rows += group.num_rows;
+  std::vector<frame::Column> out(fields.size());
+  reader::run_tasks(fields.size(), reader::resolve_thread_count(threads), [&](size_t k) {
+    std::vector<frame::Column> pieces;
+    std::optional<reader::FlatColumnBuilder> builder;
+    std::vector<uint8_t> chunk_bytes;
+    int64_t remaining = total_rows;
+    for (const GroupRead& group : groups) {
+      if (group.num_rows == 0) continue;
+      const Impl& file = *group.file;
+      const size_t c = (*group.columns)[k];
+      const schema::AssemblyNode& node = file.schema.columns[c];
+      const std::string& path = file.schema.leaves[static_cast<size_t>(node.first_leaf)].dotted_path;
+      const bool flat = !group.rows && node.kind == schema::AssemblyNode::Kind::kLeaf &&
+                        reader::FlatColumnBuilder::supports(node, file.schema.leaves[static_cast<size_t>(node.leaf)]);
+      if (flat) {
+        if (!builder) {
+          builder.emplace(fields[k].type);
+          builder->reserve(remaining);
+        }
+        const int64_t before = builder->length();
+        file.append_group_column(group, c, *builder, chunk_bytes);
+        check_column_rows(file.where(group.row_group), path, builder->length() - before, group.num_rows);
       } else {
-        data = chunk_reader.read_all(nullptr);
+        if (builder && builder->length() > 0) {
+          pieces.push_back(builder->finish());
+          builder->reserve(remaining);
+        }
+        frame::Column column = file.read_group_column(group, c);
+        check_column_rows(file.where(group.row_group), path, column.length(), group.num_rows);
+        pieces.push_back(std::move(column));
       }
+      remaining -= group.num_rows;
+    }
+    if (builder && builder->length() > 0) pieces.push_back(builder->finish());
+    if (pieces.empty()) {
+      out[k] = frame::Column::nulls(fields[k].type, 0);
+    } else if (pieces.size() == 1) {
+      out[k] = std::move(pieces.front());
+    } else {
       try {
-        reader::convert_dense_values(leaf, data);
-      } catch (const ParquetError& e) {
-        throw ParquetError::at(at, e.what());
+        out[k] = frame::concat(pieces);
+      } catch (const frame::FrameError& e) {
+        throw ParquetError::at(where, e.what());
       }
-      leaves[static_cast<size_t>(l)] = std::move(data);
     }
-    frame::Column column = reader::assemble_column(node, schema.leaves, leaves, group_where);
-    if (column.length() != expected_rows) {
-      ErrorContext at = group_where;
-      at.column_path = schema.leaves[static_cast<size_t>(node.first_leaf)].dotted_path;
-      throw ParquetError::at(at, "column has " + std::to_string(column.length()) + " rows, the row group " +
-                                     std::to_string(expected_rows));
-    }
-    out.push_back(std::move(column));
-    for (int l = node.first_leaf; l < node.end_leaf; ++l) leaves[static_cast<size_t>(l)] = LeafData();
-  }
+  });
   try {
-    return frame::Frame::make(projected_fields(columns), std::move(out));
+    return frame::Frame::make(fields, std::move(out));
   } catch (const frame::FrameError& e) {
-    throw ParquetError::at(group_where, e.what());
+    throw ParquetError::at(where, e.what());
   }
 }
 
@@ -233,22 +301,46 @@ std::optional<std::pair<int64_t, int64_t>> FileReader::int_column_range(int row_
 std::vector<RowGroupDecision> FileReader::prune_row_groups(const IntRangeFilter& filter) const { return impl_->prune(filter); }
 
 frame::Frame FileReader::read(const ReadOptions& options) const {
-  const std::vector<size_t> columns = impl_->projection(options);
-  std::vector<frame::Frame> frames;
-  for (int g : impl_->selected_row_groups(options)) frames.push_back(impl_->read_group(g, columns, options));
-  if (frames.empty()) return impl_->empty_frame(columns);
-  if (frames.size() == 1) return std::move(frames[0]);
-  try {
-    return frame::concat(frames);
-  } catch (const frame::FrameError& e) {
-    throw ParquetError::at(impl_->where(), e.what());
-  }
+  return read_concatenated({FileRead{this, options}}, options.threads);
 }
 
 frame::Frame FileReader::read_row_group(int row_group, const ReadOptions& options) const {
   impl_->check_row_group(row_group);
   const std::vector<size_t> columns = impl_->projection(options);
-  return impl_->read_group(row_group, columns, options);
+  const std::vector<Impl::GroupRead> groups{impl_->plan_group(row_group, columns, options)};
+  return Impl::read_groups(groups, impl_->projected_fields(columns), options.threads, impl_->where(row_group));
+}
+
+frame::Frame FileReader::read_concatenated(const std::vector<FileRead>& reads, int threads) {
+  if (reads.empty()) throw ParquetError("read_concatenated: no files");
+  std::vector<std::vector<size_t>> columns(reads.size());
+  std::vector<frame::Field> fields;
+  for (size_t i = 0; i < reads.size(); ++i) {
+    if (reads[i].file == nullptr) throw ParquetError("read_concatenated: no file");
+    const Impl& file = *reads[i].file->impl_;
+    columns[i] = file.projection(reads[i].options);
+    std::vector<frame::Field> file_fields = file.projected_fields(columns[i]);
+    if (i == 0) {
+      fields = std::move(file_fields);
+      continue;
+    }
+    bool same = file_fields.size() == fields.size();
+    for (size_t k = 0; same && k < fields.size(); ++k) {
+      same = file_fields[k].name == fields[k].name && frame::type_equals(file_fields[k].type, fields[k].type);
+    }
+    if (!same) {
+      throw ParquetError::at(file.where(), "the selected columns differ from those of '" + reads[0].file->name() +
+                                               "' (names or types)");
+    }
+  }
+  std::vector<Impl::GroupRead> groups;
+  for (size_t i = 0; i < reads.size(); ++i) {
+    const Impl& file = *reads[i].file->impl_;
+    for (int g : file.selected_row_groups(reads[i].options)) {
+      groups.push_back(file.plan_group(g, columns[i], reads[i].options));
+    }
+  }
+  return Impl::read_groups(groups, fields, threads, reads[0].file->impl_->where());
 }
 
 }  // namespace crv::parquet

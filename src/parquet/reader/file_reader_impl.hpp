@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "crv/parquet/reader.hpp"
+#include "parquet/reader/flat_column_builder.hpp"
+#include "parquet/reader/row_ranges.hpp"
 #include "parquet/reader/statistics_range.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
 
@@ -15,6 +17,16 @@ namespace crv::parquet {
 
 class FileReader::Impl {
  public:
+  // One row group to read: its file, the file's projected columns, and the rows kept by the
+  // filter's page index (nullopt: every row).
+  struct GroupRead {
+    const Impl* file = nullptr;
+    const std::vector<size_t>* columns = nullptr;
+    int row_group = 0;
+    std::optional<reader::RowRanges> rows;
+    int64_t num_rows = 0;  // rows read from the group
+  };
+
   explicit Impl(std::shared_ptr<RandomAccessSource> src);
 
   [[nodiscard]] ErrorContext where(std::optional<int64_t> row_group = std::nullopt) const;
@@ -29,8 +41,20 @@ class FileReader::Impl {
   [[nodiscard]] std::vector<size_t> projection(const ReadOptions& options) const;
   [[nodiscard]] std::vector<frame::Field> projected_fields(const std::vector<size_t>& columns) const;
   [[nodiscard]] frame::Frame empty_frame(const std::vector<size_t>& columns) const;
-  // One row group (only the rows of the pages the filter keeps, when the page index is used).
-  [[nodiscard]] frame::Frame read_group(int row_group, const std::vector<size_t>& columns, const ReadOptions& options) const;
+  // The plan of one row group: the rows the filter's page index keeps (only the rows of
+  // the kept pages are read).
+  [[nodiscard]] GroupRead plan_group(int row_group, const std::vector<size_t>& columns, const ReadOptions& options) const;
+  // One top-level column of a planned group through levels and record assembly.
+  [[nodiscard]] frame::Column read_group_column(const GroupRead& group, size_t column) const;
+  // One flat top-level column of a planned group (every row) appended to `out`.
+  void append_group_column(const GroupRead& group, size_t column, reader::FlatColumnBuilder& out,
+                           std::vector<uint8_t>& chunk_bytes) const;
+
+  // The rows of `groups` one after another as a frame of `fields`, column by column on
+  // `threads` threads.
+  [[nodiscard]] static frame::Frame read_groups(const std::vector<GroupRead>& groups,
+                                                const std::vector<frame::Field>& fields, int threads,
+                                                const ErrorContext& where);
 
   std::shared_ptr<RandomAccessSource> source;
   FileMetaData metadata;

@@ -6,6 +6,7 @@
 
 #include "crv/parquet/error.hpp"
 #include "parquet/encoding/bit_util.hpp"
+#include "parquet/encoding/byte_stream_split.hpp"
 #include "parquet/encoding/plain.hpp"
 #include "parquet/encoding/rle_bit_packed_encoder.hpp"
 
@@ -52,10 +53,37 @@ ColumnChunkWriter::ColumnChunkWriter(const schema::LeafColumn& leaf, const Write
     : leaf_(&leaf),
       options_(&options),
       codec_(make_codec(options.compression, options.compression_level)),
+      codec_kind_(options.compression),
+      codec_level_(options.compression_level),
       dictionary_allowed_(options.dictionary && can_dictionary_encode(leaf.physical_type)),
+      byte_stream_split_(options.byte_stream_split_floating && leaf.steps.size() == 1 &&
+                         (leaf.physical_type == Type::FLOAT || leaf.physical_type == Type::DOUBLE)),
       level_bits_def_(encoding::bit_width_of(static_cast<uint64_t>(leaf.max_definition_level))),
       level_bits_rep_(encoding::bit_width_of(static_cast<uint64_t>(leaf.max_repetition_level))),
       shredder_(leaf) {}
+
+void ColumnChunkWriter::rebind(const schema::LeafColumn& leaf, const WriterOptions& options) {
+  leaf_ = &leaf;
+  options_ = &options;
+  if (options.compression != codec_kind_ || options.compression_level != codec_level_) {
+    codec_ = make_codec(options.compression, options.compression_level);
+    codec_kind_ = options.compression;
+    codec_level_ = options.compression_level;
+  }
+  dictionary_allowed_ = options.dictionary && can_dictionary_encode(leaf.physical_type);
+  byte_stream_split_ = options.byte_stream_split_floating && leaf.steps.size() == 1 &&
+                       (leaf.physical_type == Type::FLOAT || leaf.physical_type == Type::DOUBLE);
+  level_bits_def_ = encoding::bit_width_of(static_cast<uint64_t>(leaf.max_definition_level));
+  level_bits_rep_ = encoding::bit_width_of(static_cast<uint64_t>(leaf.max_repetition_level));
+  shredder_.rebind(leaf);
+}
+
+size_t ColumnChunkWriter::retained_bytes() const noexcept {
+  return shredder_.retained_bytes() + values_.retained_bytes() + dictionary_page_.capacity() + data_pages_.capacity() +
+         levels_.capacity() + values_bytes_.capacity() + body_.capacity() + compressed_.capacity() +
+         header_.capacity() + seen_entries_.capacity() + pages_.capacity() * sizeof(PageRecord) +
+         page_stats_.capacity() * sizeof(PageStatistics);
+}
 
 void ColumnChunkWriter::reset_dictionary() {
   dict_int32_.reset();
@@ -85,6 +113,46 @@ void ColumnChunkWriter::reset_dictionary() {
       use_dictionary_ = false;
       break;
   }
+}
+
+namespace {
+
+// Values looked at to decide whether a fixed-width column chunk is dictionary-encoded, and
+// the fewest for which the sample decides (smaller chunks keep the dictionary).
+constexpr size_t kDictionarySample = 4096;
+constexpr size_t kDictionarySampleMinimum = 64;
+
+template <typename T>
+size_t distinct_in_sample(const std::vector<T>& values, size_t n) {
+  encoding::DictionaryEncoder<T> encoder;
+  encoder.put(values.data(), n);
+  return encoder.num_entries();
+}
+
+}  // namespace
+
+bool ColumnChunkWriter::dictionary_pays_off() const {
+  const size_t n = std::min(values_.size(), kDictionarySample);
+  if (n < kDictionarySampleMinimum) return true;
+  size_t distinct = 0;
+  switch (leaf_->physical_type) {
+    case Type::INT32:
+      distinct = distinct_in_sample(values_.int32s, n);
+      break;
+    case Type::INT64:
+      distinct = distinct_in_sample(values_.int64s, n);
+      break;
+    case Type::FLOAT:
+      distinct = distinct_in_sample(values_.floats, n);
+      break;
+    case Type::DOUBLE:
+      distinct = distinct_in_sample(values_.doubles, n);
+      break;
+    default:
+      // Byte arrays: a dictionary of mostly distinct strings costs about as much as PLAIN.
+      return true;
+  }
+  return 2 * distinct <= n;
 }
 
 size_t ColumnChunkWriter::dictionary_byte_size() const {
@@ -122,7 +190,7 @@ void ColumnChunkWriter::encode(const std::vector<frame::Column>& pieces, int64_t
   total_uncompressed_ = 0;
   dictionary_uncompressed_ = 0;
   dictionary_compressed_ = 0;
-  use_dictionary_ = dictionary_allowed_;
+  use_dictionary_ = dictionary_allowed_ && dictionary_pays_off();
   reset_dictionary();
 
   const auto& rep = shredder_.repetition_levels();
@@ -230,24 +298,30 @@ void ColumnChunkWriter::encode_values_plain(size_t begin, size_t end, std::vecto
   }
 }
 
-void ColumnChunkWriter::encode_values_dictionary(size_t begin, size_t end, std::vector<uint8_t>& out) {
+void ColumnChunkWriter::encode_values_byte_stream_split(size_t begin, size_t end, std::vector<uint8_t>& out) const {
   const size_t n = end - begin;
-  if (dict_int32_) {
-    dict_int32_->put(values_.int32s.data() + begin, n);
-    dict_int32_->write_indices(out);
-  } else if (dict_int64_) {
-    dict_int64_->put(values_.int64s.data() + begin, n);
-    dict_int64_->write_indices(out);
-  } else if (dict_float_) {
-    dict_float_->put(values_.floats.data() + begin, n);
-    dict_float_->write_indices(out);
-  } else if (dict_double_) {
-    dict_double_->put(values_.doubles.data() + begin, n);
-    dict_double_->write_indices(out);
-  } else if (dict_bytes_) {
-    dict_bytes_->put(values_.byte_arrays.data() + begin, n);
-    dict_bytes_->write_indices(out);
+  if (leaf_->physical_type == Type::FLOAT) {
+    encoding::byte_stream_split_encode(values_.floats.data() + begin, n, out);
+  } else {
+    encoding::byte_stream_split_encode(values_.doubles.data() + begin, n, out);
   }
+}
+
+void ColumnChunkWriter::put_dictionary_values(size_t begin, size_t end) {
+  const size_t n = end - begin;
+  if (dict_int32_) dict_int32_->put(values_.int32s.data() + begin, n);
+  if (dict_int64_) dict_int64_->put(values_.int64s.data() + begin, n);
+  if (dict_float_) dict_float_->put(values_.floats.data() + begin, n);
+  if (dict_double_) dict_double_->put(values_.doubles.data() + begin, n);
+  if (dict_bytes_) dict_bytes_->put(values_.byte_arrays.data() + begin, n);
+}
+
+void ColumnChunkWriter::write_dictionary_indices(std::vector<uint8_t>& out) {
+  if (dict_int32_) dict_int32_->write_indices(out);
+  if (dict_int64_) dict_int64_->write_indices(out);
+  if (dict_float_) dict_float_->write_indices(out);
+  if (dict_double_) dict_double_->write_indices(out);
+  if (dict_bytes_) dict_bytes_->write_indices(out);
 }
 
 void ColumnChunkWriter::compress_into(const std::vector<uint8_t>& input, std::vector<uint8_t>& out) {
@@ -283,24 +357,14 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
 
   PageStatistics stats;
   stats.null_count = static_cast<int64_t>(num_levels - num_values);
-  if (options_->write_statistics || options_->write_page_index) {
-    compute_min_max(*leaf_, values_, value_begin, value_end, stats);
-  }
+  const bool want_min_max = options_->write_statistics || options_->write_page_index;
 
+  // V1: levels and values in one body, encoded in place; V2: the values apart (they are
+  // compressed without the levels).
+  const bool v1 = options_->data_page_version == DataPageVersion::V1;
+  std::vector<uint8_t>& values_out = v1 ? body_ : values_bytes_;
   values_bytes_.clear();
-  Encoding value_encoding = Encoding::PLAIN;
-  if (use_dictionary_) {
-    encode_values_dictionary(value_begin, value_end, values_bytes_);
-    value_encoding = Encoding::RLE_DICTIONARY;
-    ++dictionary_pages_written_;
-  } else {
-    encode_values_plain(value_begin, value_end, values_bytes_);
-  }
-
-  PageHeader header;
-  size_t uncompressed_size = 0;
-  const std::vector<uint8_t>* body = nullptr;
-  if (options_->data_page_version == DataPageVersion::V1) {
+  if (v1) {
     body_.clear();
     if (!rep.empty()) {
       encoding::encode_rle_bit_packed(rep.data() + level_begin, num_levels, level_bits_rep_,
@@ -310,7 +374,34 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
       encoding::encode_rle_bit_packed(def.data() + level_begin, num_levels, level_bits_def_,
                                       encoding::RleLengthPrefix::kFourBytes, body_);
     }
-    body_.insert(body_.end(), values_bytes_.begin(), values_bytes_.end());
+  }
+  Encoding value_encoding = Encoding::PLAIN;
+  if (use_dictionary_) {
+    put_dictionary_values(value_begin, value_end);
+    if (want_min_max) {
+      if (dict_bytes_) {
+        compute_min_max_of_entries(*dict_bytes_, dict_bytes_->indices(), seen_entries_, stats);
+      } else {
+        compute_min_max(*leaf_, values_, value_begin, value_end, stats);
+      }
+    }
+    write_dictionary_indices(values_out);
+    value_encoding = Encoding::RLE_DICTIONARY;
+    ++dictionary_pages_written_;
+  } else {
+    if (want_min_max) compute_min_max(*leaf_, values_, value_begin, value_end, stats);
+    if (byte_stream_split_) {
+      encode_values_byte_stream_split(value_begin, value_end, values_out);
+      value_encoding = Encoding::BYTE_STREAM_SPLIT;
+    } else {
+      encode_values_plain(value_begin, value_end, values_out);
+    }
+  }
+
+  PageHeader header;
+  size_t uncompressed_size = 0;
+  const std::vector<uint8_t>* body = nullptr;
+  if (v1) {
     uncompressed_size = body_.size();
     if (uncompressed) {
       body = &body_;
@@ -425,12 +516,16 @@ WrittenColumnChunk ColumnChunkWriter::write_to(OutputSink& sink) {
 
   bool plain_pages = false;
   bool dictionary_pages = false;
+  bool byte_stream_split_pages = false;
   for (const auto& s : encoding_stats_) {
-    (s.encoding == Encoding::PLAIN ? plain_pages : dictionary_pages) = true;
+    if (s.encoding == Encoding::PLAIN) plain_pages = true;
+    if (s.encoding == Encoding::RLE_DICTIONARY) dictionary_pages = true;
+    if (s.encoding == Encoding::BYTE_STREAM_SPLIT) byte_stream_split_pages = true;
   }
   if (has_dictionary || plain_pages) md.encodings.push_back(Encoding::PLAIN);
   md.encodings.push_back(Encoding::RLE);
   if (dictionary_pages) md.encodings.push_back(Encoding::RLE_DICTIONARY);
+  if (byte_stream_split_pages) md.encodings.push_back(Encoding::BYTE_STREAM_SPLIT);
   std::vector<PageEncodingStats> encoding_stats;
   encoding_stats.reserve(encoding_stats_.size() + 1);
   if (has_dictionary) {

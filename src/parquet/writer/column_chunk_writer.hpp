@@ -8,6 +8,9 @@
 // leaves share nothing, so column chunks could be encoded in parallel.
 //
 //   encode(pieces)  -> pages buffered in memory (no IO)
+//
+// Values not dictionary-encoded are PLAIN, or BYTE_STREAM_SPLIT for top-level FLOAT and
+// DOUBLE columns when WriterOptions::byte_stream_split_floating is set.
 //   write_to(sink)  -> dictionary page then data pages; returns the ColumnChunk metadata
 
 #include <cstdint>
@@ -39,6 +42,13 @@ class ColumnChunkWriter {
  public:
   ColumnChunkWriter(const schema::LeafColumn& leaf, const WriterOptions& options);
 
+  // Writes another leaf (of this or another file) from now on, keeping the buffers and,
+  // when the codec and its level are unchanged, the compression context. The output does
+  // not depend on what the writer wrote before.
+  void rebind(const schema::LeafColumn& leaf, const WriterOptions& options);
+  // Bytes held by the writer's buffers (their capacity).
+  [[nodiscard]] size_t retained_bytes() const noexcept;
+
   // Encodes the rows of `pieces` (slices of the leaf's top-level column, in row order) into
   // pages held in memory. `row_group` is used in error messages.
   void encode(const std::vector<frame::Column>& pieces, int64_t row_group);
@@ -57,8 +67,17 @@ class ColumnChunkWriter {
   void encode_page(size_t level_begin, size_t level_end, size_t value_begin, size_t value_end, int64_t first_row,
                    int64_t num_rows);
   void encode_values_plain(size_t begin, size_t end, std::vector<uint8_t>& out) const;
-  // Puts values [begin, end) into the chunk's dictionary and writes their indices.
-  void encode_values_dictionary(size_t begin, size_t end, std::vector<uint8_t>& out);
+  // FLOAT / DOUBLE values [begin, end) as BYTE_STREAM_SPLIT.
+  void encode_values_byte_stream_split(size_t begin, size_t end, std::vector<uint8_t>& out) const;
+  // Puts values [begin, end) into the chunk's dictionary (their indices are buffered).
+  void put_dictionary_values(size_t begin, size_t end);
+  // Writes the buffered indices as the page's values (and clears them).
+  void write_dictionary_indices(std::vector<uint8_t>& out);
+  // Whether the chunk's values repeat enough for a dictionary. Fixed-width values: at most
+  // half of the first values (a sample of a few thousand) are distinct; mostly distinct
+  // numbers (measurements, random ids) are smaller and faster written PLAIN. Byte arrays
+  // always try the dictionary (falling back to PLAIN past the dictionary size limit).
+  bool dictionary_pays_off() const;
   size_t dictionary_byte_size() const;
   size_t dictionary_entries() const;
   void reset_dictionary();
@@ -70,7 +89,10 @@ class ColumnChunkWriter {
   const schema::LeafColumn* leaf_;
   const WriterOptions* options_;
   std::unique_ptr<Codec> codec_;
+  CompressionCodec codec_kind_;
+  int codec_level_;
   bool dictionary_allowed_ = false;
+  bool byte_stream_split_ = false;  // values not dictionary-encoded are BYTE_STREAM_SPLIT
   int level_bits_def_ = 0;
   int level_bits_rep_ = 0;
 
@@ -104,6 +126,7 @@ class ColumnChunkWriter {
   std::vector<uint8_t> body_;
   std::vector<uint8_t> compressed_;
   std::vector<uint8_t> header_;
+  std::vector<uint8_t> seen_entries_;
 };
 
 }  // namespace crv::parquet::writer

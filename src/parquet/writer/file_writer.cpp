@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <new>
 #include <string>
 #include <utility>
 
@@ -14,6 +15,21 @@
 
 namespace crv::parquet {
 
+namespace {
+
+// The column writers of the files a thread finished, kept for the next file it writes: their
+// buffers (values, levels, pages) are reused instead of being allocated and faulted in again
+// for every file, which dominates writing many small files (one per bucket). Bounded, so a
+// thread keeps at most kMaxCachedWriterBytes after its last file.
+struct ColumnWriterCache {
+  std::vector<writer::ColumnChunkWriter> writers;
+  size_t bytes = 0;
+};
+thread_local ColumnWriterCache column_writer_cache;
+constexpr size_t kMaxCachedWriterBytes = size_t{64} << 20;
+
+}  // namespace
+
 class FileWriter::Impl {
  public:
   Impl(OutputSink& sink, std::vector<frame::Field> fields, WriterOptions options)
@@ -23,9 +39,36 @@ class FileWriter::Impl {
     }
     schema_ = schema::frame_to_parquet_schema(fields_);
     columns_.reserve(schema_.leaves.size());
-    for (const auto& leaf : schema_.leaves) columns_.emplace_back(leaf, options_);
+    ColumnWriterCache& cache = column_writer_cache;
+    for (const auto& leaf : schema_.leaves) {
+      if (cache.writers.empty()) {
+        columns_.emplace_back(leaf, options_);
+        continue;
+      }
+      cache.bytes -= std::min(cache.bytes, cache.writers.back().retained_bytes());
+      columns_.push_back(std::move(cache.writers.back()));
+      cache.writers.pop_back();
+      columns_.back().rebind(leaf, options_);
+    }
     sink_.write(kParquetMagic.data(), kParquetMagic.size());
   }
+
+  ~Impl() {
+    ColumnWriterCache& cache = column_writer_cache;
+    try {
+      for (auto& column : columns_) {
+        const size_t bytes = column.retained_bytes();
+        if (cache.bytes + bytes > kMaxCachedWriterBytes) continue;
+        cache.writers.push_back(std::move(column));
+        cache.bytes += bytes;
+      }
+    } catch (const std::bad_alloc&) {
+      // The cache only saves allocations: without room for it, the writers are freed.
+    }
+  }
+
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
   void write(const frame::Frame& frame) {
     check_open();

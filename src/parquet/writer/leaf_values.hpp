@@ -20,6 +20,12 @@ class LeafValues {
   void gather(const schema::LeafColumn& leaf, const std::vector<ValueRun>& runs);
 
   [[nodiscard]] size_t size() const noexcept { return size_; }
+  // Bytes held by the vectors (their capacity).
+  [[nodiscard]] size_t retained_bytes() const noexcept {
+    return booleans.capacity() + int32s.capacity() * sizeof(int32_t) + int64s.capacity() * sizeof(int64_t) +
+           floats.capacity() * sizeof(float) + doubles.capacity() * sizeof(double) +
+           byte_arrays.capacity() * sizeof(encoding::ByteArrayView) + fixed.capacity();
+  }
 
   std::vector<uint8_t> booleans;  // BOOLEAN: one 0/1 byte per value
   std::vector<int32_t> int32s;

@@ -64,8 +64,23 @@ void LevelShredder::add_flat(const frame::ArrayData& top, int64_t length) {
     num_values_ += length;
     return;
   }
-  def_.reserve(def_.size() + static_cast<size_t>(length));
   const size_t num_steps = steps.size();
+  if (num_steps == 1) {
+    // A nullable top-level leaf: the definition level is the validity bit.
+    const uint8_t* validity = leaf_array->validity->data();
+    const size_t first = def_.size();
+    def_.resize(first + static_cast<size_t>(length));
+    int16_t* levels = def_.data() + first;
+    for (int64_t i = 0; i < length; ++i) {
+      const int64_t position = leaf_base + i;
+      const bool valid = ((validity[position >> 3] >> (position & 7)) & 1) != 0;
+      levels[i] = valid ? max_def : int16_t{0};
+      if (valid) add_value(leaf_array, position);
+    }
+    num_levels_ += length;
+    return;
+  }
+  def_.reserve(def_.size() + static_cast<size_t>(length));
   for (int64_t i = 0; i < length; ++i) {
     int16_t d = 0;
     bool present = true;

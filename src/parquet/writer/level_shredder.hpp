@@ -5,6 +5,7 @@
 // physical indices into the leaf array. Levels and runs are appended to vectors the shredder
 // keeps between row groups, so nothing is allocated per value.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct ValueRun {
 class LevelShredder {
  public:
   explicit LevelShredder(const schema::LeafColumn& leaf) : leaf_(&leaf) {}
+
+  // Shreds another leaf from now on (call clear() before adding), keeping the buffers.
+  void rebind(const schema::LeafColumn& leaf) noexcept { leaf_ = &leaf; }
+  // Bytes held by the buffers (their capacity).
+  [[nodiscard]] size_t retained_bytes() const noexcept {
+    return def_.capacity() * sizeof(int16_t) + rep_.capacity() * sizeof(int16_t) + runs_.capacity() * sizeof(ValueRun);
+  }
 
   // Forgets the levels and runs (keeps the capacity).
   void clear();

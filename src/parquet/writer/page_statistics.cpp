@@ -160,6 +160,38 @@ void compute_min_max(const schema::LeafColumn& leaf, const LeafValues& values, s
   }
 }
 
+void compute_min_max_of_entries(const encoding::ByteArrayDictionaryEncoder& dictionary,
+                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen,
+                                PageStatistics& out) {
+  out.has_min_max = false;
+  out.min.clear();
+  out.max.clear();
+  if (indices.empty()) return;
+  seen.assign(dictionary.num_entries(), 0);
+  for (const uint32_t index : indices) seen[index] = 1;
+  auto view = [&](size_t e) {
+    const encoding::ByteArrayView v = dictionary.entry(e);
+    return std::string_view(reinterpret_cast<const char*>(v.data), v.size);
+  };
+  std::string_view lo;
+  std::string_view hi;
+  bool found = false;
+  for (size_t e = 0; e < seen.size(); ++e) {
+    if (seen[e] == 0) continue;
+    const std::string_view s = view(e);
+    if (!found) {
+      lo = hi = s;
+      found = true;
+      continue;
+    }
+    if (compare_unsigned_bytes(s, lo) < 0) lo = s;
+    if (compare_unsigned_bytes(s, hi) > 0) hi = s;
+  }
+  out.has_min_max = true;
+  out.min.assign(lo);
+  out.max.assign(hi);
+}
+
 bool encoded_less(const schema::LeafColumn& leaf, std::string_view a, std::string_view b) {
   const bool is_unsigned = leaf.sort_order == SortOrder::Unsigned;
   auto load = [](std::string_view s, auto zero) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "crv/parquet/metadata.hpp"
+#include "parquet/encoding/dictionary_encoder.hpp"
 #include "parquet/schema/frame_to_parquet.hpp"
 #include "parquet/writer/leaf_values.hpp"
 
@@ -27,6 +28,12 @@ struct PageStatistics {
 // when there is no non-NaN value). null_count is left as is.
 void compute_min_max(const schema::LeafColumn& leaf, const LeafValues& values, size_t begin, size_t end,
                      PageStatistics& out);
+
+// Min and max of the byte-array dictionary entries that `indices` refer to (the values of a
+// dictionary-encoded page): each distinct entry is compared once. `seen` is scratch.
+void compute_min_max_of_entries(const encoding::ByteArrayDictionaryEncoder& dictionary,
+                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen,
+                                PageStatistics& out);
 
 // a < b for two PLAIN-encoded values of the leaf, in the leaf's sort order.
 [[nodiscard]] bool encoded_less(const schema::LeafColumn& leaf, std::string_view a, std::string_view b);

@@ -1,0 +1,301 @@
+// Flat columns decoded page by page straight into the frame column's buffers.
+
+#include "parquet/reader/flat_column_builder.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <sys/mman.h>
+
+#include "crv/frame/bit_util.hpp"
+#include "crv/parquet/error.hpp"
+#include "parquet/encoding/rle_bit_packed_decoder.hpp"
+
+namespace crv::parquet::reader {
+namespace {
+
+// Values of at most this many bytes are copied with one fixed-size (vector) move; the
+// source (the padded dictionary) and the destination (reserved slack) allow it.
+constexpr size_t kShortValue = 16;
+
+constexpr int64_t kMaxOffset = std::numeric_limits<int32_t>::max();
+
+// Output buffers of at least this many bytes are backed by transparent huge pages where the
+// kernel offers them on request: filling a fresh buffer then costs one page fault per 2 MiB
+// instead of one per 4 KiB (the faults dominated large reads).
+constexpr int64_t kHugePageAdviceBytes = int64_t{8} << 20;
+constexpr uintptr_t kHugePageBytes = uintptr_t{2} << 20;
+
+void advise_huge_pages(frame::BufferBuilder& buffer) {
+#ifdef MADV_HUGEPAGE
+  if (buffer.capacity() < kHugePageAdviceBytes) return;
+  const auto begin = reinterpret_cast<uintptr_t>(buffer.mutable_data());
+  const uintptr_t first = (begin + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
+  const uintptr_t last = (begin + static_cast<uintptr_t>(buffer.capacity())) & ~(kHugePageBytes - 1);
+  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // advice only
+#else
+  (void)buffer;
+#endif
+}
+
+bool is_dictionary_encoding(Encoding e) { return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY; }
+
+[[noreturn]] void offsets_overflow(int64_t bytes) {
+  throw ParquetError("string values of one column exceed 2 GiB (" + std::to_string(bytes) +
+                     " bytes); 32-bit offsets overflow");
+}
+
+inline void copy_value(uint8_t* dst, const uint8_t* src, size_t size) {
+  if (size <= kShortValue) {
+    std::memcpy(dst, src, kShortValue);
+  } else {
+    std::memcpy(dst, src, size);
+  }
+}
+
+}  // namespace
+
+bool FlatColumnBuilder::supports(const schema::AssemblyNode& node, const schema::FileLeaf& leaf) {
+  if (node.kind != schema::AssemblyNode::Kind::kLeaf || leaf.max_rep != 0 || leaf.max_def > 1) return false;
+  if (leaf.conversion != schema::ReadConversion::kNone || !node.field.type) return false;
+  const frame::DataType& type = *node.field.type;
+  if (leaf.physical == Type::BYTE_ARRAY) return type.is_binary_like();
+  if (leaf.physical == Type::BOOLEAN || type.id() == frame::TypeId::Bool || !type.is_fixed_width()) return false;
+  return type.byte_width() > 0 && static_cast<size_t>(type.byte_width()) == physical_value_width(leaf);
+}
+
+FlatColumnBuilder::FlatColumnBuilder(frame::TypePtr type) : type_(std::move(type)) {
+  is_bytes_ = type_->is_binary_like();
+  width_ = is_bytes_ ? 0 : static_cast<size_t>(type_->byte_width());
+  if (is_bytes_) values_.append_value<int32_t>(0);
+}
+
+void FlatColumnBuilder::reserve(int64_t rows) {
+  const int64_t capacity = values_.capacity();
+  values_.reserve(rows * static_cast<int64_t>(is_bytes_ ? sizeof(int32_t) : width_));
+  if (values_.capacity() != capacity) advise_huge_pages(values_);
+  expected_rows_ = length_ + rows;
+}
+
+void FlatColumnBuilder::reserve_data(int64_t more, int64_t rows_after) {
+  const int64_t needed = data_.size() + more + static_cast<int64_t>(kShortValue);
+  if (needed <= data_.capacity()) return;
+  int64_t wanted = needed;
+  if (expected_rows_ > rows_after && rows_after > 0) {
+    // Grow once to the size the rows so far project for every expected row.
+    wanted = needed + (needed / rows_after) * (expected_rows_ - rows_after) + needed / 16;
+  }
+  data_.reserve(wanted - data_.size());
+  advise_huge_pages(data_);
+}
+
+void FlatColumnBuilder::set_dictionary(const Dictionary& dictionary) {
+  if (!is_bytes_ || !dictionary.present) return;
+  const size_t n = dictionary.size;
+  size_t total = 0;
+  for (size_t i = 0; i < n; ++i) total += dictionary.views[i].size;
+  dictionary_bytes_.assign(total + kShortValue, 0);
+  dictionary_offsets_.resize(n + 1);
+  uint32_t at = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const encoding::ByteArrayView& v = dictionary.views[i];
+    dictionary_offsets_[i] = at;
+    if (v.size > 0) std::memcpy(dictionary_bytes_.data() + at, v.data, v.size);
+    at += v.size;
+  }
+  dictionary_offsets_[n] = at;
+}
+
+void FlatColumnBuilder::append_page(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
+                                    const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
+  if (present == entries) def = nullptr;  // no null in the page: every slot takes a value
+  if (is_bytes_) {
+    append_bytes(leaf, def, entries, encoding, data, size, present, dictionary);
+  } else {
+    append_fixed(leaf, def, entries, encoding, data, size, present, dictionary);
+  }
+  append_validity(def, entries);
+  null_count_ += static_cast<int64_t>(entries - present);
+  length_ += static_cast<int64_t>(entries);
+}
+
+void FlatColumnBuilder::append_validity(const int16_t* def, size_t entries) {
+  if (def == nullptr && !has_validity_) return;
+  const int64_t end = length_ + static_cast<int64_t>(entries);
+  if (!has_validity_) {
+    // The first null: the slots so far were all valid.
+    validity_.resize(frame::bits::bytes_for_bits(end), true);
+    frame::bits::fill_bits(validity_.mutable_data(), 0, length_, true);
+    has_validity_ = true;
+  } else {
+    validity_.resize(frame::bits::bytes_for_bits(end), true);
+  }
+  uint8_t* bits = validity_.mutable_data();
+  if (def == nullptr) {
+    frame::bits::fill_bits(bits, length_, static_cast<int64_t>(entries), true);
+    return;
+  }
+  int64_t pos = length_;
+  size_t i = 0;
+  for (; i < entries && (pos & 7) != 0; ++i, ++pos) {
+    if (def[i] != 0) frame::bits::set_bit(bits, pos);
+  }
+  for (; i + 8 <= entries; i += 8, pos += 8) {
+    unsigned byte = 0;
+    for (unsigned k = 0; k < 8; ++k) byte |= static_cast<unsigned>(def[i + k] != 0) << k;
+    bits[pos >> 3] = static_cast<uint8_t>(byte);
+  }
+  for (; i < entries; ++i, ++pos) {
+    if (def[i] != 0) frame::bits::set_bit(bits, pos);
+  }
+}
+
+void FlatColumnBuilder::append_fixed(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
+                                     const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
+  if (def == nullptr) {
+    // Decoded in place at the end of the values.
+    std::swap(dense_.fixed, values_);
+    try {
+      decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+    } catch (...) {
+      std::swap(dense_.fixed, values_);
+      throw;
+    }
+    std::swap(dense_.fixed, values_);
+    return;
+  }
+  dense_.fixed.resize(0, false);
+  decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+  const int64_t at = values_.size();
+  values_.resize(at + static_cast<int64_t>(entries * width_), true);
+  uint8_t* dst = values_.mutable_data() + at;
+  const uint8_t* src = dense_.fixed.data();
+  const auto spread = [&](auto tag) {
+    using T = decltype(tag);
+    T* out = reinterpret_cast<T*>(dst);
+    size_t v = 0;
+    for (size_t i = 0; i < entries; ++i) {
+      if (def[i] != 0) std::memcpy(out + i, src + (v++) * sizeof(T), sizeof(T));
+    }
+  };
+  switch (width_) {
+    case 1: spread(uint8_t{}); break;
+    case 2: spread(uint16_t{}); break;
+    case 4: spread(uint32_t{}); break;
+    case 8: spread(uint64_t{}); break;
+    default: {
+      size_t v = 0;
+      for (size_t i = 0; i < entries; ++i) {
+        if (def[i] != 0) std::memcpy(dst + i * width_, src + (v++) * width_, width_);
+      }
+    }
+  }
+}
+
+void FlatColumnBuilder::append_bytes(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
+                                     const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
+  if (is_dictionary_encoding(encoding) && present > 0) {
+    if (!dictionary.present) throw ParquetError("dictionary-encoded page without a dictionary page");
+    encoding::RleBitPackedDecoder decoder = encoding::make_dictionary_index_decoder(data, size);
+    indices_.resize(present);
+    decoder.decode(indices_.data(), present);
+    gather_dictionary_bytes(indices_.data(), def, entries, present);
+    return;
+  }
+  dense_.bytes.clear();
+  decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+  copy_dense_bytes(dense_.bytes, def, entries);
+}
+
+void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const int16_t* def, size_t entries,
+                                                size_t present) {
+  const size_t dictionary_size = dictionary_offsets_.empty() ? 0 : dictionary_offsets_.size() - 1;
+  const uint32_t* doff = dictionary_offsets_.data();
+  int64_t total = 0;
+  for (size_t v = 0; v < present; ++v) {
+    const uint32_t index = indices[v];
+    if (index >= dictionary_size) {
+      throw ParquetError("dictionary index " + std::to_string(index) + " out of range for a dictionary of " +
+                         std::to_string(dictionary_size) + " entries");
+    }
+    total += doff[index + 1] - doff[index];
+  }
+  const int64_t start = data_.size();
+  if (start + total > kMaxOffset) offsets_overflow(start + total);
+  reserve_data(total, length_ + static_cast<int64_t>(entries));
+  const int64_t offsets_at = values_.size();
+  values_.resize(offsets_at + static_cast<int64_t>(entries * sizeof(int32_t)), false);
+  int32_t* offsets = reinterpret_cast<int32_t*>(values_.mutable_data() + offsets_at);  // offsets[-1]: the current end
+  uint8_t* out = data_.mutable_data();
+  const uint8_t* bytes = dictionary_bytes_.data();
+  auto end = static_cast<int32_t>(start);
+  if (def == nullptr) {
+    for (size_t i = 0; i < entries; ++i) {
+      const uint32_t index = indices[i];
+      const uint32_t begin = doff[index];
+      const uint32_t length = doff[index + 1] - begin;
+      copy_value(out + end, bytes + begin, length);
+      end += static_cast<int32_t>(length);
+      offsets[i] = end;
+    }
+  } else {
+    size_t v = 0;
+    for (size_t i = 0; i < entries; ++i) {
+      if (def[i] != 0) {
+        const uint32_t index = indices[v++];
+        const uint32_t begin = doff[index];
+        const uint32_t length = doff[index + 1] - begin;
+        copy_value(out + end, bytes + begin, length);
+        end += static_cast<int32_t>(length);
+      }
+      offsets[i] = end;
+    }
+  }
+  data_.resize(end, false);
+}
+
+void FlatColumnBuilder::copy_dense_bytes(const encoding::ByteArrayOutput& dense, const int16_t* def, size_t entries) {
+  const int64_t start = data_.size();
+  const auto total = static_cast<int64_t>(dense.bytes.size());
+  if (start + total > kMaxOffset) offsets_overflow(start + total);
+  reserve_data(total, length_ + static_cast<int64_t>(entries));
+  data_.append(dense.bytes.data(), total);
+  const int64_t offsets_at = values_.size();
+  values_.resize(offsets_at + static_cast<int64_t>(entries * sizeof(int32_t)), false);
+  int32_t* offsets = reinterpret_cast<int32_t*>(values_.mutable_data() + offsets_at);
+  const auto base = static_cast<int32_t>(start);
+  const int32_t* in = dense.offsets.data();
+  if (def == nullptr) {
+    for (size_t i = 0; i < entries; ++i) offsets[i] = base + in[i + 1];
+    return;
+  }
+  size_t v = 0;
+  for (size_t i = 0; i < entries; ++i) {
+    if (def[i] != 0) ++v;
+    offsets[i] = base + in[v];
+  }
+}
+
+frame::Column FlatColumnBuilder::finish() {
+  auto array = std::make_shared<frame::ArrayData>();
+  array->type = type_;
+  array->length = length_;
+  array->null_count = null_count_;
+  if (has_validity_ && null_count_ > 0) array->validity = validity_.finish();
+  array->values = values_.finish();
+  if (is_bytes_) array->data = data_.finish();
+  validity_.reset();
+  data_.reset();
+  has_validity_ = false;
+  length_ = 0;
+  null_count_ = 0;
+  if (is_bytes_) values_.append_value<int32_t>(0);
+  return frame::Column(std::move(array));
+}
+
+}  // namespace crv::parquet::reader
