@@ -48,13 +48,14 @@ nlohmann::json runtime_versions() {
           {"cxx_standard", __cplusplus}};
 }
 
-nlohmann::json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
-                                         const nlohmann::json& meta, Env& env) {
+nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
+                                                 const nlohmann::json& meta, Env& env) {
   if (!meta.is_object() && !meta.is_null()) {
     throw IoError("the bundle meta must be a JSON object, got " + std::string(meta.type_name()));
   }
   const core::SchemaVersion& version = core::SCHEMA_V;
-  nlohmann::json payload = {
+  // Keys in the reference's order (schema_version, run, env, io, tables, artifacts, meta).
+  nlohmann::ordered_json payload = {
       {"schema_version", 1},
       {"run",
        {{"run_id", std::string(run_id)},

@@ -25,8 +25,8 @@ nlohmann::json git_state();
 /// Writes <root>/runs/<run_id>/bundle.manifest.json atomically and returns the payload:
 /// schema_version, run {run_id, created_at, core_schema_v, git}, env, io, tables,
 /// artifacts, meta (`meta` must be an object or null).
-nlohmann::json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
-                                         const nlohmann::json& meta = nlohmann::json::object(),
-                                         Env& env = Env::posix());
+nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
+                                                 const nlohmann::json& meta = nlohmann::json::object(),
+                                                 Env& env = Env::posix());
 
 }  // namespace crv::io
