@@ -2,23 +2,18 @@
 
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "crv/frame/json.hpp"
-#include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/part_io.hpp"
 
 namespace crv::cli {
 namespace {
 
-struct AppendCommandOptions {
-  std::string root;
-  std::string run_id;
-  std::string table;
+struct AppendCommandOptions : DatasetArguments {
   std::string file;
   bool validate_rows = false;
   bool no_validate_schema = false;
@@ -38,7 +33,7 @@ frame::Frame load_input(const std::string& file) {
 }
 
 void run_append(const AppendCommandOptions& options) {
-  io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  io::Dataset dataset = open_dataset(options);
   const frame::Frame frame = load_input(options.file);
   io::AppendOptions append;
   append.validate_schema = !options.no_validate_schema;
@@ -49,13 +44,12 @@ void run_append(const AppendCommandOptions& options) {
 }  // namespace
 
 void register_append(CLI::App& app) {
-  auto options = std::make_shared<AppendCommandOptions>();
-  CLI::App* command = app.add_subcommand(
-      "append", "Validate a .jsonl or .parquet file against a table's descriptor and append it to a "
-                "run; prints the append summary as JSON");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
-  add_table_option(*command, options->table);
+  const auto [command, options] = add_command<AppendCommandOptions>(
+      app, "append",
+      "Validate a .jsonl or .parquet file against a table's descriptor and append it to a run; prints the "
+      "append summary as JSON",
+      run_append);
+  add_dataset_options(*command, *options, DatasetScope::kRunTable);
   command->add_option("file", options->file, "Input rows: FILE.jsonl (one object per line) or FILE.parquet")
       ->required()
       ->check(CLI::ExistingFile);
@@ -63,7 +57,6 @@ void register_append(CLI::App& app) {
                     "Also check the closed vocabularies and the identity_edges slot rules");
   command->add_flag("--no-validate-schema", options->no_validate_schema,
                     "Skip the descriptor checks (columns are written as given)");
-  command->callback([options] { run_append(*options); });
 }
 
 }  // namespace crv::cli

@@ -1,7 +1,6 @@
 // `crv-io bundle --run R [--meta JSON]`: writes the run's bundle.manifest.json.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,9 +12,7 @@
 namespace crv::cli {
 namespace {
 
-struct BundleOptions {
-  std::string root;
-  std::string run_id;
+struct BundleOptions : DatasetArguments {
   std::string meta = "{}";
 };
 
@@ -34,14 +31,11 @@ void run_bundle(const BundleOptions& options) {
 }  // namespace
 
 void register_bundle(CLI::App& app) {
-  auto options = std::make_shared<BundleOptions>();
-  CLI::App* command = app.add_subcommand(
-      "bundle", "Write the run's bundle.manifest.json (tables index, artifacts, settings, git, meta) "
-                "and print it");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
+  const auto [command, options] = add_command<BundleOptions>(
+      app, "bundle", "Write the run's bundle.manifest.json (tables index, artifacts, settings, git, meta) and print it",
+      run_bundle);
+  add_dataset_options(*command, *options, DatasetScope::kRun);
   command->add_option("--meta", options->meta, "Caller metadata, a JSON object (default {})");
-  command->callback([options] { run_bundle(*options); });
 }
 
 }  // namespace crv::cli

@@ -10,7 +10,24 @@
 #include <CLI/CLI.hpp>
 #pragma GCC diagnostic pop
 
+#include <memory>
+#include <string>
+#include <utility>
+
 namespace crv::cli {
+
+/// Adds the subcommand `name` of `parent`, owning an `Options` that the caller binds the
+/// command's options to, and whose callback runs `run` on it once the command line is
+/// parsed. Errors thrown by `run` reach main(), which maps them to exit codes
+/// (exit_codes.hpp).
+template <class Options>
+std::pair<CLI::App*, Options*> add_command(CLI::App& parent, const std::string& name, const std::string& description,
+                                           void (*run)(const Options&)) {
+  auto options = std::make_shared<Options>();
+  CLI::App* command = parent.add_subcommand(name, description);
+  command->callback([options, run] { run(*options); });
+  return {command, options.get()};
+}
 
 /// `crv-io schema [TABLE] [--json]`: the canonical table descriptors.
 void register_schema(CLI::App& app);

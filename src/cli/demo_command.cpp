@@ -1,7 +1,6 @@
 // `crv-io demo`: the seed's quickstart end to end.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -14,10 +13,7 @@
 namespace crv::cli {
 namespace {
 
-struct DemoOptions {
-  std::string root;
-  std::string run_id;
-};
+using DemoOptions = DatasetArguments;
 
 void run_demo(const DemoOptions& options) {
   io::IoSettings settings = resolve_settings(options.root);
@@ -46,13 +42,13 @@ void run_demo(const DemoOptions& options) {
 }  // namespace
 
 void register_demo(CLI::App& app) {
-  auto options = std::make_shared<DemoOptions>();
-  CLI::App* command = app.add_subcommand(
-      "demo", "Run the quickstart: append four identity_edges rows, scan ticks 0-120, print the "
-              "frame, the scan plan and the manifest");
-  add_root_option(*command, options->root);
+  const auto [command, options] = add_command<DemoOptions>(
+      app, "demo",
+      "Run the quickstart: append four identity_edges rows, scan ticks 0-120, print the frame, the scan plan "
+      "and the manifest",
+      run_demo);
+  add_dataset_options(*command, *options, DatasetScope::kRoot);
   command->add_option("--run", options->run_id, "Run id (default: a new demo_<hex> id)");
-  command->callback([options] { run_demo(*options); });
 }
 
 }  // namespace crv::cli

@@ -1,25 +1,19 @@
 // `crv-io manifest --run R --table T`: the table's manifest.json.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
-#include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::cli {
 namespace {
 
-struct ManifestOptions {
-  std::string root;
-  std::string run_id;
-  std::string table;
-};
+using ManifestOptions = DatasetArguments;
 
 void run_manifest(const ManifestOptions& options) {
-  const io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  const io::Dataset dataset = open_dataset(options);
   const auto manifest = dataset.manifest(options.table);
   if (!manifest) {
     throw io::IoManifestError("table '" + options.table + "' of run '" + options.run_id +
@@ -32,12 +26,9 @@ void run_manifest(const ManifestOptions& options) {
 }  // namespace
 
 void register_manifest(CLI::App& app) {
-  auto options = std::make_shared<ManifestOptions>();
-  CLI::App* command = app.add_subcommand("manifest", "Print the manifest.json of a table of a run");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
-  add_table_option(*command, options->table);
-  command->callback([options] { run_manifest(*options); });
+  const auto [command, options] =
+      add_command<ManifestOptions>(app, "manifest", "Print the manifest.json of a table of a run", run_manifest);
+  add_dataset_options(*command, *options, DatasetScope::kRunTable);
 }
 
 }  // namespace crv::cli

@@ -1,7 +1,6 @@
 // `crv-io parquet schema|meta|dump FILE`: inspect any Parquet file.
 
 #include <algorithm>
-#include <cstring>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/statistic_value.hpp"
 #include "crv/frame/canonical_json.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/frame/json.hpp"
@@ -107,77 +107,14 @@ const SchemaElement* leaf_element(const SchemaNode& root, const std::vector<std:
   return &node->element;
 }
 
-bool is_unsigned(const SchemaElement& e) {
-  if (e.logicalType) {
-    if (const auto* i = std::get_if<parquet::IntType>(&*e.logicalType)) return !i->isSigned;
-  }
-  return e.converted_type == ConvertedType::UINT_8 || e.converted_type == ConvertedType::UINT_16 ||
-         e.converted_type == ConvertedType::UINT_32 || e.converted_type == ConvertedType::UINT_64;
-}
-
-bool is_text(const SchemaElement& e) {
-  if (e.logicalType) {
-    return std::holds_alternative<parquet::StringType>(*e.logicalType) || std::holds_alternative<parquet::EnumType>(*e.logicalType) ||
-           std::holds_alternative<parquet::JsonType>(*e.logicalType);
-  }
-  return e.converted_type == ConvertedType::UTF8 || e.converted_type == ConvertedType::ENUM ||
-         e.converted_type == ConvertedType::JSON;
-}
-
-// A float as the JSON value of its canonical text (shortest round-trip digits; NaN and
-// infinities as strings).
-template <class T>
-nlohmann::json canonical_number(T value) {
-  std::string text;
-  frame::append_canonical_number(text, value);
-  return nlohmann::json::parse(text);
-}
-
-// A statistics bound (PLAIN bytes) as a readable JSON value.
-nlohmann::json stat_value(const SchemaElement* element, Type type, const std::string& bytes) {
-  auto fixed = [&bytes](auto v) -> std::optional<decltype(v)> {
-    if (bytes.size() != sizeof(v)) return std::nullopt;
-    std::memcpy(&v, bytes.data(), sizeof(v));
-    return v;
-  };
-  const bool unsigned_int = element && is_unsigned(*element);
-  switch (type) {
-    case Type::BOOLEAN:
-      if (bytes.size() == 1) return bytes[0] != 0;
-      break;
-    case Type::INT32:
-      if (auto v = fixed(int32_t{})) return unsigned_int ? nlohmann::json(static_cast<uint32_t>(*v)) : nlohmann::json(*v);
-      break;
-    case Type::INT64:
-      if (auto v = fixed(int64_t{})) return unsigned_int ? nlohmann::json(static_cast<uint64_t>(*v)) : nlohmann::json(*v);
-      break;
-    case Type::FLOAT:
-      if (auto v = fixed(float{})) return canonical_number(*v);
-      break;
-    case Type::DOUBLE:
-      if (auto v = fixed(double{})) return canonical_number(*v);
-      break;
-    default: break;
-  }
-  if (element && is_text(*element)) return nlohmann::json(bytes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex = "0x";
-  for (unsigned char c : bytes) {
-    hex.push_back(kHex[c >> 4]);
-    hex.push_back(kHex[c & 15]);
-  }
-  return hex;
-}
-
 nlohmann::json statistics_json(const parquet::Statistics& s, const SchemaElement* element, Type type) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
   nlohmann::json out = nlohmann::json::object();
   if (s.null_count) out["null_count"] = *s.null_count;
   if (s.distinct_count) out["distinct_count"] = *s.distinct_count;
-  if (s.min_value) out["min"] = stat_value(element, type, *s.min_value);
-  else if (s.min) out["min_deprecated"] = stat_value(element, type, *s.min);
-  if (s.max_value) out["max"] = stat_value(element, type, *s.max_value);
-  else if (s.max) out["max_deprecated"] = stat_value(element, type, *s.max);
+  if (s.min_value) out["min"] = statistic_value(element, type, *s.min_value);
+  else if (s.min) out["min_deprecated"] = statistic_value(element, type, *s.min);
+  if (s.max_value) out["max"] = statistic_value(element, type, *s.max_value);
+  else if (s.max) out["max_deprecated"] = statistic_value(element, type, *s.max);
   if (s.nan_count) out["nan_count"] = *s.nan_count;
   return out;
 }
@@ -365,26 +302,26 @@ void run_dump(const ParquetOptions& options) {
 }  // namespace
 
 void register_parquet(CLI::App& app) {
-  auto options = std::make_shared<ParquetOptions>();
   CLI::App* parquet = app.add_subcommand("parquet", "inspect a Parquet file: schema, metadata, rows");
   parquet->require_subcommand(1);
+  auto add_file_command = [parquet](const std::string& name, const std::string& description,
+                                    void (*run)(const ParquetOptions&)) {
+    const auto [command, options] = add_command<ParquetOptions>(*parquet, name, description, run);
+    command->add_option("FILE", options->file, "Parquet file")->required();
+    return std::pair{command, options};
+  };
 
-  CLI::App* schema = parquet->add_subcommand("schema", "the schema tree with physical and logical types");
-  schema->add_option("FILE", options->file, "Parquet file")->required();
-  schema->callback([options] { run_schema(*options); });
+  add_file_command("schema", "the schema tree with physical and logical types", run_schema);
 
-  CLI::App* meta = parquet->add_subcommand("meta", "row groups, column chunks, encodings, codecs, sizes, statistics");
-  meta->add_option("FILE", options->file, "Parquet file")->required();
-  meta->add_flag("--json", options->json, "print JSON");
-  meta->callback([options] { run_meta(*options); });
+  const auto [meta, meta_options] =
+      add_file_command("meta", "row groups, column chunks, encodings, codecs, sizes, statistics", run_meta);
+  meta->add_flag("--json", meta_options->json, "print JSON");
 
-  CLI::App* dump = parquet->add_subcommand("dump", "the rows");
-  dump->add_option("FILE", options->file, "Parquet file")->required();
-  dump->add_option("--columns", options->columns, "comma-separated top-level columns");
-  dump->add_option("--limit", options->limit, "at most N rows")->check(CLI::NonNegativeNumber);
-  dump->add_option("--format", options->format, "jsonl (canonical rows), csv or table")
+  const auto [dump, dump_options] = add_file_command("dump", "the rows", run_dump);
+  dump->add_option("--columns", dump_options->columns, "comma-separated top-level columns");
+  dump->add_option("--limit", dump_options->limit, "at most N rows")->check(CLI::NonNegativeNumber);
+  dump->add_option("--format", dump_options->format, "jsonl (canonical rows), csv or table")
       ->check(CLI::IsMember({"jsonl", "csv", "table"}));
-  dump->callback([options] { run_dump(*options); });
 }
 
 }  // namespace crv::cli

@@ -2,7 +2,6 @@
 // [--format table|csv|jsonl] [--explain]`.
 
 #include <iostream>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,15 +9,11 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/frame_output.hpp"
-#include "crv/io/dataset.hpp"
 
 namespace crv::cli {
 namespace {
 
-struct ReadOptions {
-  std::string root;
-  std::string run_id;
-  std::string table;
+struct ReadOptions : DatasetArguments {
   std::optional<std::int64_t> tick_min;
   std::optional<std::int64_t> tick_max;
   std::vector<std::string> columns;
@@ -29,7 +24,7 @@ struct ReadOptions {
 };
 
 void run_read(const ReadOptions& options) {
-  const io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  const io::Dataset dataset = open_dataset(options);
   io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
   if (!options.columns.empty()) scan = scan.select(options.columns);
   if (options.limit) scan = scan.limit(*options.limit);
@@ -47,12 +42,9 @@ void run_read(const ReadOptions& options) {
 }  // namespace
 
 void register_read(CLI::App& app) {
-  auto options = std::make_shared<ReadOptions>();
-  CLI::App* command = app.add_subcommand(
-      "read", "Read a table of a run, pruned by tick range (manifest partitions, parts, row groups)");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
-  add_table_option(*command, options->table);
+  const auto [command, options] = add_command<ReadOptions>(
+      app, "read", "Read a table of a run, pruned by tick range (manifest partitions, parts, row groups)", run_read);
+  add_dataset_options(*command, *options, DatasetScope::kRunTable);
   command->add_option("--tick-min", options->tick_min, "First tick (inclusive)");
   command->add_option("--tick-max", options->tick_max, "Last tick (inclusive)");
   command->add_option("--columns", options->columns, "Columns to read, comma separated")->delimiter(',');
@@ -62,7 +54,6 @@ void register_read(CLI::App& app) {
   command->add_flag("--explain", options->explain,
                     "Print the scan plan (parts and row groups kept or pruned, and why) instead of rows");
   command->add_flag("--count", options->count, "Print the number of matching rows instead of rows");
-  command->callback([options] { run_read(*options); });
 }
 
 }  // namespace crv::cli

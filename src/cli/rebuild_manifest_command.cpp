@@ -1,27 +1,21 @@
 // `crv-io rebuild-manifest --run R --table T`: re-derives manifest.json from the part files.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
-#include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::cli {
 namespace {
 
-struct RebuildOptions {
-  std::string root;
-  std::string run_id;
-  std::string table;
-};
+using RebuildOptions = DatasetArguments;
 
 void run_rebuild(const RebuildOptions& options) {
-  io::Dataset dataset(resolve_settings(options.root), options.run_id);
+  io::Dataset dataset = open_dataset(options);
   const io::RebuildResult result = dataset.rebuild_manifest_with_report(options.table);
   nlohmann::json unreadable = nlohmann::json::array();
   for (const io::UnreadablePart& part : result.unreadable) {
@@ -47,14 +41,12 @@ void run_rebuild(const RebuildOptions& options) {
 }  // namespace
 
 void register_rebuild_manifest(CLI::App& app) {
-  auto options = std::make_shared<RebuildOptions>();
-  CLI::App* command = app.add_subcommand(
-      "rebuild-manifest", "Re-derive a table's manifest.json from its part files (footers and tick "
-                          "statistics) and write it atomically; lists unreadable files (exit 4)");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
-  add_table_option(*command, options->table);
-  command->callback([options] { run_rebuild(*options); });
+  const auto [command, options] = add_command<RebuildOptions>(
+      app, "rebuild-manifest",
+      "Re-derive a table's manifest.json from its part files (footers and tick statistics) and write it "
+      "atomically; lists unreadable files (exit 4)",
+      run_rebuild);
+  add_dataset_options(*command, *options, DatasetScope::kRunTable);
 }
 
 }  // namespace crv::cli

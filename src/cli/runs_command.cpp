@@ -1,7 +1,6 @@
 // `crv-io runs`: the runs under the root, with their tables and rows.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -16,8 +15,7 @@
 namespace crv::cli {
 namespace {
 
-struct RunsOptions {
-  std::string root;
+struct RunsOptions : DatasetArguments {
   bool json = false;
 };
 
@@ -56,11 +54,10 @@ void run_runs(const RunsOptions& options) {
 }  // namespace
 
 void register_runs(CLI::App& app) {
-  auto options = std::make_shared<RunsOptions>();
-  CLI::App* command = app.add_subcommand("runs", "List the runs under the root (tables, rows, bundle)");
-  add_root_option(*command, options->root);
+  const auto [command, options] =
+      add_command<RunsOptions>(app, "runs", "List the runs under the root (tables, rows, bundle)", run_runs);
+  add_dataset_options(*command, *options, DatasetScope::kRoot);
   command->add_flag("--json", options->json, "Print JSON");
-  command->callback([options] { run_runs(*options); });
 }
 
 }  // namespace crv::cli

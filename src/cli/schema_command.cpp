@@ -96,10 +96,11 @@ void run_schema(const SchemaOptions& options) {
 }  // namespace
 
 void register_schema(CLI::App& app) {
-  auto options = std::make_shared<SchemaOptions>();
-  CLI::App* command = app.add_subcommand(
-      "schema", "Print the canonical table descriptors (all tables, or one) with column dtypes and "
-                "required/nullable columns");
+  const auto [command, options] = add_command<SchemaOptions>(
+      app, "schema",
+      "Print the canonical table descriptors (all tables, or one) with column dtypes and required/nullable "
+      "columns",
+      run_schema);
   std::vector<std::string> names;
   for (const core::TableDescriptor& descriptor : core::list_tables()) {
     names.emplace_back(core::to_string(descriptor.name));
@@ -108,7 +109,6 @@ void register_schema(CLI::App& app) {
       ->check(CLI::IsMember(names));
   command->add_flag("--json", options->json,
                     "Print JSON: one table's descriptor, or {schema_version, tables: [...]}");
-  command->callback([options] { run_schema(*options); });
 }
 
 }  // namespace crv::cli

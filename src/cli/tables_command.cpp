@@ -1,7 +1,6 @@
 // `crv-io tables --run R`: rows, bytes and tick range of each table of a run.
 
 #include <iostream>
-#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -14,9 +13,7 @@
 namespace crv::cli {
 namespace {
 
-struct TablesOptions {
-  std::string root;
-  std::string run_id;
+struct TablesOptions : DatasetArguments {
   bool json = false;
 };
 
@@ -44,12 +41,10 @@ void run_tables(const TablesOptions& options) {
 }  // namespace
 
 void register_tables(CLI::App& app) {
-  auto options = std::make_shared<TablesOptions>();
-  CLI::App* command = app.add_subcommand("tables", "List the tables of a run: rows, bytes, tick range");
-  add_root_option(*command, options->root);
-  add_run_option(*command, options->run_id);
+  const auto [command, options] =
+      add_command<TablesOptions>(app, "tables", "List the tables of a run: rows, bytes, tick range", run_tables);
+  add_dataset_options(*command, *options, DatasetScope::kRun);
   command->add_flag("--json", options->json, "Print the tables index as JSON");
-  command->callback([options] { run_tables(*options); });
 }
 
 }  // namespace crv::cli

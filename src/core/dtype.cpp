@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "core/enum_names.hpp"
 #include "crv/core/error.hpp"
 
 namespace crv::core {
@@ -25,16 +26,12 @@ std::string_view to_string(DType dtype) {
 }
 
 std::optional<DType> try_parse_dtype(std::string_view name) {
-  for (DType dtype : kAllDTypes) {
-    if (to_string(dtype) == name) return dtype;
-  }
-  return std::nullopt;
+  return detail::find_by_name(kAllDTypes, name);
 }
 
 DType parse_dtype(std::string_view name) {
   if (auto dtype = try_parse_dtype(name)) return *dtype;
-  throw CoreError("unknown dtype '" + std::string(name) +
-                  "'; valid dtypes: i64, f64, str, struct, list[struct]");
+  throw CoreError("unknown dtype '" + std::string(name) + "'; valid dtypes: " + detail::joined_names(kAllDTypes));
 }
 
 }  // namespace crv::core

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/enum_names.hpp"
 #include "crv/core/error.hpp"
 
 namespace crv::core {
@@ -30,20 +31,12 @@ std::string_view to_string(TableName table) {
 }
 
 std::optional<TableName> try_parse_table_name(std::string_view name) {
-  for (TableName table : kAllTables) {
-    if (to_string(table) == name) return table;
-  }
-  return std::nullopt;
+  return detail::find_by_name(kAllTables, name);
 }
 
 TableName parse_table_name(std::string_view name) {
   if (auto table = try_parse_table_name(name)) return *table;
-  std::string valid;
-  for (TableName table : kAllTables) {
-    if (!valid.empty()) valid += ", ";
-    valid += to_string(table);
-  }
-  throw CoreError("unknown table name '" + std::string(name) + "'; valid names: " + valid);
+  throw CoreError("unknown table name '" + std::string(name) + "'; valid names: " + detail::joined_names(kAllTables));
 }
 
 const std::array<TableName, kTableCount>& all_table_names() { return kAllTables; }

@@ -37,6 +37,15 @@ Column finish_array(ArrayData d) { return Column(std::make_shared<const ArrayDat
 
 }  // namespace
 
+ArrayData ArrayBuilder::finish_validity() {
+    ArrayData d;
+    d.type = type_;
+    d.length = length();
+    d.null_count = null_count();
+    d.validity = validity_.finish();
+    return d;
+}
+
 // ---- BoolBuilder ----
 
 void BoolBuilder::reserve(int64_t additional) {
@@ -50,11 +59,7 @@ void BoolBuilder::append_null() {
 }
 
 Column BoolBuilder::finish() {
-    ArrayData d;
-    d.type = type_;
-    d.length = length();
-    d.null_count = null_count();
-    d.validity = validity_.finish();
+    ArrayData d = finish_validity();
     d.values = bits_.finish();
     return finish_array(std::move(d));
 }
@@ -72,11 +77,7 @@ NumericBuilder<T>::NumericBuilder(TypePtr type) : ArrayBuilder(std::move(type)) 
 
 template <class T>
 Column NumericBuilder<T>::finish() {
-    ArrayData d;
-    d.type = type_;
-    d.length = length();
-    d.null_count = null_count();
-    d.validity = validity_.finish();
+    ArrayData d = finish_validity();
     d.values = values_.finish();
     return finish_array(std::move(d));
 }
@@ -109,11 +110,7 @@ void BinaryBuilder::throw_overflow() const {
 }
 
 Column BinaryBuilder::finish() {
-    ArrayData d;
-    d.type = type_;
-    d.length = length();
-    d.null_count = null_count();
-    d.validity = validity_.finish();
+    ArrayData d = finish_validity();
     d.values = offsets_.finish();
     d.data = data_.finish();
     offsets_.append_value<int32_t>(0);
@@ -140,11 +137,7 @@ void FixedSizeBinaryBuilder::append(std::string_view value) {
 }
 
 Column FixedSizeBinaryBuilder::finish() {
-    ArrayData d;
-    d.type = type_;
-    d.length = length();
-    d.null_count = null_count();
-    d.validity = validity_.finish();
+    ArrayData d = finish_validity();
     d.values = values_.finish();
     return finish_array(std::move(d));
 }
@@ -213,11 +206,7 @@ void ListBuilder::push_offset() {
 }
 
 Column ListBuilder::finish() {
-    ArrayData d;
-    d.type = type_;
-    d.length = length();
-    d.null_count = null_count();
-    d.validity = validity_.finish();
+    ArrayData d = finish_validity();
     push_offset();
     d.values = offsets_.finish();
     d.children.push_back(items_->finish().data_ptr());

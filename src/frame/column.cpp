@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+#include <string_view>
 #include <type_traits>
 
 namespace crv::frame {
@@ -25,6 +27,26 @@ std::shared_ptr<Buffer> validity_from(const std::vector<bool>& validity, int64_t
         }
     }
     return null_count == 0 ? nullptr : bitmap;
+}
+
+// The offsets and data buffers of `n` strings; `text_at(i)` is the i-th (empty for a null).
+template <class TextAt>
+void fill_string_buffers(ArrayData& d, int64_t n, TextAt text_at) {
+    int64_t total = 0;
+    for (int64_t i = 0; i < n; ++i) total += static_cast<int64_t>(text_at(i).size());
+    if (total > INT32_MAX) throw FrameError(fmt::format("string column of {} bytes exceeds 32-bit offsets", total));
+    d.values = Buffer::allocate((n + 1) * 4);
+    d.data = Buffer::allocate(total);
+    auto* offsets = d.values->mutable_data_as<int32_t>();
+    uint8_t* bytes = d.data->mutable_data();
+    int32_t pos = 0;
+    offsets[0] = 0;
+    for (int64_t i = 0; i < n; ++i) {
+        const std::string_view s = text_at(i);
+        if (!s.empty()) std::memcpy(bytes + pos, s.data(), s.size());
+        pos += static_cast<int32_t>(s.size());
+        offsets[i + 1] = pos;
+    }
 }
 
 std::string names_of(const DataType& type) {
@@ -173,21 +195,7 @@ Column Column::from(const std::vector<T>& values) {
         for (int64_t i = 0; i < n; ++i)
             if (values[static_cast<size_t>(i)]) bits::set_bit(bytes, i);
     } else if constexpr (is_string_v<T>) {
-        int64_t total = 0;
-        for (const auto& s : values) total += static_cast<int64_t>(s.size());
-        if (total > INT32_MAX) throw FrameError(fmt::format("string column of {} bytes exceeds 32-bit offsets", total));
-        d->values = Buffer::allocate((n + 1) * 4);
-        d->data = Buffer::allocate(total);
-        auto* offsets = d->values->mutable_data_as<int32_t>();
-        uint8_t* bytes = d->data->mutable_data();
-        int32_t pos = 0;
-        offsets[0] = 0;
-        for (int64_t i = 0; i < n; ++i) {
-            const auto& s = values[static_cast<size_t>(i)];
-            if (!s.empty()) std::memcpy(bytes + pos, s.data(), s.size());
-            pos += static_cast<int32_t>(s.size());
-            offsets[i + 1] = pos;
-        }
+        fill_string_buffers(*d, n, [&values](int64_t i) { return std::string_view(values[static_cast<size_t>(i)]); });
     } else {
         d->values = Buffer::copy_of(values.data(), n * static_cast<int64_t>(sizeof(T)));
     }
@@ -218,23 +226,10 @@ Column Column::from(const std::vector<std::optional<T>>& values) {
         for (int64_t i = 0; i < n; ++i)
             if (values[static_cast<size_t>(i)].value_or(false)) bits::set_bit(bytes, i);
     } else if constexpr (is_string_v<T>) {
-        int64_t total = 0;
-        for (const auto& s : values) total += s ? static_cast<int64_t>(s->size()) : 0;
-        if (total > INT32_MAX) throw FrameError(fmt::format("string column of {} bytes exceeds 32-bit offsets", total));
-        d->values = Buffer::allocate((n + 1) * 4);
-        d->data = Buffer::allocate(total);
-        auto* offsets = d->values->mutable_data_as<int32_t>();
-        uint8_t* bytes = d->data->mutable_data();
-        int32_t pos = 0;
-        offsets[0] = 0;
-        for (int64_t i = 0; i < n; ++i) {
+        fill_string_buffers(*d, n, [&values](int64_t i) {
             const auto& s = values[static_cast<size_t>(i)];
-            if (s && !s->empty()) {
-                std::memcpy(bytes + pos, s->data(), s->size());
-                pos += static_cast<int32_t>(s->size());
-            }
-            offsets[i + 1] = pos;
-        }
+            return s ? std::string_view(*s) : std::string_view();
+        });
     } else {
         d->values = Buffer::allocate(n * static_cast<int64_t>(sizeof(T)));
         T* out = d->values->mutable_data_as<T>();

@@ -83,10 +83,21 @@ std::string format_cell(const Column& column, int64_t row) {
         case TypeId::Time64: return detail::format_time_of_day(column.value<int64_t>(row), type.unit());
         case TypeId::Timestamp: {
             std::string text = detail::format_timestamp(column.value<int64_t>(row), type.unit(), ' ');
-            if (!type.timezone().empty()) text += " " + type.timezone();
+            if (!type.timezone().empty()) {
+                text += ' ';
+                text += type.timezone();
+            }
             return text;
         }
-        case TypeId::String: return "\"" + std::string(column.string_value(row)) + "\"";
+        case TypeId::String: {
+            const std::string_view value = column.string_value(row);
+            std::string text;
+            text.reserve(value.size() + 2);
+            text += '"';
+            text += value;
+            text += '"';
+            return text;
+        }
         case TypeId::Binary:
         case TypeId::FixedSizeBinary: return escape_bytes(column.string_value(row));
         case TypeId::Struct: {
@@ -153,7 +164,9 @@ std::string to_string(const Frame& frame, const PrintOptions& options) {
         std::string line = "│";
         for (size_t c = 0; c < ncols; ++c) {
             if (c > 0) line += "┆";
-            line += " " + pad_right(text_of(c), widths[c]) + " ";
+            line += ' ';
+            line += pad_right(text_of(c), widths[c]);
+            line += ' ';
         }
         return line + "│\n";
     };

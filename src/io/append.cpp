@@ -1,6 +1,9 @@
 #include "crv/io/append.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <exception>
 #include <limits>
 #include <optional>
@@ -20,6 +23,8 @@
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "crv/io/validate.hpp"
+#include "io/append_manifest_cache.hpp"
+#include "io/append_part_steps.hpp"
 #include "io/append_threads.hpp"
 
 namespace crv::io {
@@ -191,6 +196,35 @@ void restore_manifest(Env& env, const std::filesystem::path& path,
   }
 }
 
+/// Counts down the parts of an append as they are renamed into place; the manifest's writer
+/// waits for all of them (or for a failure, after which it writes nothing).
+class PartsRenamed {
+ public:
+  explicit PartsRenamed(std::size_t parts) : remaining_(parts) {}
+
+  void part_renamed() {
+    const std::lock_guard guard(mutex_);
+    if (--remaining_ == 0) changed_.notify_all();
+  }
+  void fail() {
+    const std::lock_guard guard(mutex_);
+    failed_ = true;
+    changed_.notify_all();
+  }
+  /// True once every part is renamed, false when the parts failed first.
+  bool wait_all() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return remaining_ == 0 || failed_; });
+    return remaining_ == 0;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t remaining_;
+  bool failed_ = false;
+};
+
 }  // namespace
 
 AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
@@ -233,17 +267,10 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   directory_step("lock table directory", dir, [&] { lock = env.lock_file(dir / ".lock"); });
 
   const std::filesystem::path manifest_file = manifest_path(settings, run_id, table.name());
-  std::optional<TableManifest> current = load_manifest(env, manifest_file);
+  std::optional<detail::ManifestFile> current = detail::load_manifest_for_append(env, manifest_file);
   std::optional<std::string> previous_text;
-  if (current) {
-    try {
-      previous_text = env.read_file(manifest_file);
-    } catch (const IoError& error) {
-      throw IoManifestError("cannot read manifest '" + manifest_file.string() + "': " + error.what(),
-                            error.sys_errno());
-    }
-  }
-  TableManifest manifest = current ? std::move(*current)
+  if (current) previous_text = std::move(current->text);
+  TableManifest manifest = current ? std::move(current->manifest)
                                    : scan_table_files(env, settings, run_id, table).manifest;
 
   // The bucket directories first, with one fsync of the table directory for all the new ones.
@@ -264,44 +291,80 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
 
   // The parts, on up to write_threads threads (each part durable on its own: tmp, fsync,
   // rename, directory fsync); a part's bytes do not depend on the thread that writes it.
+  // Once every part is renamed, the new manifest is written to its .tmp and fsynced on its
+  // own thread while the bucket directories are fsynced; it is renamed into place only
+  // after all of them are.
   std::vector<std::optional<AppendedPart>> parts(slices.size());
+  PartsRenamed renamed(slices.size());
   const auto write_part = [&](std::size_t k) {
     const BucketSlice& slice = slices[k];
     const std::string name = new_part_name();
-    const std::uint64_t bytes = write_parquet_file_atomically(env, buckets_dirs[k] / name, slice.rows, writer);
+    const std::filesystem::path path = buckets_dirs[k] / name;
+    const std::uint64_t bytes = detail::write_and_rename_part(env, path, slice.rows, writer);
     const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
     parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
                             tick_min, tick_max};
+    renamed.part_renamed();
+    detail::sync_part_directory(env, path);
   };
+
+  std::optional<PreparedFile> prepared_manifest;
+  FileIdentity prepared_identity;
+  std::string prepared_text;
+  std::exception_ptr manifest_failure;
+  const auto prepare_manifest = [&] {
+    if (!renamed.wait_all()) return;
+    try {
+      const std::string created_at = utc_now_iso();
+      for (const std::optional<AppendedPart>& part : parts) {
+        manifest.add_part(part->bucket_id, PartEntry{part->path, part->rows, part->bytes, part->tick_min,
+                                                     part->tick_max, created_at});
+      }
+      prepared_text = manifest_text(manifest);
+      try {
+        prepared_manifest.emplace(env, manifest_file, prepared_text);
+        prepared_identity = env.file_identity(tmp_path(manifest_file));
+      } catch (const IoError& error) {
+        throw IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
+                              error.sys_errno());
+      }
+    } catch (...) {
+      manifest_failure = std::current_exception();
+    }
+  };
+
   WrittenParts written(env);
   std::exception_ptr failure;
-  try {
-    detail::run_part_writes(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
-  } catch (...) {
-    failure = std::current_exception();
-  }
+  {
+    std::jthread manifest_writer(prepare_manifest);
+    try {
+      detail::run_part_writes(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
+    } catch (...) {
+      failure = std::current_exception();
+      renamed.fail();
+    }
+  }  // joins the manifest writer
   for (std::size_t k = 0; k < parts.size(); ++k) {
     if (parts[k]) written.add(buckets_dirs[k] / parts[k]->path);
   }
   if (failure) std::rethrow_exception(failure);
+  if (manifest_failure) std::rethrow_exception(manifest_failure);
   for (const std::optional<AppendedPart>& part : parts) {
     summary.parts.push_back(*part);
     summary.rows += part->rows;
     summary.buckets.push_back(part->bucket_id);
   }
 
-  const std::string created_at = utc_now_iso();
-  for (const AppendedPart& part : summary.parts) {
-    manifest.add_part(part.bucket_id,
-                      PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, created_at});
-  }
   try {
-    save_manifest(env, manifest_file, manifest);
-  } catch (const IoManifestError&) {
+    prepared_manifest->commit();
+  } catch (const IoError& error) {
     restore_manifest(env, manifest_file, previous_text);
-    throw;
+    throw IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
+                          error.sys_errno());
   }
   written.commit();
+  detail::remember_saved_manifest(manifest_file, prepared_identity,
+                                  detail::ManifestFile{std::move(manifest), std::move(prepared_text)});
   return summary;
 }
 

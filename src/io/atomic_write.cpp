@@ -1,25 +1,44 @@
 #include "crv/io/atomic_write.hpp"
 
+#include <utility>
+
 #include "crv/io/paths.hpp"
 
 namespace crv::io {
+namespace {
 
-void write_file_atomically(Env& env, const std::filesystem::path& path, std::string_view contents) {
-  const std::filesystem::path tmp = tmp_path(path);
-  const std::filesystem::path dir =
-      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  env.create_dirs(dir);
+std::filesystem::path parent_dir(const std::filesystem::path& path) {
+  return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
+}  // namespace
+
+PreparedFile::PreparedFile(Env& env, std::filesystem::path path, std::string_view contents)
+    : env_(env), path_(std::move(path)), tmp_(tmp_path(path_)) {
+  env_.create_dirs(parent_dir(path_));
   try {
-    auto file = env.new_writable_file(tmp, WriteMode::Truncate);
+    auto file = env_.new_writable_file(tmp_, WriteMode::Truncate);
     file->append(contents);
     file->sync();
     file->close();
-    env.rename_file(tmp, path);
   } catch (...) {
-    remove_file_quietly(env, tmp);
+    remove_file_quietly(env_, tmp_);
     throw;
   }
-  env.sync_dir(dir);
+}
+
+PreparedFile::~PreparedFile() {
+  if (!renamed_) remove_file_quietly(env_, tmp_);
+}
+
+void PreparedFile::commit() {
+  env_.rename_file(tmp_, path_);
+  renamed_ = true;
+  env_.sync_dir(parent_dir(path_));
+}
+
+void write_file_atomically(Env& env, const std::filesystem::path& path, std::string_view contents) {
+  PreparedFile(env, path, contents).commit();
 }
 
 }  // namespace crv::io

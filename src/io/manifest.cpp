@@ -1,6 +1,10 @@
 #include "crv/io/manifest.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
+#include <string_view>
+#include <utility>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -111,6 +115,160 @@ nlohmann::ordered_json part_to_json(const PartEntry& part) {
   return nlohmann::ordered_json{{"path", part.path},         {"rows", part.rows},         {"bytes", part.bytes},
               {"tick_min", part.tick_min}, {"tick_max", part.tick_max}, {"created_at", part.created_at}};
 }
+
+/// The manifest as nlohmann's dump(2) prints its to_json(), appended to one string: objects
+/// and arrays indented by two spaces per level, "key": value, empty ones as {} and [].
+class ManifestTextWriter {
+ public:
+  void write(const TableManifest& manifest) {
+    text_.reserve(256 + 256 * manifest.part_count());
+    text_ += "{\n";
+    key(1, "table");
+    string(manifest.table);
+    text_ += ",\n";
+    key(1, "version");
+    integer(manifest.version);
+    text_ += ",\n";
+    key(1, "created_at");
+    string(manifest.created_at);
+    text_ += ",\n";
+    key(1, "updated_at");
+    string(manifest.updated_at);
+    text_ += ",\n";
+    key(1, "partitions");
+    if (manifest.partitions.empty()) {
+      text_ += "{}";
+    } else {
+      text_ += "{\n";
+      bool first = true;
+      for (const auto& [id, partition] : manifest.partitions) {
+        if (!first) text_ += ",\n";
+        first = false;
+        key(2, bucket_key(id));
+        write(partition);
+      }
+      text_ += '\n';
+      indent(1);
+      text_ += '}';
+    }
+    text_ += "\n}\n";
+  }
+
+  std::string take() { return std::move(text_); }
+
+ private:
+  void write(const PartitionEntry& partition) {
+    text_ += "{\n";
+    int_field(3, "bucket_id", partition.bucket_id);
+    key(3, "state");
+    string(partition.state);
+    text_ += ",\n";
+    int_field(3, "tick_min", partition.tick_min);
+    int_field(3, "tick_max", partition.tick_max);
+    int_field(3, "row_count", partition.row_count);
+    int_field(3, "byte_size", partition.byte_size);
+    key(3, "parts");
+    if (partition.parts.empty()) {
+      text_ += "[]";
+    } else {
+      text_ += "[\n";
+      bool first = true;
+      for (const PartEntry& part : partition.parts) {
+        if (!first) text_ += ",\n";
+        first = false;
+        indent(4);
+        write(part);
+      }
+      text_ += '\n';
+      indent(3);
+      text_ += ']';
+    }
+    text_ += '\n';
+    indent(2);
+    text_ += '}';
+  }
+
+  void write(const PartEntry& part) {
+    text_ += "{\n";
+    key(5, "path");
+    string(part.path);
+    text_ += ",\n";
+    int_field(5, "rows", part.rows);
+    int_field(5, "bytes", part.bytes);
+    int_field(5, "tick_min", part.tick_min);
+    int_field(5, "tick_max", part.tick_max);
+    key(5, "created_at");
+    string(part.created_at);
+    text_ += '\n';
+    indent(4);
+    text_ += '}';
+  }
+
+  void indent(int level) { text_.append(static_cast<std::size_t>(2 * level), ' '); }
+
+  void key(int level, std::string_view name) {
+    indent(level);
+    string(name);
+    text_ += ": ";
+  }
+
+  void int_field(int level, std::string_view name, std::int64_t value) {
+    key(level, name);
+    integer(value);
+    text_ += ",\n";
+  }
+
+  void integer(std::int64_t value) {
+    char digits[24];
+    const auto result = std::to_chars(std::begin(digits), std::end(digits), value);
+    text_.append(digits, result.ptr);
+  }
+
+  /// JSON string as nlohmann escapes it (ensure_ascii off): the quote, the backslash and
+  /// control characters escaped; text with non-ASCII bytes goes through nlohmann itself,
+  /// which checks the UTF-8 as dump() does.
+  void string(std::string_view value) {
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+    });
+    if (plain) {
+      text_ += '"';
+      text_ += value;
+      text_ += '"';
+      return;
+    }
+    for (const char c : value) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        text_ += nlohmann::ordered_json(std::string(value)).dump();
+        return;
+      }
+    }
+    text_ += '"';
+    for (const char c : value) {
+      switch (c) {
+        case '"': text_ += "\\\""; break;
+        case '\\': text_ += "\\\\"; break;
+        case '\b': text_ += "\\b"; break;
+        case '\f': text_ += "\\f"; break;
+        case '\n': text_ += "\\n"; break;
+        case '\r': text_ += "\\r"; break;
+        case '\t': text_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            text_ += escaped;
+          } else {
+            text_ += c;
+          }
+      }
+    }
+    text_ += '"';
+  }
+
+  std::string text_;
+};
 
 }  // namespace
 
@@ -238,15 +396,7 @@ TableManifest TableManifest::from_json(const json& value) {
   return manifest;
 }
 
-std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path) {
-  std::string text;
-  try {
-    if (!env.file_exists(path)) return std::nullopt;
-    text = env.read_file(path);
-  } catch (const IoError& error) {
-    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
-                          error.sys_errno());
-  }
+TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path) {
   json document;
   try {
     document = json::parse(text);
@@ -260,8 +410,26 @@ std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path
   }
 }
 
+std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path) {
+  std::string text;
+  try {
+    if (!env.file_exists(path)) return std::nullopt;
+    text = env.read_file(path);
+  } catch (const IoError& error) {
+    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
+                          error.sys_errno());
+  }
+  return parse_manifest(text, path);
+}
+
+std::string manifest_text(const TableManifest& manifest) {
+  ManifestTextWriter writer;
+  writer.write(manifest);
+  return writer.take();
+}
+
 void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest) {
-  const std::string text = manifest.to_json().dump(2) + "\n";
+  const std::string text = manifest_text(manifest);
   try {
     write_file_atomically(env, path, text);
   } catch (const IoError& error) {

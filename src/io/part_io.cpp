@@ -5,6 +5,7 @@
 
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
+#include "io/append_part_steps.hpp"
 
 namespace crv::io {
 
@@ -52,39 +53,8 @@ parquet::WriterOptions writer_options(const IoSettings& settings) {
 std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
                                             const frame::Frame& frame,
                                             const parquet::WriterOptions& options) {
-  const std::filesystem::path tmp = tmp_path(path);
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  const char* step = "open";
-  std::uint64_t bytes = 0;
-  try {
-    auto file = env.new_writable_file(tmp, WriteMode::Truncate);
-    step = "write";
-    {
-      EnvOutputSink sink(*file);
-      parquet::write_frame(frame, sink, options);
-    }
-    step = "fsync";
-    file->sync();
-    step = "close";
-    file->close();
-    bytes = file->position();
-    step = "rename";
-    env.rename_file(tmp, path);
-  } catch (const std::exception& error) {
-    remove_file_quietly(env, tmp);
-    const auto* io_error = dynamic_cast<const IoError*>(&error);
-    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + step + " of '" +
-                           tmp.filename().string() + "' failed): " + error.what(),
-                       io_error != nullptr ? io_error->sys_errno() : 0);
-  }
-  try {
-    env.sync_dir(dir);
-  } catch (const IoError& error) {
-    remove_file_quietly(env, path);
-    throw IoWriteError("cannot write Parquet file '" + path.string() +
-                           "' (fsync of its directory failed): " + error.what(),
-                       error.sys_errno());
-  }
+  const std::uint64_t bytes = detail::write_and_rename_part(env, path, frame, options);
+  detail::sync_part_directory(env, path);
   return bytes;
 }
 

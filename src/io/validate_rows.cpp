@@ -64,8 +64,10 @@ void check_identity_edges(const core::TableDescriptor& descriptor, const frame::
     const std::string_view kind = kinds->string_value(row);
     const auto required = core::required_slots_for_edge_kind(kind);
     if (!required) {
-      fail(descriptor, row, "edge_kind",
-           "'" + std::string(kind) + "' is not an edge kind (" + list(core::edge_kinds()) + ")");
+      std::string message = "'";
+      message += kind;
+      message += "' is not an edge kind (" + list(core::edge_kinds()) + ")";
+      fail(descriptor, row, "edge_kind", message);
     }
     for (std::string_view slot : *required) {
       const Column* column = nullptr;

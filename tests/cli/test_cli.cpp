@@ -1,53 +1,22 @@
 // Runs the built crv-io binary (CRV_CLI_PATH) and checks its output and exit codes.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_runner.hpp"
 #include "crv/core/table_descriptor.hpp"
 #include "crv/version.hpp"
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Result = crv::cli::testing::CliResult;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::string text(static_cast<std::size_t>(std::filesystem::file_size(path)), '\0');
-  std::ifstream in(path, std::ios::binary);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  return text;
-}
-
-// Runs `crv-io <arguments>` through the shell, capturing stdout and stderr.
-Result run_cli(const std::string& arguments) {
-  static int counter = 0;
-  const std::filesystem::path base = std::filesystem::temp_directory_path() /
-                                     ("crv-cli-test-" + std::to_string(::getpid()) + "-" +
-                                      std::to_string(counter++));
-  const std::filesystem::path out = base.string() + ".out";
-  const std::filesystem::path err = base.string() + ".err";
-  const std::string command = std::string("'") + CRV_CLI_PATH + "' " + arguments + " >'" +
-                              out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  Result result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(out);
-  result.err = slurp(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return result;
-}
+Result run_cli(const std::string& arguments) { return crv::cli::testing::run_crv_io(arguments); }
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

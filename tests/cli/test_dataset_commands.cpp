@@ -3,7 +3,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,16 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_runner.hpp"
+
 namespace {
 
 using ::testing::HasSubstr;
 using nlohmann::json;
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Output = crv::cli::testing::CliResult;
 
 class DatasetCommands : public ::testing::Test {
  protected:
@@ -35,25 +32,9 @@ class DatasetCommands : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(root_); }
 
-  static std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
   /// `crv-io <arguments> --root <root>`.
   Output run(const std::string& arguments) const {
-    const std::filesystem::path out = root_ / "stdout.txt";
-    const std::filesystem::path err = root_ / "stderr.txt";
-    const std::string command = std::string("'") + CRV_CLI_PATH + "' " + arguments + " --root '" +
-                                (root_ / "data").string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    Output result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read_text(out);
-    result.err = read_text(err);
-    return result;
+    return crv::cli::testing::run_crv_io(arguments + " --root '" + (root_ / "data").string() + "'");
   }
 
   std::filesystem::path write_jsonl(const std::string& name, const std::string& text) const {

@@ -1,16 +1,17 @@
 // `crv-io parquet schema|meta|dump`: run the built binary on a file the writer produced.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_runner.hpp"
+#include "crv/frame/builder.hpp"
 #include "crv/frame/column.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/parquet/sink.hpp"
@@ -21,38 +22,9 @@ namespace {
 using crv::frame::Column;
 using crv::frame::Frame;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using CommandResult = crv::cli::testing::CliResult;
 
-std::string read_text(const std::filesystem::path& path) {
-  std::string text;
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buffer[4096];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof(buffer), f)) > 0;) text.append(buffer, n);
-    std::fclose(f);
-  }
-  return text;
-}
-
-CommandResult run_parquet(const std::string& arguments) {
-  static int counter = 0;
-  const std::filesystem::path base = std::filesystem::temp_directory_path() /
-                                     ("crv-parquet-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  const std::string out = base.string() + ".out";
-  const std::string err = base.string() + ".err";
-  const std::string command = std::string("'") + CRV_CLI_PATH + "' parquet " + arguments + " >'" + out + "' 2>'" + err + "'";
-  const int status = std::system(command.c_str());
-  CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = read_text(out);
-  result.err = read_text(err);
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return result;
-}
+CommandResult run_parquet(const std::string& arguments) { return crv::cli::testing::run_crv_io("parquet " + arguments); }
 
 class ParquetCommand : public ::testing::Test {
  protected:
@@ -124,6 +96,50 @@ TEST_F(ParquetCommand, MetaJsonHasRowGroupsAndStatistics) {
   r = run_parquet("meta " + file());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("row group 1: 1 rows"), std::string::npos) << r.out;
+}
+
+TEST_F(ParquetCommand, MetaDecodesStatisticsByLogicalType) {
+  namespace fr = crv::frame;
+  auto numeric = [](const fr::TypePtr& type, auto first, auto second) {
+    fr::NumericBuilder<decltype(first)> builder(type);
+    builder.append(first);
+    builder.append(second);
+    return builder.finish();
+  };
+  // 12345.67 and -0.05 as 16-byte little-endian two's-complement integers (scale 2).
+  fr::FixedSizeBinaryBuilder decimals(fr::decimal128(9, 2));
+  for (const int64_t unscaled : {int64_t{1234567}, int64_t{-5}}) {
+    uint8_t bytes[16];
+    std::memcpy(bytes, &unscaled, sizeof(unscaled));
+    std::memset(bytes + 8, unscaled < 0 ? 0xff : 0, 8);
+    decimals.append(bytes);
+  }
+  const Frame frame({{"day", numeric(fr::date32(), int32_t{19000}, int32_t{-1})},
+                     {"at", numeric(fr::timestamp(fr::TimeUnit::Micro, "UTC"), int64_t{1'700'000'000'123'456}, int64_t{0})},
+                     {"local", numeric(fr::timestamp(fr::TimeUnit::Milli), int64_t{-1}, int64_t{86'400'000})},
+                     {"clock", numeric(fr::time64(fr::TimeUnit::Micro), int64_t{3'723'000'001}, int64_t{0})},
+                     {"price", decimals.finish()},
+                     {"word", Column::from<std::string>({"zeta", "\xc3\xa9t\xc3\xa9"})}});
+  const std::string path = (std::filesystem::temp_directory_path() / ("crv-parquet-cmd-stats-" + std::to_string(::getpid()) + ".parquet")).string();
+  crv::parquet::MemorySink sink;
+  crv::parquet::write_frame(frame, sink);
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(sink.bytes().data()),
+                                              static_cast<std::streamsize>(sink.bytes().size()));
+  const CommandResult r = run_parquet("meta '" + path + "' --json");
+  std::filesystem::remove(path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto columns = nlohmann::json::parse(r.out)["row_groups"][0]["columns"];
+  ASSERT_EQ(columns.size(), 6u);
+  auto bounds = [&columns](size_t i) {
+    const auto& s = columns[i]["statistics"];
+    return std::pair{s["min"], s["max"]};
+  };
+  EXPECT_EQ(bounds(0), std::pair(nlohmann::json("1969-12-31"), nlohmann::json("2022-01-08")));
+  EXPECT_EQ(bounds(1), std::pair(nlohmann::json("1970-01-01T00:00:00.000000Z"), nlohmann::json("2023-11-14T22:13:20.123456Z")));
+  EXPECT_EQ(bounds(2), std::pair(nlohmann::json("1969-12-31T23:59:59.999"), nlohmann::json("1970-01-02T00:00:00.000")));
+  EXPECT_EQ(bounds(3), std::pair(nlohmann::json("00:00:00.000000"), nlohmann::json("01:02:03.000001")));
+  EXPECT_EQ(bounds(4), std::pair(nlohmann::json("-0.05"), nlohmann::json("12345.67")));
+  EXPECT_EQ(bounds(5), std::pair(nlohmann::json("zeta"), nlohmann::json("\xc3\xa9t\xc3\xa9")));
 }
 
 TEST_F(ParquetCommand, ErrorsHaveExitCodes) {

@@ -1,6 +1,8 @@
 // Writes the interop matrix of files crv-io's Parquet writer produces: frames of every type,
 // with nulls and nesting (and frames shaped like the CRV tables), under every compression,
-// dictionary on and off, data page v1 and v2, several row groups and pages, and zero rows.
+// dictionary on and off, data page v1 and v2, several row groups and pages, and zero rows;
+// and one file per canonical table (canonical_table_frames.hpp) written with the defaults
+// crv-io appends with (zstd, dictionary, data page v1).
 // For each FILE.parquet it writes FILE.jsonl, the expected rows in the canonical row form of
 // README.md, and lists "FILE.parquet<TAB>FILE.jsonl" in OUT_DIR/manifest.tsv for
 // check_read_many.mjs.
@@ -12,6 +14,9 @@
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
+
+#include "canonical_table_frames.hpp"
+#include "matrix_random.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -25,6 +30,8 @@
 
 namespace fr = crv::frame;
 namespace pq = crv::parquet;
+using crv::interop::Random;
+using crv::interop::random_word;
 
 namespace {
 
@@ -34,18 +41,6 @@ void write_expected(const fr::Frame& frame, const std::filesystem::path& path) {
 }
 
 // ---- frames ----
-
-struct Random {
-  uint64_t state = 0x9e3779b97f4a7c15ULL;
-  uint64_t next() {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  }
-  int64_t range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1)); }
-  bool chance(int percent) { return static_cast<int>(next() % 100) < percent; }
-};
 
 template <typename T, typename F>
 fr::Column numeric_column(const fr::TypePtr& type, int64_t n, Random& rng, int null_percent, F make) {
@@ -59,9 +54,6 @@ fr::Column numeric_column(const fr::TypePtr& type, int64_t n, Random& rng, int n
   }
   return b.finish();
 }
-
-const std::vector<std::string> kWords = {"alpha", "", "βeta", "gämma", "日本語", "emoji 🚀", "x", "a longer string value",
-                                         "line\nbreak", "quote\"d"};
 
 fr::Frame types_frame(int64_t n) {
   Random rng;
@@ -85,7 +77,7 @@ fr::Frame types_frame(int64_t n) {
                       return i % 17 == 0 ? INFINITY : static_cast<double>(rng.range(-1000000, 1000000)) / 1000.0; }));
   {
     fr::StringBuilder b;
-    for (int64_t i = 0; i < n; ++i) rng.chance(10) ? b.append_null() : b.append(kWords[static_cast<size_t>(rng.range(0, 9))]);
+    for (int64_t i = 0; i < n; ++i) rng.chance(10) ? b.append_null() : b.append(random_word(rng));
     cols.emplace_back("s", b.finish());
   }
   {
@@ -183,7 +175,7 @@ fr::Frame nested_frame(int64_t n) {
     struct_valid.push_back(!rng.chance(15));
     xs.push_back(rng.chance(15) ? std::nullopt : std::optional<double>(static_cast<double>(rng.range(-100, 100)) / 4.0));
     ys.push_back(static_cast<double>(rng.range(-100, 100)) * 0.5);
-    names.push_back(rng.chance(15) ? std::nullopt : std::optional<std::string>(kWords[static_cast<size_t>(rng.range(0, 9))]));
+    names.push_back(rng.chance(15) ? std::nullopt : std::optional<std::string>(random_word(rng)));
   }
   const fr::Column ys_col = fr::Column::from<double>(ys);
   const fr::Column pos = fr::Column::make([&] {
@@ -212,12 +204,12 @@ fr::Frame nested_frame(int64_t n) {
     const int64_t len = valid ? rng.range(0, 3) : 0;
     for (int64_t j = 0; j < len; ++j) {
       element_valid.push_back(!rng.chance(10));
-      kinds.push_back(rng.chance(10) ? std::nullopt : std::optional<std::string>(kWords[static_cast<size_t>(rng.range(0, 9))]));
+      kinds.push_back(rng.chance(10) ? std::nullopt : std::optional<std::string>(random_word(rng)));
       qtys.push_back(rng.chance(10) ? std::nullopt : std::optional<int32_t>(static_cast<int32_t>(rng.range(0, 99))));
       const bool tv = !rng.chance(20);
       tags_valid.push_back(tv);
       const int64_t tlen = tv ? rng.range(0, 3) : 0;
-      for (int64_t t = 0; t < tlen; ++t) tags.push_back(kWords[static_cast<size_t>(rng.range(0, 9))]);
+      for (int64_t t = 0; t < tlen; ++t) tags.push_back(random_word(rng));
       tag_offsets.push_back(static_cast<int32_t>(tags.size()));
     }
     outer_offsets.push_back(static_cast<int32_t>(kinds.size()));
@@ -267,10 +259,10 @@ fr::Frame crv_like_frame(int64_t n) {
     agents.push_back(i % 10);
     px.push_back(static_cast<double>(rng.range(-1000, 1000)) / 8.0);
     py.push_back(static_cast<double>(rng.range(-1000, 1000)) / 16.0);
-    labels.push_back(rng.chance(10) ? std::nullopt : std::optional<std::string>(kWords[static_cast<size_t>(rng.range(0, 9))]));
+    labels.push_back(rng.chance(10) ? std::nullopt : std::optional<std::string>(random_word(rng)));
     const int64_t len = rng.range(0, 2);
     for (int64_t j = 0; j < len; ++j) {
-      keys.push_back(kWords[static_cast<size_t>(rng.range(0, 9))]);
+      keys.push_back(random_word(rng));
       vals.push_back(rng.chance(10) ? std::nullopt : std::optional<double>(static_cast<double>(j) + 0.5));
       entry_valid.push_back(!rng.chance(10));
     }
@@ -358,6 +350,10 @@ int main(int argc, char** argv) {
     no_stats.write_statistics = false;
     no_stats.write_page_index = false;
     emit(frame_name + "-no-stats", frame, no_stats, false);
+  }
+  for (const crv::core::TableDescriptor& table : crv::core::list_tables()) {
+    emit("table-" + std::string(crv::core::to_string(table.name)), crv::interop::canonical_table_frame(table, 250),
+         pq::WriterOptions{}, false);
   }
   std::cout << "wrote " << files << " files to " << dir.string() << '\n';
   return 0;

@@ -1,10 +1,7 @@
 #pragma once
-// Helpers of the dataset tests: a temporary root, frames of the canonical tables, and
+// Helpers of the dataset tests: a temporary root (temp_dir.hpp), frames of the canonical tables, and
 // snapshots of a table directory.
 
-#include <unistd.h>
-
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -20,35 +17,18 @@
 #include "crv/frame/column.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/settings.hpp"
+#include "io/temp_dir.hpp"
 
 namespace crv::io::testing {
 
-/// A fresh directory under the system temp dir, removed at the end of the test.
-class TempRoot {
+/// A TempDir used as the root of datasets.
+class TempRoot : public TempDir {
  public:
-  TempRoot() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("crv_io_dataset_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempRoot() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempRoot(const TempRoot&) = delete;
-  TempRoot& operator=(const TempRoot&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
   IoSettings settings() const {
     IoSettings settings;
-    settings.root_dir = path_;
+    settings.root_dir = path();
     return settings;
   }
-
- private:
-  std::filesystem::path path_;
 };
 
 /// The seed quickstart's identity_edges rows.
@@ -68,7 +48,7 @@ inline frame::Frame edges_at(const std::vector<std::int64_t>& ticks) {
   std::vector<std::optional<std::string>> kinds;
   std::vector<std::optional<double>> weights;
   for (std::int64_t tick : ticks) {
-    observers.emplace_back("A" + std::to_string(tick));
+    observers.emplace_back(std::string("A").append(std::to_string(tick)));
     kinds.emplace_back("self_to_positive_valence");
     weights.emplace_back(static_cast<double>(tick) / 10.0);
   }

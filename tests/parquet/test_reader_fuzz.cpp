@@ -28,7 +28,7 @@ Frame fuzz_frame() {
   std::vector<std::optional<double>> items;
   for (int i = 0; i < 300; ++i) {
     a.push_back(i % 7 == 0 ? std::nullopt : std::optional<int64_t>(i * 3));
-    s.push_back(i % 5 == 0 ? std::nullopt : std::optional<std::string>("v" + std::to_string(i % 17)));
+    s.push_back(i % 5 == 0 ? std::nullopt : std::optional<std::string>(std::string("v").append(std::to_string(i % 17))));
     for (int k = 0; k < i % 3; ++k) items.emplace_back(i + k * 0.25);
     offsets.push_back(static_cast<int32_t>(items.size()));
   }

@@ -30,7 +30,9 @@ public:
     /// Only for owned buffers that are still being filled (FrameError on a wrapped buffer).
     uint8_t* mutable_data();
     int64_t size() const { return size_; }
-    /// Allocated bytes (>= size) for owned buffers; size for wrapped ones.
+    /// Allocated bytes (>= size) for owned buffers; size for wrapped ones. The bytes from
+    /// size to the next multiple of 64 are zero; bytes past that are unspecified. Large
+    /// freed blocks are kept (bounded) and reused by later buffers.
     int64_t capacity() const { return capacity_; }
     bool is_owned() const { return owned_; }
 

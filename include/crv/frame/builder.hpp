@@ -88,6 +88,10 @@ public:
     static std::unique_ptr<ArrayBuilder> make(const TypePtr& type);
 
 protected:
+    /// The type, length, null count and validity bitmap of the values appended so far, as
+    /// the start of the finished array; the validity is reset (length() is 0 afterwards).
+    ArrayData finish_validity();
+
     TypePtr type_;
     ValidityBuilder validity_;
 };

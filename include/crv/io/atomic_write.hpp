@@ -14,4 +14,26 @@ namespace crv::io {
 void write_file_atomically(Env& env, const std::filesystem::path& path,
                            std::string_view contents);
 
+/// write_file_atomically in two steps, so that other work can run between them: the
+/// constructor creates the parent directory, writes `contents` to `path`.tmp and fsyncs it;
+/// commit() renames the .tmp over `path` and fsyncs the directory. Destroying it before a
+/// successful rename removes the .tmp file (`path` keeps its previous content). Failures are
+/// IoErrors, as for write_file_atomically.
+class PreparedFile {
+ public:
+  PreparedFile(Env& env, std::filesystem::path path, std::string_view contents);
+  PreparedFile(const PreparedFile&) = delete;
+  PreparedFile& operator=(const PreparedFile&) = delete;
+  ~PreparedFile();
+
+  void commit();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Env& env_;
+  std::filesystem::path path_;
+  std::filesystem::path tmp_;
+  bool renamed_ = false;
+};
+
 }  // namespace crv::io

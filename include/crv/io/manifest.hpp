@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -84,6 +85,14 @@ struct TableManifest {
 /// The manifest at `path`; nullopt when the file does not exist; IoManifestError when it
 /// cannot be read or is not a valid manifest.
 std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path);
+
+/// The manifest at `path` from its text (already read); IoManifestError naming `path` when
+/// the text is not a valid manifest.
+TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path);
+
+/// The text save_manifest writes: to_json().dump(2) and a newline, byte for byte, built
+/// without the intermediate JSON document.
+std::string manifest_text(const TableManifest& manifest);
 
 /// Writes the manifest atomically and durably (tmp, fsync, rename, directory fsync). On
 /// any failure the tmp file is removed, the previous manifest is left intact and

@@ -1,10 +1,12 @@
-// ZSTD: a zstd frame (or several), with one compression and one decompression context per
-// codec instance.
+// ZSTD: a zstd frame (or several), with one compression context per codec instance and a
+// decompression context borrowed from a process-wide pool for the codec's lifetime.
 
 #include <zstd.h>
 #include <zstd_errors.h>
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "parquet/compression/codecs.hpp"
 
@@ -12,13 +14,53 @@ namespace crv::parquet::compression {
 
 namespace {
 
+// Decompression contexts are costly to create (and their window buffers to fault in), and a
+// read makes one codec per column chunk: idle contexts are kept and handed to the next codec.
+class DecompressionContexts {
+ public:
+  ZSTD_DCtx* take() {
+    {
+      const std::lock_guard guard(mutex_);
+      if (!idle_.empty()) {
+        ZSTD_DCtx* context = idle_.back();
+        idle_.pop_back();
+        return context;
+      }
+    }
+    ZSTD_DCtx* context = ZSTD_createDCtx();
+    if (context == nullptr) throw ParquetError("ZSTD decompression failed: out of memory");
+    return context;
+  }
+
+  void give(ZSTD_DCtx* context) {
+    if (context == nullptr) return;
+    const std::lock_guard guard(mutex_);
+    if (idle_.size() < kMaxIdle) {
+      idle_.push_back(context);
+      return;
+    }
+    ZSTD_freeDCtx(context);
+  }
+
+ private:
+  static constexpr size_t kMaxIdle = 64;
+  std::mutex mutex_;
+  std::vector<ZSTD_DCtx*> idle_;
+};
+
+// Never destroyed: codecs may be destroyed during static destruction.
+DecompressionContexts& decompression_contexts() {
+  static DecompressionContexts* contexts = new DecompressionContexts();
+  return *contexts;
+}
+
 class ZstdCodec final : public Codec {
  public:
   explicit ZstdCodec(int level) : level_(level) {}
 
   ~ZstdCodec() override {
     ZSTD_freeCCtx(cctx_);
-    ZSTD_freeDCtx(dctx_);
+    decompression_contexts().give(dctx_);
   }
 
   [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::ZSTD; }
@@ -48,10 +90,7 @@ class ZstdCodec final : public Codec {
   void decompress(std::span<const uint8_t> input, uint8_t* out,
                   size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
-    if (dctx_ == nullptr) {
-      dctx_ = ZSTD_createDCtx();
-      if (dctx_ == nullptr) throw ParquetError("ZSTD decompression failed: out of memory");
-    }
+    if (dctx_ == nullptr) dctx_ = decompression_contexts().take();
     const size_t produced =
         ZSTD_decompressDCtx(dctx_, out, expected_uncompressed_size, input.data(), input.size());
     if (ZSTD_isError(produced) != 0) {

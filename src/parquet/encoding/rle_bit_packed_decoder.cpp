@@ -71,8 +71,37 @@ bool RleBitPackedDecoder::next_run() {
   return true;
 }
 
+namespace {
+
+// The 8 values (0 or 1) of every byte of a bit width 1 run, least significant bit first.
+template <typename T>
+struct BitExpansion {
+  T values[256][8] = {};
+  constexpr BitExpansion() {
+    for (unsigned byte = 0; byte < 256; ++byte) {
+      for (unsigned b = 0; b < 8; ++b) values[byte][b] = static_cast<T>((byte >> b) & 1);
+    }
+  }
+};
+
+template <typename T>
+constexpr BitExpansion<T> kBitExpansion{};
+
+}  // namespace
+
 template <typename T>
 void RleBitPackedDecoder::unpack_values(T* out, size_t count) {
+  if (bit_width_ == 1) {
+    // One bit per value (the definition levels of optional columns): expanded byte by byte.
+    // packed_left_ never exceeds the values whose bits are present.
+    size_t v = packed_read_;
+    size_t i = 0;
+    for (; i < count && (v & 7) != 0; ++i, ++v) out[i] = static_cast<T>((packed_[v >> 3] >> (v & 7)) & 1);
+    for (; i + 8 <= count; i += 8, v += 8) std::memcpy(out + i, kBitExpansion<T>.values[packed_[v >> 3]], 8 * sizeof(T));
+    for (; i < count; ++i, ++v) out[i] = static_cast<T>((packed_[v >> 3] >> (v & 7)) & 1);
+    packed_read_ = v;
+    return;
+  }
   using Wide = std::conditional_t<sizeof(T) == 8, uint64_t, uint32_t>;
   const size_t group_bytes = static_cast<size_t>(bit_width_) * 4;
   while (count > 0) {

@@ -33,6 +33,14 @@ struct ChunkRange {
 // [4, data_end) (data_end: where the footer starts) or its page offsets are outside it.
 [[nodiscard]] ChunkRange column_chunk_range(const ColumnMetaData& meta, int64_t data_end, const ErrorContext& where);
 
+// Scratch space of flat reads, reused across the column chunks that one task reads (fresh
+// buffers per chunk cost an allocation, a zero fill and page faults each time).
+struct ChunkScratch {
+  std::vector<uint8_t> chunk;  // the column chunk's bytes
+  std::vector<uint8_t> page;   // a decompressed page
+  std::vector<int16_t> def;    // a page's definition levels
+};
+
 class ColumnChunkReader {
  public:
   // `where` names the file, row group and column.
@@ -47,8 +55,7 @@ class ColumnChunkReader {
   LeafData read_pages(const OffsetIndex& index, const RowRanges& rows, int64_t row_group_rows);
 
   // Every page of the chunk, appended to `out` (a flat column: FlatColumnBuilder::supports).
-  // `chunk_bytes` is scratch space for the chunk's bytes, reused across chunks.
-  void read_all_into(FlatColumnBuilder& out, std::vector<uint8_t>& chunk_bytes);
+  void read_all_into(FlatColumnBuilder& out, ChunkScratch& scratch);
 
  private:
   // Parses one page at data[0, size): returns the bytes it takes (header + body).

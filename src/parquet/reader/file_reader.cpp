@@ -174,14 +174,14 @@ frame::Column FileReader::Impl::read_group_column(const GroupRead& group, size_t
 }
 
 void FileReader::Impl::append_group_column(const GroupRead& group, size_t c, reader::FlatColumnBuilder& out,
-                                           std::vector<uint8_t>& chunk_bytes) const {
+                                           reader::ChunkScratch& scratch) const {
   const RowGroup& rg = metadata.row_groups[static_cast<size_t>(group.row_group)];
   const schema::AssemblyNode& node = schema.columns[c];
   const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(node.leaf)];
   ErrorContext at = where(group.row_group);
   at.column_path = leaf.dotted_path;
   reader::ColumnChunkReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
-  chunk_reader.read_all_into(out, chunk_bytes);
+  chunk_reader.read_all_into(out, scratch);
 }
 
 namespace {
@@ -203,7 +203,7 @@ frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
   reader::run_tasks(fields.size(), reader::resolve_thread_count(threads), [&](size_t k) {
     std::vector<frame::Column> pieces;
     std::optional<reader::FlatColumnBuilder> builder;
-    std::vector<uint8_t> chunk_bytes;
+    reader::ChunkScratch scratch;
     int64_t remaining = total_rows;
     for (const GroupRead& group : groups) {
       if (group.num_rows == 0) continue;
@@ -219,7 +219,7 @@ frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
           builder->reserve(remaining);
         }
         const int64_t before = builder->length();
-        file.append_group_column(group, c, *builder, chunk_bytes);
+        file.append_group_column(group, c, *builder, scratch);
         check_column_rows(file.where(group.row_group), path, builder->length() - before, group.num_rows);
       } else {
         if (builder && builder->length() > 0) {

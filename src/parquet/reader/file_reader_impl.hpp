@@ -15,6 +15,10 @@
 
 namespace crv::parquet {
 
+namespace reader {
+struct ChunkScratch;
+}  // namespace reader
+
 class FileReader::Impl {
  public:
   // One row group to read: its file, the file's projected columns, and the rows kept by the
@@ -48,7 +52,7 @@ class FileReader::Impl {
   [[nodiscard]] frame::Column read_group_column(const GroupRead& group, size_t column) const;
   // One flat top-level column of a planned group (every row) appended to `out`.
   void append_group_column(const GroupRead& group, size_t column, reader::FlatColumnBuilder& out,
-                           std::vector<uint8_t>& chunk_bytes) const;
+                           reader::ChunkScratch& scratch) const;
 
   // The rows of `groups` one after another as a frame of `fields`, column by column on
   // `threads` threads.

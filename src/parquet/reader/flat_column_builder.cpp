@@ -12,6 +12,10 @@
 
 #include <sys/mman.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "crv/frame/bit_util.hpp"
 #include "crv/parquet/error.hpp"
 #include "parquet/encoding/rle_bit_packed_decoder.hpp"
@@ -102,11 +106,13 @@ void FlatColumnBuilder::set_dictionary(const Dictionary& dictionary) {
   dictionary_bytes_.assign(total + kShortValue, 0);
   dictionary_offsets_.resize(n + 1);
   uint32_t at = 0;
+  dictionary_longest_ = 0;
   for (size_t i = 0; i < n; ++i) {
     const encoding::ByteArrayView& v = dictionary.views[i];
     dictionary_offsets_[i] = at;
     if (v.size > 0) std::memcpy(dictionary_bytes_.data() + at, v.data, v.size);
     at += v.size;
+    dictionary_longest_ = std::max(dictionary_longest_, static_cast<uint32_t>(v.size));
   }
   dictionary_offsets_[n] = at;
 }
@@ -145,6 +151,16 @@ void FlatColumnBuilder::append_validity(const int16_t* def, size_t entries) {
   for (; i < entries && (pos & 7) != 0; ++i, ++pos) {
     if (def[i] != 0) frame::bits::set_bit(bits, pos);
   }
+#if defined(__SSE2__)
+  // 16 levels (0 or 1) at a time: packed to bytes, compared, their sign bits gathered.
+  for (; i + 16 <= entries; i += 16, pos += 16) {
+    const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(def + i));
+    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(def + i + 8));
+    const __m128i set = _mm_cmpgt_epi8(_mm_packs_epi16(low, high), _mm_setzero_si128());
+    const auto mask = static_cast<uint16_t>(_mm_movemask_epi8(set));
+    std::memcpy(bits + (pos >> 3), &mask, sizeof(mask));
+  }
+#endif
   for (; i + 8 <= entries; i += 8, pos += 8) {
     unsigned byte = 0;
     for (unsigned k = 0; k < 8; ++k) byte |= static_cast<unsigned>(def[i + k] != 0) << k;
@@ -216,17 +232,23 @@ void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const i
                                                 size_t present) {
   const size_t dictionary_size = dictionary_offsets_.empty() ? 0 : dictionary_offsets_.size() - 1;
   const uint32_t* doff = dictionary_offsets_.data();
-  int64_t total = 0;
-  for (size_t v = 0; v < present; ++v) {
-    const uint32_t index = indices[v];
-    if (index >= dictionary_size) {
-      throw ParquetError("dictionary index " + std::to_string(index) + " out of range for a dictionary of " +
-                         std::to_string(dictionary_size) + " entries");
-    }
-    total += doff[index + 1] - doff[index];
-  }
+  const auto out_of_range = [dictionary_size](uint32_t index) {
+    throw ParquetError("dictionary index " + std::to_string(index) + " out of range for a dictionary of " +
+                       std::to_string(dictionary_size) + " entries");
+  };
+  // Room for the page's values at the longest entry's length each; the exact total is summed
+  // only when that bound comes near the 32-bit offset limit. Indices are checked as they are
+  // used.
+  int64_t total = static_cast<int64_t>(present) * dictionary_longest_;
   const int64_t start = data_.size();
-  if (start + total > kMaxOffset) offsets_overflow(start + total);
+  if (start + total > kMaxOffset) {
+    total = 0;
+    for (size_t v = 0; v < present; ++v) {
+      if (indices[v] >= dictionary_size) out_of_range(indices[v]);
+      total += doff[indices[v] + 1] - doff[indices[v]];
+    }
+    if (start + total > kMaxOffset) offsets_overflow(start + total);
+  }
   reserve_data(total, length_ + static_cast<int64_t>(entries));
   const int64_t offsets_at = values_.size();
   values_.resize(offsets_at + static_cast<int64_t>(entries * sizeof(int32_t)), false);
@@ -237,6 +259,7 @@ void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const i
   if (def == nullptr) {
     for (size_t i = 0; i < entries; ++i) {
       const uint32_t index = indices[i];
+      if (index >= dictionary_size) [[unlikely]] out_of_range(index);
       const uint32_t begin = doff[index];
       const uint32_t length = doff[index + 1] - begin;
       copy_value(out + end, bytes + begin, length);
@@ -248,6 +271,7 @@ void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const i
     for (size_t i = 0; i < entries; ++i) {
       if (def[i] != 0) {
         const uint32_t index = indices[v++];
+        if (index >= dictionary_size) [[unlikely]] out_of_range(index);
         const uint32_t begin = doff[index];
         const uint32_t length = doff[index + 1] - begin;
         copy_value(out + end, bytes + begin, length);

@@ -70,6 +70,7 @@ class FlatColumnBuilder {
   // The dictionary's entries back to back (with 16 bytes of padding) and their offsets.
   std::vector<uint8_t> dictionary_bytes_;
   std::vector<uint32_t> dictionary_offsets_;
+  uint32_t dictionary_longest_ = 0;  // bytes of the longest entry
   // Scratch reused across pages.
   std::vector<uint32_t> indices_;
   LeafData dense_;
