@@ -14,7 +14,18 @@ using frame::Column;
 
 std::string list(std::span<const std::string_view> values) {
   std::string text;
-  for (std::string_view value : values) text += (text.empty() ? "" : ", ") + std::string(value);
+  for (std::string_view value : values) {
+    if (!text.empty()) text += ", ";
+    text += value;
+  }
+  return text;
+}
+
+// 'value', quotes included.
+std::string quoted(std::string_view value) {
+  std::string text = "'";
+  text += value;
+  text += '\'';
   return text;
 }
 
@@ -48,7 +59,7 @@ void check_vocabulary(const core::TableDescriptor& descriptor, const frame::Fram
     const std::string_view value = column->string_value(row);
     if (!is_member(value)) {
       fail(descriptor, row, name,
-           "'" + std::string(value) + "' is not one of the closed vocabulary (" + list(vocabulary) + ")");
+           quoted(value) + " is not one of the closed vocabulary (" + list(vocabulary) + ")");
     }
   }
 }
@@ -64,10 +75,7 @@ void check_identity_edges(const core::TableDescriptor& descriptor, const frame::
     const std::string_view kind = kinds->string_value(row);
     const auto required = core::required_slots_for_edge_kind(kind);
     if (!required) {
-      std::string message = "'";
-      message += kind;
-      message += "' is not an edge kind (" + list(core::edge_kinds()) + ")";
-      fail(descriptor, row, "edge_kind", message);
+      fail(descriptor, row, "edge_kind", quoted(kind) + " is not an edge kind (" + list(core::edge_kinds()) + ")");
     }
     for (std::string_view slot : *required) {
       const Column* column = nullptr;

@@ -203,9 +203,8 @@ TEST(IoSettings, InvalidEnvironmentValuesNameTheVariableAndValue) {
                         Case{"CRV_IO_COMPRESSION_LEVEL", "high"},
                         Case{"CRV_IO_TICK_BUCKET_SIZE", "99999999999999999999"}}) {
     const std::string message = config_error(dir, {{c.variable, c.value}});
-    EXPECT_NE(message.find("environment variable " + std::string(c.variable)), std::string::npos)
-        << message;
-    EXPECT_NE(message.find("'" + std::string(c.value) + "'"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::string("environment variable ").append(c.variable)), std::string::npos) << message;
+    EXPECT_NE(message.find(std::string("'").append(c.value).append("'")), std::string::npos) << message;
   }
 }
 

@@ -206,8 +206,7 @@ TEST(ParquetReader, RejectsDamagedFiles) {
   };
   expect_error({'P', 'A', 'R', '1'}, "too small");
   auto bad_tail = good;
-  bad_tail.pop_back();
-  bad_tail.push_back('X');
+  bad_tail.at(bad_tail.size() - 1) = 'X';
   expect_error(bad_tail, "PAR1");
   auto encrypted = good;
   encrypted[encrypted.size() - 1] = 'E';
