@@ -1,4 +1,5 @@
 #include "crv/io/scan.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <utility>
@@ -10,8 +11,8 @@
 namespace crv::io {
 
 std::string Where::to_string() const {
-  return (tick_min ? "[" + std::to_string(*tick_min) : std::string("(-inf")) + ", " +
-         (tick_max ? std::to_string(*tick_max) + "]" : std::string("+inf)"));
+  return fmt::format("{}, {}", tick_min ? fmt::format("[{}", *tick_min) : std::string("(-inf"),
+                     tick_max ? fmt::format("{}]", *tick_max) : std::string("+inf)"));
 }
 
 Scan::Scan(std::shared_ptr<const ScanInput> input, Where where)

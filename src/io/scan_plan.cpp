@@ -1,4 +1,5 @@
 #include "scan_plan.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -13,12 +14,12 @@ namespace crv::io::detail {
 namespace {
 
 std::string range_text(std::int64_t low, std::int64_t high) {
-  return "[" + std::to_string(low) + ", " + std::to_string(high) + "]";
+  return fmt::format("[{}, {}]", low, high);
 }
 
 std::string relation(const Where& where, std::int64_t low, std::int64_t high) {
-  return "manifest ticks " + range_text(low, high) + (where.overlaps(low, high) ? " overlap " : " outside ") +
-         where.to_string();
+  return fmt::format("manifest ticks {} {} {}", range_text(low, high),
+                     where.overlaps(low, high) ? "overlap" : "outside", where.to_string());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // FileReader: footer -> schema -> row groups -> column chunks -> record assembly.
 
 #include "crv/parquet/reader.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -67,7 +68,7 @@ void FileReader::Impl::check_row_group(int row_group) const {
 std::vector<RowGroupDecision> FileReader::Impl::prune(const IntRangeFilter& filter) const {
   const schema::FileLeaf& leaf = filter_leaf(filter);
   const auto bound = [](std::optional<int64_t> v) { return v ? std::to_string(*v) : std::string("unbounded"); };
-  const std::string wanted = "[" + bound(filter.min) + ", " + bound(filter.max) + "]";
+  const std::string wanted = fmt::format("[{}, {}]", bound(filter.min), bound(filter.max));
   std::vector<RowGroupDecision> decisions;
   for (int g = 0; g < static_cast<int>(metadata.row_groups.size()); ++g) {
     RowGroupDecision d{g, true, ""};
@@ -75,7 +76,7 @@ std::vector<RowGroupDecision> FileReader::Impl::prune(const IntRangeFilter& filt
     if (!range) {
       d.reason = "kept: no statistics for '" + filter.column + "'";
     } else {
-      const std::string have = "[" + std::to_string(range->first) + ", " + std::to_string(range->second) + "]";
+      const std::string have = fmt::format("[{}, {}]", range->first, range->second);
       d.kept = reader::overlaps(*range, filter.min, filter.max);
       d.reason = (d.kept ? "kept: '" : "skipped: '") + filter.column + "' statistics " + have +
                  (d.kept ? " overlap " : " outside ") + wanted;

@@ -86,7 +86,7 @@ void append_decimal_text(const uint8_t* be, size_t size, int32_t scale, std::str
     digits.push_back(static_cast<char>('0' + remainder));
     while (start < mag.size() && mag[start] == 0) ++start;
   }
-  if (digits.empty()) digits = "0";
+  if (digits.empty()) digits.assign(1, '0');
   while (digits.size() <= static_cast<size_t>(scale)) digits.push_back('0');
   text.clear();
   if (negative) text.push_back('-');
