@@ -1,5 +1,7 @@
 #include "crv/io/manifest.hpp"
 
+#include "crv/frame/canonical_json.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <iterator>
@@ -227,45 +229,8 @@ class ManifestTextWriter {
   /// JSON string as nlohmann escapes it (ensure_ascii off): the quote, the backslash and
   /// control characters escaped; text with non-ASCII bytes goes through nlohmann itself,
   /// which checks the UTF-8 as dump() does.
-  void string(std::string_view value) {
-    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
-      const auto byte = static_cast<unsigned char>(c);
-      return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
-    });
-    if (plain) {
-      text_ += '"';
-      text_ += value;
-      text_ += '"';
-      return;
-    }
-    for (const char c : value) {
-      if (static_cast<unsigned char>(c) >= 0x80) {
-        text_ += nlohmann::ordered_json(std::string(value)).dump();
-        return;
-      }
-    }
-    text_ += '"';
-    for (const char c : value) {
-      switch (c) {
-        case '"': text_ += "\\\""; break;
-        case '\\': text_ += "\\\\"; break;
-        case '\b': text_ += "\\b"; break;
-        case '\f': text_ += "\\f"; break;
-        case '\n': text_ += "\\n"; break;
-        case '\r': text_ += "\\r"; break;
-        case '\t': text_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-            text_ += escaped;
-          } else {
-            text_ += c;
-          }
-      }
-    }
-    text_ += '"';
-  }
+  // Same escapes as nlohmann's dump() (JSON.stringify's, which the canonical writer follows).
+  void string(std::string_view value) { frame::append_json_string(text_, value); }
 
   std::string text_;
 };
