@@ -25,6 +25,7 @@
 #include "crv/io/validate.hpp"
 #include "io/append_manifest_cache.hpp"
 #include "io/append_part_steps.hpp"
+#include "crv/core/parallel_tasks.hpp"
 #include "io/append_threads.hpp"
 
 namespace crv::io {
@@ -338,7 +339,7 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   {
     std::jthread manifest_writer(prepare_manifest);
     try {
-      detail::run_part_writes(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
+      core::run_tasks(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
     } catch (...) {
       failure = std::current_exception();
       renamed.fail();

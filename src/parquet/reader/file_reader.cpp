@@ -13,7 +13,7 @@
 #include "parquet/reader/file_reader_impl.hpp"
 #include "parquet/reader/footer.hpp"
 #include "parquet/reader/page_index.hpp"
-#include "parquet/reader/parallel_tasks.hpp"
+#include "crv/core/parallel_tasks.hpp"
 #include "parquet/reader/record_assembly.hpp"
 #include "parquet/reader/statistics_range.hpp"
 #include "parquet/reader/value_conversion.hpp"
@@ -201,7 +201,7 @@ frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
   int64_t total_rows = 0;
   for (const GroupRead& group : groups) total_rows += group.num_rows;
   std::vector<frame::Column> out(fields.size());
-  reader::run_tasks(fields.size(), reader::resolve_thread_count(threads), [&](size_t k) {
+  core::run_tasks(fields.size(), threads > 0 ? threads : core::hardware_threads(), [&](size_t k) {
     std::vector<frame::Column> pieces;
     std::optional<reader::FlatColumnBuilder> builder;
     reader::ChunkScratch scratch;

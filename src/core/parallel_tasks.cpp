@@ -1,6 +1,6 @@
 // Fork-join over a shared task counter.
 
-#include "parquet/reader/parallel_tasks.hpp"
+#include "crv/core/parallel_tasks.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -10,15 +10,14 @@
 #include <thread>
 #include <vector>
 
-namespace crv::parquet::reader {
+namespace crv::core {
 
-int resolve_thread_count(int requested) {
-  if (requested > 0) return requested;
+int hardware_threads() {
   const unsigned hardware = std::thread::hardware_concurrency();
   return hardware == 0 ? 1 : static_cast<int>(std::min(hardware, 64u));
 }
 
-void run_tasks(size_t count, int threads, const std::function<void(size_t)>& task) {
+void run_tasks(std::size_t count, int threads, const std::function<void(std::size_t)>& task) {
   const size_t workers = std::min(count, static_cast<size_t>(std::max(threads, 1)));
   if (workers <= 1) {
     for (size_t i = 0; i < count; ++i) task(i);
@@ -51,4 +50,4 @@ void run_tasks(size_t count, int threads, const std::function<void(size_t)>& tas
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace crv::parquet::reader
+}  // namespace crv::core

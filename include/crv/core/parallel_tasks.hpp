@@ -1,0 +1,19 @@
+#pragma once
+// A small fork-join helper: independent tasks (the columns of a read, the parts of an
+// append) run on a few std::jthreads, the calling thread included. Tasks write only their
+// own results, so the outcome does not depend on the number of threads.
+
+#include <cstddef>
+#include <functional>
+
+namespace crv::core {
+
+/// The hardware's concurrency, at least 1.
+[[nodiscard]] int hardware_threads();
+
+/// Runs task(i) for every i in [0, count) on up to `threads` threads. When tasks throw, the
+/// exception of the lowest failing index is rethrown after every started task has finished
+/// (tasks after it may be skipped), as a single-threaded run in index order would.
+void run_tasks(std::size_t count, int threads, const std::function<void(std::size_t)>& task);
+
+}  // namespace crv::core
