@@ -67,7 +67,9 @@ class RleBitPackedEncoder {
 // dictionary indices are not.
 enum class RleLengthPrefix { kNone, kFourBytes };
 
-// Encodes n values in one call and appends them to `out`, optionally length-prefixed.
+// Encodes n values in one call and appends them to `out`, optionally length-prefixed: the
+// same bytes as RleBitPackedEncoder, written by a loop over the whole array that packs
+// literal groups a word at a time (the writer's levels and dictionary indices).
 template <typename T>
 void encode_rle_bit_packed(const T* values, size_t n, int bit_width, RleLengthPrefix prefix,
                            std::vector<uint8_t>& out);
