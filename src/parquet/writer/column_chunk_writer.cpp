@@ -251,8 +251,44 @@ size_t ColumnChunkWriter::find_page_end(size_t level_begin, size_t value_begin, 
   uint64_t bits = 0;
   size_t l = level_begin;
   size_t v = value_begin;
+  if (rep.empty()) {
+    // Definition levels only: every level starts a row. Blocks of levels that keep the page
+    // under its target are taken whole; the block in which the page fills up is walked
+    // level by level, so the page ends where the level-by-level walk alone would end it.
+    constexpr size_t kBlock = 2048;
+    while (l < n) {
+      if (l > level_begin && (bits >= target_bits || l - level_begin >= max_levels)) break;
+      const size_t block_end = std::min({n, l + kBlock, level_begin + max_levels});
+      size_t present = 0;
+      for (size_t k = l; k < block_end; ++k) present += def[k] == max_def ? 1 : 0;
+      uint64_t block_bits = (block_end - l) * level_bits + present * value_bits;
+      if (byte_arrays) {
+        uint64_t bytes = 0;
+        for (size_t k = v; k < v + present; ++k) bytes += views[k].size;
+        block_bits += 8 * bytes;
+      }
+      if (bits + block_bits < target_bits) {
+        bits += block_bits;
+        l = block_end;
+        v += present;
+        continue;
+      }
+      for (; l < block_end; ++l) {
+        if (l > level_begin && bits >= target_bits) break;
+        bits += level_bits;
+        if (def[l] == max_def) {
+          bits += value_bits;
+          if (byte_arrays) bits += 8 * static_cast<uint64_t>(views[v].size);
+          ++v;
+        }
+      }
+      if (l < block_end) break;
+    }
+    *value_end = v;
+    return l;
+  }
   while (l < n) {
-    if (l > level_begin && (bits >= target_bits || l - level_begin >= max_levels) && (rep.empty() || rep[l] == 0)) {
+    if (l > level_begin && (bits >= target_bits || l - level_begin >= max_levels) && rep[l] == 0) {
       break;
     }
     bits += level_bits;
