@@ -10,6 +10,7 @@
 // is the process's peak (row generation included, as the peers report it);
 // measured_peak_rss_bytes is the peak from the end of row generation on.
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,6 +103,14 @@ double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// CPU seconds of this process so far (all threads): user and system.
+std::pair<double, double> cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
+  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
+}
+
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const std::size_t mid = values.size() / 2;
@@ -171,6 +180,7 @@ Result run_appends(const Options& options, const std::vector<frame::Frame>& fram
   for (int r = 0; r < options.repeat; ++r) {
     ScratchDir scratch(options.dir);
     io::Dataset dataset(bench_settings(scratch.path()), kRunId);
+    const auto [user_start, system_start] = cpu_seconds();
     const double start = now_seconds();
     for (std::size_t j = 0; j < frames.size(); ++j) {
       const double append_start = now_seconds();
@@ -178,6 +188,9 @@ Result run_appends(const Options& options, const std::vector<frame::Frame>& fram
       per_append[j] = now_seconds() - append_start;
     }
     result.seconds.push_back(now_seconds() - start);
+    const auto [user_end, system_end] = cpu_seconds();
+    result.extra["cpu_user_seconds"] = user_end - user_start;
+    result.extra["cpu_system_seconds"] = system_end - system_start;
     result.bytes_on_disk = bytes_on_disk(scratch.path());
     if (per_append_windows) {
       const auto window = static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(options.window), per_append.size()));
