@@ -1,5 +1,5 @@
-// ZSTD: a zstd frame (or several), with one compression context per codec instance and a
-// decompression context borrowed from a process-wide pool for the codec's lifetime.
+// ZSTD: a zstd frame (or several), compressed with the calling thread's compression context
+// and decompressed with a context borrowed from a process-wide pool for the codec's lifetime.
 
 #include <zstd.h>
 #include <zstd_errors.h>
@@ -54,14 +54,29 @@ DecompressionContexts& decompression_contexts() {
   return *contexts;
 }
 
+// One compression context per thread, shared by every codec that compresses on it: a
+// context holds megabytes of match tables, and a file writer has a codec per column.
+// Compression is synchronous, so a thread never needs two at once.
+struct ThreadCompressionContext {
+  ThreadCompressionContext() = default;
+  ThreadCompressionContext(const ThreadCompressionContext&) = delete;
+  ThreadCompressionContext& operator=(const ThreadCompressionContext&) = delete;
+  ~ThreadCompressionContext() { ZSTD_freeCCtx(context); }
+  ZSTD_CCtx* get() {
+    if (context == nullptr) context = ZSTD_createCCtx();
+    if (context == nullptr) throw ParquetError("ZSTD compression failed: out of memory");
+    return context;
+  }
+  ZSTD_CCtx* context = nullptr;
+};
+
+thread_local ThreadCompressionContext thread_compression_context;
+
 class ZstdCodec final : public Codec {
  public:
   explicit ZstdCodec(int level) : level_(level) {}
 
-  ~ZstdCodec() override {
-    ZSTD_freeCCtx(cctx_);
-    decompression_contexts().give(dctx_);
-  }
+  ~ZstdCodec() override { decompression_contexts().give(dctx_); }
 
   [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::ZSTD; }
 
@@ -70,15 +85,12 @@ class ZstdCodec final : public Codec {
   }
 
   size_t compress(std::span<const uint8_t> input, std::vector<uint8_t>& out) override {
-    if (cctx_ == nullptr) {
-      cctx_ = ZSTD_createCCtx();
-      if (cctx_ == nullptr) throw ParquetError("ZSTD compression failed: out of memory");
-    }
+    ZSTD_CCtx* context = thread_compression_context.get();
     const size_t old_size = out.size();
     const size_t bound = max_compressed_size(input.size());
     uint8_t* dst = grow(out, bound);
     const size_t written =
-        ZSTD_compressCCtx(cctx_, dst, bound, input.data(), input.size(), level_);
+        ZSTD_compressCCtx(context, dst, bound, input.data(), input.size(), level_);
     if (ZSTD_isError(written) != 0) {
       out.resize(old_size);
       throw ParquetError(std::string("ZSTD compression failed: ") + ZSTD_getErrorName(written));
@@ -107,7 +119,6 @@ class ZstdCodec final : public Codec {
 
  private:
   int level_;
-  ZSTD_CCtx* cctx_ = nullptr;
   ZSTD_DCtx* dctx_ = nullptr;
 };
 
