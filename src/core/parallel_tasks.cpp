@@ -123,8 +123,12 @@ WorkerPool& worker_pool() {
 }  // namespace
 
 int hardware_threads() {
-  const unsigned hardware = std::thread::hardware_concurrency();
-  return hardware == 0 ? 1 : static_cast<int>(std::min(hardware, 64u));
+  // Asked once: glibc reads /sys/devices/system/cpu/online on every call.
+  static const int threads = [] {
+    const unsigned hardware = std::thread::hardware_concurrency();
+    return hardware == 0 ? 1 : static_cast<int>(std::min(hardware, 64u));
+  }();
+  return threads;
 }
 
 void run_tasks(std::size_t count, int threads, const std::function<void(std::size_t)>& task) {

@@ -197,13 +197,13 @@ void restore_manifest(Env& env, const std::filesystem::path& path,
   }
 }
 
-/// Counts down the parts of an append as they are renamed into place; the manifest's writer
+/// Counts down the parts of an append as their bytes are written; the manifest's writer
 /// waits for all of them (or for a failure, after which it writes nothing).
-class PartsRenamed {
+class PartsWritten {
  public:
-  explicit PartsRenamed(std::size_t parts) : remaining_(parts) {}
+  explicit PartsWritten(std::size_t parts) : remaining_(parts) {}
 
-  void part_renamed() {
+  void part_written() {
     const std::lock_guard guard(mutex_);
     if (--remaining_ == 0) changed_.notify_all();
   }
@@ -212,7 +212,7 @@ class PartsRenamed {
     failed_ = true;
     changed_.notify_all();
   }
-  /// True once every part is renamed, false when the parts failed first.
+  /// True once every part is written, false when the parts failed first.
   bool wait_all() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return remaining_ == 0 || failed_; });
@@ -292,20 +292,22 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
 
   // The parts, on up to write_threads threads (each part durable on its own: tmp, fsync,
   // rename, directory fsync); a part's bytes do not depend on the thread that writes it.
-  // Once every part is renamed, the new manifest is written to its .tmp and fsynced on its
-  // own thread while the bucket directories are fsynced; it is renamed into place only
-  // after all of them are.
+  // Once every part's bytes are written, the new manifest is written to its .tmp and fsynced
+  // on its own thread while the parts are fsynced, renamed and their directories fsynced;
+  // it is renamed into place only after all of that, so a durable manifest never lists a
+  // part that is not durable.
   std::vector<std::optional<AppendedPart>> parts(slices.size());
-  PartsRenamed renamed(slices.size());
+  PartsWritten written_parts(slices.size());
   const auto write_part = [&](std::size_t k) {
     const BucketSlice& slice = slices[k];
     const std::string name = new_part_name();
     const std::filesystem::path path = buckets_dirs[k] / name;
-    const std::uint64_t bytes = detail::write_and_rename_part(env, path, slice.rows, writer);
-    const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
-    parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
-                            tick_min, tick_max};
-    renamed.part_renamed();
+    detail::write_and_rename_part(env, path, slice.rows, writer, [&](std::uint64_t bytes) {
+      const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
+      parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
+                              tick_min, tick_max};
+      written_parts.part_written();
+    });
     detail::sync_part_directory(env, path);
   };
 
@@ -313,9 +315,21 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   FileIdentity prepared_identity;
   std::string prepared_text;
   std::exception_ptr manifest_failure;
+  // The manifest's .tmp is created first, while the parts are encoded (creating a file is
+  // the slowest step of a small durable append on some filesystems), and written once every
+  // part's bytes are.
   const auto prepare_manifest = [&] {
-    if (!renamed.wait_all()) return;
+    const auto manifest_error = [&](const IoError& error) {
+      return IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
+                             error.sys_errno());
+    };
     try {
+      try {
+        prepared_manifest.emplace(env, manifest_file);
+      } catch (const IoError& error) {
+        throw manifest_error(error);
+      }
+      if (!written_parts.wait_all()) return;
       const std::string created_at = utc_now_iso();
       for (const std::optional<AppendedPart>& part : parts) {
         manifest.add_part(part->bucket_id, PartEntry{part->path, part->rows, part->bytes, part->tick_min,
@@ -323,11 +337,10 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
       }
       prepared_text = manifest_text(manifest);
       try {
-        prepared_manifest.emplace(env, manifest_file, prepared_text);
+        prepared_manifest->write(prepared_text);
         prepared_identity = env.file_identity(tmp_path(manifest_file));
       } catch (const IoError& error) {
-        throw IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
-                              error.sys_errno());
+        throw manifest_error(error);
       }
     } catch (...) {
       manifest_failure = std::current_exception();
@@ -342,7 +355,7 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
       core::run_tasks(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
     } catch (...) {
       failure = std::current_exception();
-      renamed.fail();
+      written_parts.fail();
     }
   }  // joins the manifest writer
   for (std::size_t k = 0; k < parts.size(); ++k) {

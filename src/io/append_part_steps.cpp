@@ -10,7 +10,8 @@
 namespace crv::io::detail {
 
 std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path, const frame::Frame& frame,
-                                    const parquet::WriterOptions& options) {
+                                    const parquet::WriterOptions& options,
+                                    const std::function<void(std::uint64_t)>& on_written) {
   const std::filesystem::path tmp = tmp_path(path);
   const char* step = "open";
   std::uint64_t bytes = 0;
@@ -21,11 +22,12 @@ std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path,
       EnvOutputSink sink(*file);
       parquet::write_frame(frame, sink, options);
     }
+    bytes = file->position();
+    if (on_written) on_written(bytes);
     step = "fsync";
     file->sync();
     step = "close";
     file->close();
-    bytes = file->position();
     step = "rename";
     env.rename_file(tmp, path);
   } catch (const std::exception& error) {

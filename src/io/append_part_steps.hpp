@@ -1,9 +1,11 @@
 #pragma once
-// write_parquet_file_atomically in its two steps, so that an append can start writing the
-// manifest once its parts are renamed, while their directories are fsynced.
+// write_parquet_file_atomically in its steps, so that an append can write and fsync its new
+// manifest's .tmp while its parts are fsynced (the manifest is renamed into place only after
+// every part is renamed and its directory fsynced).
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 
 #include "crv/frame/frame.hpp"
 #include "crv/io/env.hpp"
@@ -13,9 +15,11 @@ namespace crv::io::detail {
 
 /// Writes `frame` to `path`.tmp, fsyncs it and renames it to `path`. On failure the .tmp is
 /// removed and an IoWriteError naming the file and the failed step is thrown. Returns the
-/// size of the file in bytes.
+/// size of the file in bytes. `on_written`, when given, is called with that size once the
+/// bytes are written, before the fsync.
 std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path, const frame::Frame& frame,
-                                    const parquet::WriterOptions& options);
+                                    const parquet::WriterOptions& options,
+                                    const std::function<void(std::uint64_t)>& on_written = {});
 
 /// Fsyncs the directory of the part at `path`, which makes its rename durable; on failure
 /// the part is removed and an IoWriteError is thrown.

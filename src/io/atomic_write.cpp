@@ -13,22 +13,38 @@ std::filesystem::path parent_dir(const std::filesystem::path& path) {
 
 }  // namespace
 
-PreparedFile::PreparedFile(Env& env, std::filesystem::path path, std::string_view contents)
+PreparedFile::PreparedFile(Env& env, std::filesystem::path path)
     : env_(env), path_(std::move(path)), tmp_(tmp_path(path_)) {
   env_.create_dirs(parent_dir(path_));
   try {
-    auto file = env_.new_writable_file(tmp_, WriteMode::Truncate);
-    file->append(contents);
-    file->sync();
-    file->close();
+    file_ = env_.new_writable_file(tmp_, WriteMode::Truncate);
   } catch (...) {
     remove_file_quietly(env_, tmp_);
     throw;
   }
 }
 
+PreparedFile::PreparedFile(Env& env, std::filesystem::path path, std::string_view contents)
+    : PreparedFile(env, std::move(path)) {
+  write(contents);
+}
+
 PreparedFile::~PreparedFile() {
-  if (!renamed_) remove_file_quietly(env_, tmp_);
+  if (renamed_) return;
+  file_.reset();  // closes it if write() did not
+  remove_file_quietly(env_, tmp_);
+}
+
+void PreparedFile::write(std::string_view contents) {
+  try {
+    file_->append(contents);
+    file_->sync();
+    file_->close();
+  } catch (...) {
+    file_.reset();
+    remove_file_quietly(env_, tmp_);
+    throw;
+  }
 }
 
 void PreparedFile::commit() {

@@ -81,12 +81,17 @@ FaultInjectionEnv::FaultInjectionEnv(Env& target) : target_(target) {}
 
 void FaultInjectionEnv::fail_nth(EnvOp op, std::uint64_t nth) {
   std::lock_guard lock(mutex_);
-  faults_.push_back(Fault{op, nth, false, false});
+  faults_.push_back(Fault{op, nth, false, false, {}});
+}
+
+void FaultInjectionEnv::fail_nth_named(EnvOp op, std::string_view name_part, std::uint64_t nth) {
+  std::lock_guard lock(mutex_);
+  faults_.push_back(Fault{op, nth, false, false, std::string(name_part)});
 }
 
 void FaultInjectionEnv::fail_from(EnvOp op, std::uint64_t nth) {
   std::lock_guard lock(mutex_);
-  faults_.push_back(Fault{op, nth, true, false});
+  faults_.push_back(Fault{op, nth, true, false, {}});
 }
 
 void FaultInjectionEnv::clear_faults() {
@@ -114,7 +119,12 @@ void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
   const std::uint64_t call = ++counts_[static_cast<std::size_t>(op)];
   for (Fault& fault : faults_) {
     if (fault.op != op) continue;
-    const bool hit = fault.sticky ? call >= fault.nth : (!fault.fired && call == fault.nth);
+    std::uint64_t nth_call = call;
+    if (!fault.name_part.empty()) {
+      if (path.filename().string().find(fault.name_part) == std::string::npos) continue;
+      nth_call = ++fault.seen;
+    }
+    const bool hit = fault.sticky ? nth_call >= fault.nth : (!fault.fired && nth_call == fault.nth);
     if (!hit) continue;
     fault.fired = true;
     ++faults_fired_;

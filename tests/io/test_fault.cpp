@@ -103,25 +103,26 @@ TEST(AppendFaults, EachWriteStepRaisesTheRightError) {
 
   struct Case {
     EnvOp op;
-    std::uint64_t nth;
+    const char* name_part;  // the part's steps, the manifest's, or the directories'
     Raised expected;
   };
-  // A one-part append: part open/write/fsync/rename/dir fsync, then the manifest's.
+  // A one-part append: part open/write/fsync/rename and its directory's fsync; the
+  // manifest's open/write/fsync (concurrent with the part's), rename and directory fsync.
   const Case cases[] = {
-      {EnvOp::OpenWritable, 1, Raised::Write},  {EnvOp::Write, 1, Raised::Write},
-      {EnvOp::Sync, 1, Raised::Write},          {EnvOp::Rename, 1, Raised::Write},
-      {EnvOp::SyncDir, 1, Raised::Write},       {EnvOp::OpenWritable, 2, Raised::Manifest},
-      {EnvOp::Sync, 2, Raised::Manifest},       {EnvOp::Rename, 2, Raised::Manifest},
-      {EnvOp::SyncDir, 2, Raised::Manifest},
+      {EnvOp::OpenWritable, ".parquet", Raised::Write}, {EnvOp::Write, ".parquet", Raised::Write},
+      {EnvOp::Sync, ".parquet", Raised::Write},         {EnvOp::Rename, ".parquet", Raised::Write},
+      {EnvOp::SyncDir, "bucket=", Raised::Write},       {EnvOp::OpenWritable, "manifest", Raised::Manifest},
+      {EnvOp::Write, "manifest", Raised::Manifest},     {EnvOp::Sync, "manifest", Raised::Manifest},
+      {EnvOp::Rename, "manifest", Raised::Manifest},   {EnvOp::SyncDir, "identity_edges", Raised::Manifest},
   };
   std::int64_t rows = 1;
   for (const Case& c : cases) {
-    SCOPED_TRACE(std::string(to_string(c.op)) + " call " + std::to_string(c.nth));
+    SCOPED_TRACE(std::string(to_string(c.op)) + " on " + c.name_part);
     const auto before = file_snapshot(dir);
     env.clear_faults();
     env.reset_counts();
     const std::uint64_t fired_before = env.faults_fired();
-    env.fail_nth(c.op, c.nth);
+    env.fail_nth_named(c.op, c.name_part, 1);
     EXPECT_EQ(append_raising(dataset, next), c.expected);
     EXPECT_EQ(env.faults_fired(), fired_before + 1);
     EXPECT_EQ(file_snapshot(dir), before);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,10 @@ class FaultInjectionEnv : public Env {
   /// `op` throw IoError("injected fault ...") instead of reaching the target. Each
   /// armed fault fires once.
   void fail_nth(EnvOp op, std::uint64_t nth);
+  /// Makes the `nth` call of `op` on a file or directory whose name contains `name_part`
+  /// throw, counting only the calls on such names (for steps that run concurrently with
+  /// others of the same kind).
+  void fail_nth_named(EnvOp op, std::string_view name_part, std::uint64_t nth);
   /// Makes every call of `op` from the `nth` one on fail (a disk that stays broken).
   void fail_from(EnvOp op, std::uint64_t nth);
   /// Disarms every fault.
@@ -81,6 +86,8 @@ class FaultInjectionEnv : public Env {
     std::uint64_t nth;
     bool sticky;
     bool fired;
+    std::string name_part;   // empty: every path
+    std::uint64_t seen = 0;  // calls on matching names, when name_part is set
   };
 
   Env& target_;
