@@ -26,6 +26,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -118,6 +119,13 @@ double median(std::vector<double> values) {
 }
 
 // A fresh directory under `base`, removed with its content when the object goes away.
+void settle_filesystem() {
+  ::sync();
+  const char* settle = std::getenv("CRV_BENCH_SETTLE_MS");
+  const long milliseconds = settle != nullptr ? std::strtol(settle, nullptr, 10) : 1000;
+  if (milliseconds > 0) std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
 class ScratchDir {
  public:
   explicit ScratchDir(const std::filesystem::path& base) {
@@ -127,9 +135,13 @@ class ScratchDir {
   }
   ScratchDir(const ScratchDir&) = delete;
   ScratchDir& operator=(const ScratchDir&) = delete;
+  // Removes the dataset and lets the filesystem settle, so that the next timed run does not
+  // pay for this one's cleanup and writeback: sync, then CRV_BENCH_SETTLE_MS (default 1000)
+  // milliseconds of pause. The peers do the same (peer_common.mjs removeDir).
   ~ScratchDir() {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
+    settle_filesystem();
   }
   const std::filesystem::path& path() const { return path_; }
 

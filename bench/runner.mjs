@@ -3,7 +3,8 @@
 // workload x engine in its own process, then prints the table (report.mjs) and writes
 // bench/results/latest.json and bench/results/latest.svg (chart.mjs).
 //   node bench/runner.mjs BUILD_DIR [--quick]
-// Scratch datasets go under $CRV_BENCH_TMPDIR (default: the system temporary directory).
+// Scratch datasets go under $CRV_BENCH_TMPDIR (default: the system temporary directory);
+// $CRV_BENCH_SETTLE_MS (default 1000) is the pause after a sync before each timed run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
@@ -13,6 +14,7 @@ import { benchmarkCases, engineCommand } from './cases.mjs';
 import { evaluateTargets, rowMismatches, speedup } from './targets.mjs';
 import { formatReport } from './report.mjs';
 import { renderChart } from './chart.mjs';
+import { settleFilesystem } from '../tests/interop/lib/peer_common.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -35,7 +37,10 @@ const now = () => Number(process.hrtime.bigint()) / 1e9;
 const timeoutSeconds = quick ? 120 : 3600;
 
 // One engine on one case in its own process: its JSON line, or {error}.
+// Each process starts on a settled filesystem (sync and a pause, as between the repeats
+// inside the engines), so that no engine pays for the previous one's writeback.
 function runEngine(engine, benchCase) {
+  settleFilesystem();
   const [program, ...args] = engineCommand(engine, benchCase, { buildDir, scratchDir });
   const child = spawnSync(program, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 1 << 24 });
   const lines = (child.stdout ?? '').trim().split('\n').filter(Boolean);

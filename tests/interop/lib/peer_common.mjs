@@ -2,6 +2,7 @@
 import { readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from './args.mjs';
 
 export function peerArgs(argv) {
@@ -30,7 +31,19 @@ export function scratch(base) {
   return mkdtempSync(join(base ?? tmpdir(), 'crv-peer-'));
 }
 
-export const removeDir = (d) => rmSync(d, { recursive: true, force: true });
+// Removes a scratch dataset and lets the filesystem settle, so that the next timed run does
+// not pay for this one's cleanup and writeback: sync, then CRV_BENCH_SETTLE_MS (default 1000)
+// milliseconds of pause; crv_bench does the same.
+export function removeDir(d) {
+  rmSync(d, { recursive: true, force: true });
+  settleFilesystem();
+}
+
+export function settleFilesystem() {
+  execFileSync('sync');
+  const ms = Number(process.env.CRV_BENCH_SETTLE_MS ?? 1000);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 export function report(fields) {
   process.stdout.write(JSON.stringify({ ...fields, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 }) + '\n');
