@@ -3,9 +3,10 @@
 // levels, gathers the values, cuts them into data pages of about data_page_size bytes that
 // start at row boundaries, encodes each page (dictionary with PLAIN fallback, or PLAIN;
 // RLE-hybrid levels; page v1 or v2), compresses it, and collects statistics and the page
-// index entries. A ColumnChunkWriter is kept for the life of the file, so its scratch
-// buffers are reused across pages, row groups and files' columns; writers of different
-// leaves share nothing, so column chunks could be encoded in parallel.
+// index entries. One ColumnChunkWriter serves every column chunk of a file in turn
+// (rebind() to the next leaf; nothing of a chunk outlives its write_to()), and a thread
+// keeps it for its next file, so its scratch buffers are reused across pages, columns,
+// row groups and files.
 //
 //   encode(pieces)  -> pages buffered in memory (no IO)
 //

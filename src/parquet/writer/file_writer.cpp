@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <new>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -17,15 +17,11 @@ namespace crv::parquet {
 
 namespace {
 
-// The column writers of the files a thread finished, kept for the next file it writes: their
-// buffers (values, levels, pages) are reused instead of being allocated and faulted in again
-// for every file, which dominates writing many small files (one per bucket). Bounded, so a
-// thread keeps at most kMaxCachedWriterBytes after its last file.
-struct ColumnWriterCache {
-  std::vector<writer::ColumnChunkWriter> writers;
-  size_t bytes = 0;
-};
-thread_local ColumnWriterCache column_writer_cache;
+// The column writer of the last file a thread finished, kept for the next file it writes:
+// its buffers (values, levels, pages) are reused instead of being allocated and faulted in
+// again for every file, which dominates writing many small files (one per bucket). Kept
+// only while it holds at most kMaxCachedWriterBytes.
+thread_local std::optional<writer::ColumnChunkWriter> cached_column_writer;
 constexpr size_t kMaxCachedWriterBytes = size_t{64} << 20;
 
 }  // namespace
@@ -38,33 +34,12 @@ class FileWriter::Impl {
       throw ParquetError("row_group_size must be positive, got " + std::to_string(options_.row_group_size));
     }
     schema_ = schema::frame_to_parquet_schema(fields_);
-    columns_.reserve(schema_.leaves.size());
-    ColumnWriterCache& cache = column_writer_cache;
-    for (const auto& leaf : schema_.leaves) {
-      if (cache.writers.empty()) {
-        columns_.emplace_back(leaf, options_);
-        continue;
-      }
-      cache.bytes -= std::min(cache.bytes, cache.writers.back().retained_bytes());
-      columns_.push_back(std::move(cache.writers.back()));
-      cache.writers.pop_back();
-      columns_.back().rebind(leaf, options_);
-    }
     sink_.write(kParquetMagic.data(), kParquetMagic.size());
   }
 
+  // Gives the column writer back to the thread's cache.
   ~Impl() {
-    ColumnWriterCache& cache = column_writer_cache;
-    try {
-      for (auto& column : columns_) {
-        const size_t bytes = column.retained_bytes();
-        if (cache.bytes + bytes > kMaxCachedWriterBytes) continue;
-        cache.writers.push_back(std::move(column));
-        cache.bytes += bytes;
-      }
-    } catch (const std::bad_alloc&) {
-      // The cache only saves allocations: without room for it, the writers are freed.
-    }
+    if (column_ && column_->retained_bytes() <= kMaxCachedWriterBytes) cached_column_writer = std::move(column_);
   }
 
   Impl(const Impl&) = delete;
@@ -94,13 +69,13 @@ class FileWriter::Impl {
     int64_t uncompressed = 0;
     int64_t compressed = 0;
     std::vector<writer::WrittenColumnChunk> written;
-    written.reserve(columns_.size());
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      const auto& leaf = schema_.leaves[c];
+    written.reserve(schema_.leaves.size());
+    for (const auto& leaf : schema_.leaves) {
       pieces_.clear();
       for (const auto& frame : pending_) pieces_.push_back(frame.column(leaf.top_level_index));
-      columns_[c].encode(pieces_, row_group_index);
-      written.push_back(columns_[c].write_to(sink_));
+      writer::ColumnChunkWriter& column = column_writer(leaf);
+      column.encode(pieces_, row_group_index);
+      written.push_back(column.write_to(sink_));
       const auto& md = *written.back().chunk.meta_data;
       uncompressed += md.total_uncompressed_size;
       compressed += md.total_compressed_size;
@@ -147,6 +122,20 @@ class FileWriter::Impl {
   [[nodiscard]] int64_t rows_written() const { return rows_written_ + pending_rows_; }
 
  private:
+  // The column writer bound to `leaf`: the thread's cached one, or a new one, on first use.
+  writer::ColumnChunkWriter& column_writer(const schema::LeafColumn& leaf) {
+    if (!column_) {
+      if (cached_column_writer) {
+        column_ = std::move(cached_column_writer);
+        cached_column_writer.reset();
+      } else {
+        column_.emplace(leaf, options_);
+      }
+    }
+    column_->rebind(leaf, options_);
+    return *column_;
+  }
+
   void check_open() const {
     if (closed_) throw ParquetError("the Parquet file writer is closed");
   }
@@ -205,7 +194,9 @@ class FileWriter::Impl {
   std::vector<frame::Field> fields_;
   WriterOptions options_;
   schema::ParquetSchema schema_;
-  std::vector<writer::ColumnChunkWriter> columns_;
+  // One writer for every column chunk: the chunks of a row group are encoded and written one
+  // after the other, and nothing of a chunk outlives its write_to().
+  std::optional<writer::ColumnChunkWriter> column_;
   std::vector<frame::Frame> pending_;
   std::vector<frame::Column> pieces_;
   int64_t pending_rows_ = 0;
