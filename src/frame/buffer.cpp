@@ -1,6 +1,10 @@
 #include <crv/frame/buffer.hpp>
 #include <crv/frame/error.hpp>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
@@ -82,12 +86,28 @@ ReusedBlocks& reused_blocks() {
     return *blocks;
 }
 
+// Blocks of at least this many bytes are placed on 2 MiB boundaries and, on Linux, advised
+// for transparent huge pages: first touching a large column then costs one fault per 2 MiB
+// instead of one per 4 KiB page (a cold 10M-row read spent most of its time in page faults).
+constexpr int64_t kHugePageBytes = int64_t{2} << 20;
+constexpr int64_t kMinHugeBlock = 2 * kHugePageBytes;
+
 // An aligned block of at least `capacity` bytes (a reused one of at most `max_capacity`);
 // sets *actual to its size.
 uint8_t* aligned_allocate(int64_t capacity, int64_t max_capacity, int64_t* actual) {
     *actual = capacity;
     if (capacity == 0) return nullptr;
     if (uint8_t* reused = reused_blocks().take(capacity, max_capacity, actual)) return reused;
+    if (capacity >= kMinHugeBlock) {
+        const int64_t rounded = (capacity + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+        void* p = std::aligned_alloc(static_cast<size_t>(kHugePageBytes), static_cast<size_t>(rounded));
+        if (p == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+        ::madvise(p, static_cast<size_t>(rounded), MADV_HUGEPAGE);  // a hint: failure is harmless
+#endif
+        *actual = rounded;
+        return static_cast<uint8_t*>(p);
+    }
     void* p = std::aligned_alloc(static_cast<size_t>(kBufferAlignment), static_cast<size_t>(capacity));
     if (p == nullptr) throw std::bad_alloc();
     return static_cast<uint8_t*>(p);
@@ -110,8 +130,12 @@ std::shared_ptr<Buffer> Buffer::allocate(int64_t size, bool zero_fill) {
     buffer->capacity_ = capacity;
     buffer->owned_ = true;
     if (capacity > 0) {
+        // The bytes asked to be zeroed and the padding up to the next 64-byte boundary (so that
+        // exported buffers never expose uninitialised bytes); the rest of the block is never
+        // read (it only keeps the block's size for reuse), so it is not touched.
         const int64_t zero_from = zero_fill ? 0 : size;
-        std::memset(buffer->data_ + zero_from, 0, static_cast<size_t>(capacity - zero_from));
+        const int64_t padded = std::min(rounded, capacity);
+        std::memset(buffer->data_ + zero_from, 0, static_cast<size_t>(padded - zero_from));
     } else {
         buffer->data_ = const_cast<uint8_t*>(kEmptyBytes);
         buffer->owned_ = false;

@@ -10,8 +10,6 @@
 #include <string>
 #include <utility>
 
-#include <sys/mman.h>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -28,24 +26,6 @@ namespace {
 constexpr size_t kShortValue = 16;
 
 constexpr int64_t kMaxOffset = std::numeric_limits<int32_t>::max();
-
-// Output buffers of at least this many bytes are backed by transparent huge pages where the
-// kernel offers them on request: filling a fresh buffer then costs one page fault per 2 MiB
-// instead of one per 4 KiB (the faults dominated large reads).
-constexpr int64_t kHugePageAdviceBytes = int64_t{8} << 20;
-constexpr uintptr_t kHugePageBytes = uintptr_t{2} << 20;
-
-void advise_huge_pages(frame::BufferBuilder& buffer) {
-#ifdef MADV_HUGEPAGE
-  if (buffer.capacity() < kHugePageAdviceBytes) return;
-  const auto begin = reinterpret_cast<uintptr_t>(buffer.mutable_data());
-  const uintptr_t first = (begin + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
-  const uintptr_t last = (begin + static_cast<uintptr_t>(buffer.capacity())) & ~(kHugePageBytes - 1);
-  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // advice only
-#else
-  (void)buffer;
-#endif
-}
 
 bool is_dictionary_encoding(Encoding e) { return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY; }
 
@@ -80,9 +60,7 @@ FlatColumnBuilder::FlatColumnBuilder(frame::TypePtr type) : type_(std::move(type
 }
 
 void FlatColumnBuilder::reserve(int64_t rows) {
-  const int64_t capacity = values_.capacity();
   values_.reserve(rows * static_cast<int64_t>(is_bytes_ ? sizeof(int32_t) : width_));
-  if (values_.capacity() != capacity) advise_huge_pages(values_);
   expected_rows_ = length_ + rows;
 }
 
@@ -95,7 +73,6 @@ void FlatColumnBuilder::reserve_data(int64_t more, int64_t rows_after) {
     wanted = needed + (needed / rows_after) * (expected_rows_ - rows_after) + needed / 16;
   }
   data_.reserve(wanted - data_.size());
-  advise_huge_pages(data_);
 }
 
 void FlatColumnBuilder::set_dictionary(const Dictionary& dictionary) {
