@@ -101,8 +101,9 @@ void DictionaryEncoder<T>::grow() {
   }
 }
 
+// The lookup is inlined into put(); only a new entry takes a call.
 template <typename T>
-uint32_t DictionaryEncoder<T>::insert_or_find(Key key, T value) {
+inline uint32_t DictionaryEncoder<T>::insert_or_find(Key key, T value) {
   size_t slot = mix64(key) & mask_;
   while (true) {
     const uint32_t s = slots_[slot];
@@ -112,6 +113,11 @@ uint32_t DictionaryEncoder<T>::insert_or_find(Key key, T value) {
     if (existing == key) return s - 1;
     slot = (slot + 1) & mask_;
   }
+  return insert(value, slot);
+}
+
+template <typename T>
+uint32_t DictionaryEncoder<T>::insert(T value, size_t slot) {
   check_capacity(entries_.size());
   const auto index = static_cast<uint32_t>(entries_.size());
   entries_.push_back(value);
@@ -163,7 +169,8 @@ void ByteArrayDictionaryEncoder::grow() {
   }
 }
 
-uint32_t ByteArrayDictionaryEncoder::insert_or_find(const uint8_t* data, size_t size) {
+// The lookup is inlined into the put() loops; only a new entry takes a call.
+inline uint32_t ByteArrayDictionaryEncoder::insert_or_find(const uint8_t* data, size_t size) {
   const uint64_t hash = hash_bytes(data, size);
   const uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
   size_t slot = hash & mask_;
@@ -179,6 +186,10 @@ uint32_t ByteArrayDictionaryEncoder::insert_or_find(const uint8_t* data, size_t 
     }
     slot = (slot + 1) & mask_;
   }
+  return insert(data, size, hash, slot);
+}
+
+uint32_t ByteArrayDictionaryEncoder::insert(const uint8_t* data, size_t size, uint64_t hash, size_t slot) {
   check_capacity(entry_hashes_.size());
   const auto index = static_cast<uint32_t>(entry_hashes_.size());
   arena_.insert(arena_.end(), data, data + size);

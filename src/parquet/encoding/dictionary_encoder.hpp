@@ -52,6 +52,8 @@ class DictionaryEncoder {
  private:
   using Key = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
   uint32_t insert_or_find(Key key, T value);
+  // Adds a value not in the dictionary at the empty `slot` its probe ended on.
+  [[gnu::noinline]] uint32_t insert(T value, size_t slot);
   void grow();
 
   std::vector<T> entries_;
@@ -83,6 +85,8 @@ class ByteArrayDictionaryEncoder {
 
  private:
   uint32_t insert_or_find(const uint8_t* data, size_t size);
+  // Adds a value not in the dictionary at the empty `slot` its probe ended on.
+  [[gnu::noinline]] uint32_t insert(const uint8_t* data, size_t size, uint64_t hash, size_t slot);
   void grow();
 
   std::vector<uint8_t> arena_;           // bytes of all entries, back to back
