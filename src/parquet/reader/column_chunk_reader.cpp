@@ -235,6 +235,48 @@ void ColumnChunkReader::read_dictionary_page(const PageHeader& header, const uin
   if (flat_ != nullptr) flat_->set_dictionary(dictionary_);
 }
 
+template <class DecodeRep, class DecodeDef, class Values>
+void ColumnChunkReader::read_levels_and_values(Encoding encoding, size_t n, DecodeRep&& decode_rep,
+                                               DecodeDef&& decode_def, Values&& values, LeafData& out) {
+  const int64_t first_entry = out.num_entries;
+  const int64_t first_value = out.num_values;
+  try {
+    if (flat_ != nullptr) {
+      // A flat leaf (FlatColumnBuilder::supports): no repetition levels.
+      const int16_t* def = nullptr;
+      size_t present = n;
+      if (leaf_.max_def > 0) {
+        if (def_scratch_.size() < n) def_scratch_.resize(n);
+        decode_def(def_scratch_.data());
+        def = def_scratch_.data();
+        present = count_present(def, n, leaf_.max_def);
+      }
+      const auto [data, size] = values();
+      append_flat_page(encoding, def, n, present, data, size);
+    } else {
+      if (leaf_.max_rep > 0) {
+        out.rep.resize(out.rep.size() + n);
+        decode_rep(out.rep.data() + first_entry);
+      }
+      size_t present = n;
+      if (leaf_.max_def > 0) {
+        out.def.resize(out.def.size() + n);
+        int16_t* def = out.def.data() + first_entry;
+        decode_def(def);
+        present = count_present(def, n, leaf_.max_def);
+      }
+      out.num_entries += static_cast<int64_t>(n);
+      const auto [data, size] = values();
+      decode_page_values(leaf_, encoding, data, size, present, dictionary_, index_scratch_, out);
+    }
+  } catch (const ParquetError& e) {
+    if (!e.context().file.empty()) throw;
+    fail(e.what());
+  }
+  values_read_ += static_cast<int64_t>(n);
+  if (flat_ == nullptr) finish_page(out, first_entry, first_value);
+}
+
 void ColumnChunkReader::read_data_page_v1(const PageHeader& header, const uint8_t* body, LeafData& out) {
   if (!header.data_page_header) fail("data page without a data_page_header");
   seen_data_page_ = true;
@@ -243,47 +285,18 @@ void ColumnChunkReader::read_data_page_v1(const PageHeader& header, const uint8_
   check_page_value_count(h.num_values, header.uncompressed_page_size);
   const uint8_t* page = decompress(body, static_cast<size_t>(header.compressed_page_size), size, page_scratch_);
   const auto n = static_cast<size_t>(h.num_values);
-  const int64_t first_entry = out.num_entries;
-  const int64_t first_value = out.num_values;
+  // Levels and values one after the other in the decompressed page, each level stream
+  // length-prefixed (RLE) or not (BIT_PACKED).
   size_t pos = 0;
-  if (flat_ != nullptr) {
-    try {
-      const int16_t* def = nullptr;
-      size_t present = n;
-      if (leaf_.max_def > 0) {
-        if (def_scratch_.size() < n) def_scratch_.resize(n);
-        pos += decode_levels_v1(h.definition_level_encoding, leaf_.max_def, page, size, n, def_scratch_.data());
-        def = def_scratch_.data();
-        present = count_present(def, n, leaf_.max_def);
-      }
-      append_flat_page(h.encoding, def, n, present, page + pos, size - pos);
-    } catch (const ParquetError& e) {
-      if (!e.context().file.empty()) throw;
-      fail(e.what());
-    }
-    values_read_ += static_cast<int64_t>(n);
-    return;
-  }
-  try {
-    if (leaf_.max_rep > 0) {
-      out.rep.resize(out.rep.size() + n);
-      pos += decode_levels_v1(h.repetition_level_encoding, leaf_.max_rep, page + pos, size - pos, n, out.rep.data() + first_entry);
-    }
-    size_t present = n;
-    if (leaf_.max_def > 0) {
-      out.def.resize(out.def.size() + n);
-      int16_t* def = out.def.data() + first_entry;
-      pos += decode_levels_v1(h.definition_level_encoding, leaf_.max_def, page + pos, size - pos, n, def);
-      present = count_present(def, n, leaf_.max_def);
-    }
-    out.num_entries += static_cast<int64_t>(n);
-    decode_page_values(leaf_, h.encoding, page + pos, size - pos, present, dictionary_, index_scratch_, out);
-  } catch (const ParquetError& e) {
-    if (!e.context().file.empty()) throw;
-    fail(e.what());
-  }
-  values_read_ += static_cast<int64_t>(n);
-  finish_page(out, first_entry, first_value);
+  read_levels_and_values(
+      h.encoding, n,
+      [&](int16_t* rep) {
+        pos += decode_levels_v1(h.repetition_level_encoding, leaf_.max_rep, page + pos, size - pos, n, rep);
+      },
+      [&](int16_t* def) {
+        pos += decode_levels_v1(h.definition_level_encoding, leaf_.max_def, page + pos, size - pos, n, def);
+      },
+      [&] { return std::pair{page + pos, size - pos}; }, out);
 }
 
 void ColumnChunkReader::read_data_page_v2(const PageHeader& header, const uint8_t* body, LeafData& out) {
@@ -297,61 +310,23 @@ void ColumnChunkReader::read_data_page_v2(const PageHeader& header, const uint8_
     fail("data page v2 level lengths (" + std::to_string(rl) + ", " + std::to_string(dl) + ") exceed the page");
   }
   const auto n = static_cast<size_t>(h.num_values);
-  const int64_t first_entry = out.num_entries;
-  const int64_t first_value = out.num_values;
-  const uint8_t* values = body + rl + dl;
-  const auto compressed = static_cast<size_t>(header.compressed_page_size - rl - dl);
-  const auto uncompressed = static_cast<size_t>(header.uncompressed_page_size - rl - dl);
-  if (flat_ != nullptr) {
-    try {
-      const int16_t* def = nullptr;
-      size_t present = n;
-      if (leaf_.max_def > 0) {
-        if (def_scratch_.size() < n) def_scratch_.resize(n);
-        decode_levels_v2(leaf_.max_def, body + rl, static_cast<size_t>(dl), n, def_scratch_.data());
-        def = def_scratch_.data();
-        present = count_present(def, n, leaf_.max_def);
-      }
-      const uint8_t* plain = values;
-      if (h.is_compressed && meta_.codec != CompressionCodec::UNCOMPRESSED) {
-        plain = decompress(values, compressed, uncompressed, page_scratch_);
-      } else if (compressed != uncompressed) {
-        fail("uncompressed data page v2 has different compressed and uncompressed sizes");
-      }
-      append_flat_page(h.encoding, def, n, present, plain, uncompressed);
-    } catch (const ParquetError& e) {
-      if (!e.context().file.empty()) throw;
-      fail(e.what());
-    }
-    values_read_ += static_cast<int64_t>(n);
-    return;
-  }
-  try {
-    if (leaf_.max_rep > 0) {
-      out.rep.resize(out.rep.size() + n);
-      decode_levels_v2(leaf_.max_rep, body, static_cast<size_t>(rl), n, out.rep.data() + first_entry);
-    }
-    size_t present = n;
-    if (leaf_.max_def > 0) {
-      out.def.resize(out.def.size() + n);
-      int16_t* def = out.def.data() + first_entry;
-      decode_levels_v2(leaf_.max_def, body + rl, static_cast<size_t>(dl), n, def);
-      present = count_present(def, n, leaf_.max_def);
-    }
-    out.num_entries += static_cast<int64_t>(n);
-    const uint8_t* plain = values;
-    if (h.is_compressed && meta_.codec != CompressionCodec::UNCOMPRESSED) {
-      plain = decompress(values, compressed, uncompressed, page_scratch_);
-    } else if (compressed != uncompressed) {
-      fail("uncompressed data page v2 has different compressed and uncompressed sizes");
-    }
-    decode_page_values(leaf_, h.encoding, plain, uncompressed, present, dictionary_, index_scratch_, out);
-  } catch (const ParquetError& e) {
-    if (!e.context().file.empty()) throw;
-    fail(e.what());
-  }
-  values_read_ += static_cast<int64_t>(n);
-  finish_page(out, first_entry, first_value);
+  // Uncompressed levels (unprefixed RLE) first, then the values, compressed on their own.
+  read_levels_and_values(
+      h.encoding, n,
+      [&](int16_t* rep) { decode_levels_v2(leaf_.max_rep, body, static_cast<size_t>(rl), n, rep); },
+      [&](int16_t* def) { decode_levels_v2(leaf_.max_def, body + rl, static_cast<size_t>(dl), n, def); },
+      [&] {
+        const uint8_t* values = body + rl + dl;
+        const auto compressed = static_cast<size_t>(header.compressed_page_size - rl - dl);
+        const auto uncompressed = static_cast<size_t>(header.uncompressed_page_size - rl - dl);
+        if (h.is_compressed && meta_.codec != CompressionCodec::UNCOMPRESSED) {
+          values = decompress(values, compressed, uncompressed, page_scratch_);
+        } else if (compressed != uncompressed) {
+          fail("uncompressed data page v2 has different compressed and uncompressed sizes");
+        }
+        return std::pair{values, uncompressed};
+      },
+      out);
 }
 
 // With row filtering: keeps only the page's entries (and their values) whose row is in rows_.

@@ -63,6 +63,13 @@ class ColumnChunkReader {
   void read_dictionary_page(const PageHeader& header, const uint8_t* body);
   void read_data_page_v1(const PageHeader& header, const uint8_t* body, LeafData& out);
   void read_data_page_v2(const PageHeader& header, const uint8_t* body, LeafData& out);
+  // What v1 and v2 data pages share once their layout is known: decodes the repetition and
+  // definition levels (decode_rep(int16_t*), decode_def(int16_t*), called in that order
+  // when the leaf has them), then the `n` entries' values (values() returns their bytes as
+  // a pointer and size pair), into flat_ or `out`; errors get the page's context.
+  template <class DecodeRep, class DecodeDef, class Values>
+  void read_levels_and_values(Encoding encoding, size_t n, DecodeRep&& decode_rep, DecodeDef&& decode_def,
+                              Values&& values, LeafData& out);
   // Decompresses `size` bytes into scratch_ of `uncompressed` bytes; returns scratch_ data
   // (or `data` itself when the chunk is not compressed).
   const uint8_t* decompress(const uint8_t* data, size_t size, size_t uncompressed, std::vector<uint8_t>& scratch);
