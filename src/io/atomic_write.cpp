@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
 
 namespace crv::io {
@@ -36,10 +37,12 @@ PreparedFile::~PreparedFile() {
 }
 
 void PreparedFile::write(std::string_view contents) {
+  if (written_) throw IoError("PreparedFile::write called twice for '" + tmp_.string() + "'");
   try {
     file_->append(contents);
     file_->sync();
     file_->close();
+    written_ = true;
   } catch (...) {
     file_.reset();
     remove_file_quietly(env_, tmp_);
@@ -48,6 +51,7 @@ void PreparedFile::write(std::string_view contents) {
 }
 
 void PreparedFile::commit() {
+  if (!written_) throw IoError("PreparedFile::commit before write for '" + tmp_.string() + "'");
   env_.rename_file(tmp_, path_);
   renamed_ = true;
   env_.sync_dir(parent_dir(path_));

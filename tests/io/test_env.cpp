@@ -144,6 +144,36 @@ TEST(AtomicWrite, CreatesParentAndReplaces) {
   EXPECT_FALSE(std::filesystem::exists(dir / "deep/dir/file.json.tmp"));
 }
 
+TEST(AtomicWrite, PreparedFileInSteps) {
+  TempDir dir;
+  const auto path = dir.write("target.json", "old");
+  const auto tmp = dir / "target.json.tmp";
+  {
+    PreparedFile file(Env::posix(), path);  // create
+    EXPECT_TRUE(std::filesystem::exists(tmp));
+    EXPECT_EQ(std::filesystem::file_size(tmp), 0u);
+    EXPECT_THROW(file.commit(), IoError);  // nothing written yet
+    EXPECT_EQ(read_text(path), "old");
+    file.write("new");
+    EXPECT_EQ(read_text(tmp), "new");
+    EXPECT_EQ(read_text(path), "old");
+    EXPECT_THROW(file.write("again"), IoError);
+    file.commit();
+  }
+  EXPECT_EQ(read_text(path), "new");
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+
+  // Destroyed before its commit, written or not: the .tmp goes, the target stays.
+  { PreparedFile file(Env::posix(), path); }
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+  {
+    PreparedFile file(Env::posix(), path);
+    file.write("newer");
+  }
+  EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_EQ(read_text(path), "new");
+}
+
 TEST(FaultInjectionEnv, CountsCalls) {
   TempDir dir;
   FaultInjectionEnv env(Env::posix());

@@ -30,9 +30,9 @@ class PreparedFile {
   PreparedFile& operator=(const PreparedFile&) = delete;
   ~PreparedFile();
 
-  /// Writes `contents` to the .tmp, fsyncs and closes it; at most once.
+  /// Writes `contents` to the .tmp, fsyncs and closes it; once (a second call is an IoError).
   void write(std::string_view contents);
-  /// Renames the written .tmp over `path` and fsyncs the directory.
+  /// Renames the written .tmp over `path` and fsyncs the directory (an IoError before write()).
   void commit();
   const std::filesystem::path& path() const { return path_; }
 
@@ -41,6 +41,7 @@ class PreparedFile {
   std::filesystem::path path_;
   std::filesystem::path tmp_;
   std::unique_ptr<WritableFile> file_;
+  bool written_ = false;
   bool renamed_ = false;
 };
 
