@@ -255,10 +255,18 @@ void append_json_string(std::string& out, std::string_view text) {
         if (b < 0x80) {
             if (b < 0x20 || b == '"' || b == '\\') {
                 append_escaped_ascii(out, text[i]);
-            } else {
-                out.push_back(text[i]);
+                ++i;
+                continue;
             }
-            ++i;
+            // A run of ASCII that needs no escape is copied at once.
+            size_t end = i + 1;
+            while (end < n) {
+                const auto c = static_cast<uint8_t>(text[end]);
+                if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') break;
+                ++end;
+            }
+            out.append(text.data() + i, end - i);
+            i = end;
             continue;
         }
         size_t needed = 0;

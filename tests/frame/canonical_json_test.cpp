@@ -66,6 +66,14 @@ TEST(CanonicalJson, BoolAndStrings) {
                                "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"", R"("nul\u0000!")"}));
 }
 
+TEST(CanonicalJson, LongAsciiRunsAroundEscapesAndMultibyte) {
+    // Runs of plain ASCII are copied whole; each run must stop at the byte that needs care.
+    const std::string plain(300, 'p');
+    std::string out;
+    append_json_string(out, plain + "\"" + plain + "\xc3\xa9" + plain + "\n" + plain + "\xff" + plain);
+    EXPECT_EQ(out, "\"" + plain + "\\\"" + plain + "\xc3\xa9" + plain + "\\n" + plain + "\xEF\xBF\xBD" + plain + "\"");
+}
+
 TEST(CanonicalJson, BinaryBase64AndUuid) {
     const Column b = column_from_json({json(""), json("hi"), json("abc"), json(std::string("\xff\x00", 2)), json("日"), nullptr}, binary());
     EXPECT_EQ(texts(b), (Texts{R"("")", R"("aGk=")", R"("YWJj")", R"("/wA=")", R"("5pel")", "null"}));
