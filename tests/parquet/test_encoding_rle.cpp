@@ -68,7 +68,7 @@ TEST(EncodingRle, RoundTripAllWidthsAndSizes) {
       const std::vector<uint64_t> values = mixed_values(n, width, static_cast<uint64_t>(width) * 1000 + n);
       std::vector<uint8_t> encoded;
       encode_rle_bit_packed(values.data(), n, width, RleLengthPrefix::kNone, encoded);
-      ASSERT_LE(encoded.size(), RleBitPackedEncoder::max_encoded_size(width, n));
+      ASSERT_LE(encoded.size(), rle_bit_packed_max_size(width, n));
       ASSERT_EQ(decode_all(encoded, width, n), values) << "width " << width << " n " << n;
       // The stream holds no more than the padding of the last group.
       RleBitPackedDecoder decoder(encoded.data(), encoded.size(), width);

@@ -56,10 +56,8 @@ void expect_bit_width_one_runs() {
   for (int i = 0; i < 1000; ++i) levels.push_back(static_cast<uint64_t>(i % 2));
   for (int i = 0; i < 300; ++i) levels.push_back(1);
   for (int i = 0; i < 777; ++i) levels.push_back(random() & 1);
-  encoding::RleBitPackedEncoder encoder(1);
-  for (uint64_t v : levels) encoder.put(v);
   std::vector<uint8_t> bytes;
-  encoder.finish(bytes);
+  encoding::encode_rle_bit_packed(levels.data(), levels.size(), 1, encoding::RleLengthPrefix::kNone, bytes);
   encoding::RleBitPackedDecoder decoder(bytes.data(), bytes.size(), 1);
   std::vector<T> out(levels.size());
   size_t done = 0;

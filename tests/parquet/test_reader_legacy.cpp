@@ -127,13 +127,8 @@ LeafChunk optional_column(const std::string& name, Type type, const std::vector<
 
 // A v1 level section: 4-byte little-endian length, then the RLE/bit-packed hybrid.
 void append_levels(const std::vector<int16_t>& levels, int16_t max_level, std::vector<uint8_t>& out) {
-  encoding::RleBitPackedEncoder encoder(std::bit_width(static_cast<uint16_t>(max_level)));
-  encoder.put_batch(levels.data(), levels.size());
-  std::vector<uint8_t> encoded;
-  encoder.finish(encoded);
-  const auto length = static_cast<uint32_t>(encoded.size());
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<uint8_t>(length >> (8 * i)));
-  out.insert(out.end(), encoded.begin(), encoded.end());
+  encoding::encode_rle_bit_packed(levels.data(), levels.size(), std::bit_width(static_cast<uint16_t>(max_level)),
+                                  encoding::RleLengthPrefix::kFourBytes, out);
 }
 
 // A file of one row group: each leaf in one uncompressed PLAIN data page v1.

@@ -22,6 +22,7 @@
 #include "parquet/encoding/bit_util.hpp"
 #include "parquet/encoding/dictionary_encoder.hpp"
 #include "parquet/encoding/rle_bit_packed_encoder.hpp"
+#include "parquet/reference_rle_encoder.hpp"
 #include "parquet/writer_test_support.hpp"
 
 namespace crv::parquet {
@@ -45,31 +46,7 @@ std::vector<uint32_t> runs_of_values(int width, size_t n, uint32_t seed) {
   return out;
 }
 
-TEST(WriterFastPaths, BatchedRleEqualsValueByValue) {
-  for (const int width : {1, 2, 3, 7, 8, 10, 13, 16, 20, 31, 32}) {
-    for (const size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{1000}, size_t{5003}}) {
-      SCOPED_TRACE("width " + std::to_string(width) + ", " + std::to_string(n) + " values");
-      const auto values = runs_of_values(width, n, static_cast<uint32_t>(width * 7919 + n));
-      encoding::RleBitPackedEncoder one_by_one(width);
-      for (const uint32_t v : values) one_by_one.put(v);
-      std::vector<uint8_t> expected;
-      one_by_one.finish(expected);
-      encoding::RleBitPackedEncoder batched(width);
-      // In uneven slices, so that batches start inside groups and runs.
-      size_t at = 0;
-      for (size_t slice = 1; at < values.size(); slice = slice * 3 % 29 + 1) {
-        const size_t take = std::min(slice, values.size() - at);
-        batched.put_batch(values.data() + at, take);
-        at += take;
-      }
-      std::vector<uint8_t> got;
-      batched.finish(got);
-      EXPECT_EQ(got, expected);
-    }
-  }
-}
-
-TEST(WriterFastPaths, WholeArrayRleEqualsStreamingEncoder) {
+TEST(WriterFastPaths, WholeArrayRleEqualsTheValueByValueReference) {
   for (int width = 0; width <= 64; ++width) {
     for (const size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{16}, size_t{513},
                            size_t{1000}, size_t{5003}}) {
@@ -80,14 +57,14 @@ TEST(WriterFastPaths, WholeArrayRleEqualsStreamingEncoder) {
       if (width > 32) {
         for (uint64_t& v : values) v = (v * 0x9E3779B97F4A7C15ULL) & encoding::low_bits_mask(width);
       }
-      encoding::RleBitPackedEncoder streaming(width);
+      testing::ReferenceRleEncoder streaming(width);
       for (const uint64_t v : values) streaming.put(v);
       std::vector<uint8_t> expected = {0xAB};  // bytes already in the output are kept
       streaming.finish(expected);
       std::vector<uint8_t> got = {0xAB};
       encoding::encode_rle_bit_packed(values.data(), values.size(), width, encoding::RleLengthPrefix::kNone, got);
       EXPECT_EQ(got, expected);
-      ASSERT_LE(got.size() - 1, encoding::RleBitPackedEncoder::max_encoded_size(width, n));
+      ASSERT_LE(got.size() - 1, encoding::rle_bit_packed_max_size(width, n));
     }
   }
   // Levels (int16) and dictionary indices (uint32) in the writer's types.
@@ -95,7 +72,7 @@ TEST(WriterFastPaths, WholeArrayRleEqualsStreamingEncoder) {
   std::vector<int16_t> levels(indices.size());
   for (size_t i = 0; i < levels.size(); ++i) levels[i] = static_cast<int16_t>(indices[i] % 3);
   for (const int width : {2, 10}) {
-    encoding::RleBitPackedEncoder streaming(width);
+    testing::ReferenceRleEncoder streaming(width);
     for (size_t i = 0; i < indices.size(); ++i) streaming.put(width == 2 ? static_cast<uint64_t>(levels[i]) : indices[i]);
     std::vector<uint8_t> expected;
     streaming.finish(expected);
