@@ -28,6 +28,8 @@ namespace crv::parquet::encoding {
 template <typename T>
 class DictionaryEncoder {
  public:
+  using value_type = T;
+
   DictionaryEncoder();
 
   // Looks up (inserting when new) each value and appends its index to the buffered indices.
@@ -64,6 +66,8 @@ class DictionaryEncoder {
 
 class ByteArrayDictionaryEncoder {
  public:
+  using value_type = ByteArrayView;
+
   ByteArrayDictionaryEncoder();
 
   void put(const ByteArrayView* values, size_t n);

@@ -233,27 +233,22 @@ void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const i
   uint8_t* out = data_.mutable_data();
   const uint8_t* bytes = dictionary_bytes_.data();
   auto end = static_cast<int32_t>(start);
+  const auto append_entry = [&](uint32_t index) {
+    if (index >= dictionary_size) [[unlikely]] out_of_range(index);
+    const uint32_t begin = doff[index];
+    const uint32_t length = doff[index + 1] - begin;
+    copy_value(out + end, bytes + begin, length);
+    end += static_cast<int32_t>(length);
+  };
   if (def == nullptr) {
     for (size_t i = 0; i < entries; ++i) {
-      const uint32_t index = indices[i];
-      if (index >= dictionary_size) [[unlikely]] out_of_range(index);
-      const uint32_t begin = doff[index];
-      const uint32_t length = doff[index + 1] - begin;
-      copy_value(out + end, bytes + begin, length);
-      end += static_cast<int32_t>(length);
+      append_entry(indices[i]);
       offsets[i] = end;
     }
   } else {
     size_t v = 0;
     for (size_t i = 0; i < entries; ++i) {
-      if (def[i] != 0) {
-        const uint32_t index = indices[v++];
-        if (index >= dictionary_size) [[unlikely]] out_of_range(index);
-        const uint32_t begin = doff[index];
-        const uint32_t length = doff[index + 1] - begin;
-        copy_value(out + end, bytes + begin, length);
-        end += static_cast<int32_t>(length);
-      }
+      if (def[i] != 0) append_entry(indices[v++]);
       offsets[i] = end;
     }
   }

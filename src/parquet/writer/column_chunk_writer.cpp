@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <type_traits>
+#include <variant>
 
 #include "crv/parquet/error.hpp"
 #include "parquet/encoding/bit_util.hpp"
@@ -85,29 +87,39 @@ size_t ColumnChunkWriter::retained_bytes() const noexcept {
          page_stats_.capacity() * sizeof(PageStatistics);
 }
 
+namespace {
+
+// Calls f(encoder) with the chunk's dictionary encoder, if it has one.
+template <class Dictionary, class F>
+void with_dictionary(Dictionary& dictionary, F&& f) {
+  std::visit(
+      [&](auto& encoder) {
+        if constexpr (!std::is_same_v<std::remove_cvref_t<decltype(encoder)>, std::monostate>) f(encoder);
+      },
+      dictionary);
+}
+
+}  // namespace
+
 void ColumnChunkWriter::reset_dictionary() {
-  dict_int32_.reset();
-  dict_int64_.reset();
-  dict_float_.reset();
-  dict_double_.reset();
-  dict_bytes_.reset();
+  dictionary_ = std::monostate{};
   dictionary_pages_written_ = 0;
   if (!use_dictionary_) return;
   switch (leaf_->physical_type) {
     case Type::INT32:
-      dict_int32_.emplace();
+      dictionary_.emplace<encoding::DictionaryEncoder<int32_t>>();
       break;
     case Type::INT64:
-      dict_int64_.emplace();
+      dictionary_.emplace<encoding::DictionaryEncoder<int64_t>>();
       break;
     case Type::FLOAT:
-      dict_float_.emplace();
+      dictionary_.emplace<encoding::DictionaryEncoder<float>>();
       break;
     case Type::DOUBLE:
-      dict_double_.emplace();
+      dictionary_.emplace<encoding::DictionaryEncoder<double>>();
       break;
     case Type::BYTE_ARRAY:
-      dict_bytes_.emplace();
+      dictionary_.emplace<encoding::ByteArrayDictionaryEncoder>();
       break;
     default:
       use_dictionary_ = false;
@@ -156,21 +168,15 @@ bool ColumnChunkWriter::dictionary_pays_off() const {
 }
 
 size_t ColumnChunkWriter::dictionary_byte_size() const {
-  if (dict_int32_) return dict_int32_->dictionary_byte_size();
-  if (dict_int64_) return dict_int64_->dictionary_byte_size();
-  if (dict_float_) return dict_float_->dictionary_byte_size();
-  if (dict_double_) return dict_double_->dictionary_byte_size();
-  if (dict_bytes_) return dict_bytes_->dictionary_byte_size();
-  return 0;
+  size_t size = 0;
+  with_dictionary(dictionary_, [&](const auto& encoder) { size = encoder.dictionary_byte_size(); });
+  return size;
 }
 
 size_t ColumnChunkWriter::dictionary_entries() const {
-  if (dict_int32_) return dict_int32_->num_entries();
-  if (dict_int64_) return dict_int64_->num_entries();
-  if (dict_float_) return dict_float_->num_entries();
-  if (dict_double_) return dict_double_->num_entries();
-  if (dict_bytes_) return dict_bytes_->num_entries();
-  return 0;
+  size_t entries = 0;
+  with_dictionary(dictionary_, [&](const auto& encoder) { entries = encoder.num_entries(); });
+  return entries;
 }
 
 void ColumnChunkWriter::encode(const std::vector<frame::Column>& pieces, int64_t row_group) {
@@ -344,20 +350,14 @@ void ColumnChunkWriter::encode_values_byte_stream_split(size_t begin, size_t end
 }
 
 void ColumnChunkWriter::put_dictionary_values(size_t begin, size_t end) {
-  const size_t n = end - begin;
-  if (dict_int32_) dict_int32_->put(values_.int32s.data() + begin, n);
-  if (dict_int64_) dict_int64_->put(values_.int64s.data() + begin, n);
-  if (dict_float_) dict_float_->put(values_.floats.data() + begin, n);
-  if (dict_double_) dict_double_->put(values_.doubles.data() + begin, n);
-  if (dict_bytes_) dict_bytes_->put(values_.byte_arrays.data() + begin, n);
+  with_dictionary(dictionary_, [&](auto& encoder) {
+    using Value = typename std::remove_cvref_t<decltype(encoder)>::value_type;
+    encoder.put(values_.typed<Value>().data() + begin, end - begin);
+  });
 }
 
 void ColumnChunkWriter::write_dictionary_indices(std::vector<uint8_t>& out) {
-  if (dict_int32_) dict_int32_->write_indices(out);
-  if (dict_int64_) dict_int64_->write_indices(out);
-  if (dict_float_) dict_float_->write_indices(out);
-  if (dict_double_) dict_double_->write_indices(out);
-  if (dict_bytes_) dict_bytes_->write_indices(out);
+  with_dictionary(dictionary_, [&](auto& encoder) { encoder.write_indices(out); });
 }
 
 void ColumnChunkWriter::compress_into(const std::vector<uint8_t>& input, std::vector<uint8_t>& out) {
@@ -415,8 +415,8 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
   if (use_dictionary_) {
     put_dictionary_values(value_begin, value_end);
     if (want_min_max) {
-      if (dict_bytes_) {
-        compute_min_max_of_entries(*dict_bytes_, dict_bytes_->indices(), seen_entries_, stats);
+      if (const auto* bytes = std::get_if<encoding::ByteArrayDictionaryEncoder>(&dictionary_)) {
+        compute_min_max_of_entries(*bytes, bytes->indices(), seen_entries_, stats);
       } else {
         compute_min_max(*leaf_, values_, value_begin, value_end, stats);
       }
@@ -509,11 +509,7 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
 
 void ColumnChunkWriter::build_dictionary_page() {
   body_.clear();
-  if (dict_int32_) dict_int32_->write_dictionary(body_);
-  if (dict_int64_) dict_int64_->write_dictionary(body_);
-  if (dict_float_) dict_float_->write_dictionary(body_);
-  if (dict_double_) dict_double_->write_dictionary(body_);
-  if (dict_bytes_) dict_bytes_->write_dictionary(body_);
+  with_dictionary(dictionary_, [&](const auto& encoder) { encoder.write_dictionary(body_); });
   const std::vector<uint8_t>* body = &body_;
   if (options_->compression != CompressionCodec::UNCOMPRESSED) {
     compress_into(body_, compressed_);

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 #include "crv/frame/column.hpp"
@@ -102,11 +103,11 @@ class ColumnChunkWriter {
 
   // Per chunk.
   bool use_dictionary_ = false;
-  std::optional<encoding::DictionaryEncoder<int32_t>> dict_int32_;
-  std::optional<encoding::DictionaryEncoder<int64_t>> dict_int64_;
-  std::optional<encoding::DictionaryEncoder<float>> dict_float_;
-  std::optional<encoding::DictionaryEncoder<double>> dict_double_;
-  std::optional<encoding::ByteArrayDictionaryEncoder> dict_bytes_;
+  // The chunk's dictionary encoder for the leaf's physical type, while dictionary-encoding.
+  std::variant<std::monostate, encoding::DictionaryEncoder<int32_t>, encoding::DictionaryEncoder<int64_t>,
+               encoding::DictionaryEncoder<float>, encoding::DictionaryEncoder<double>,
+               encoding::ByteArrayDictionaryEncoder>
+      dictionary_;
   int dictionary_pages_written_ = 0;  // data pages that are dictionary-encoded
   std::vector<uint8_t> dictionary_page_;  // header + body, empty when none
   std::vector<uint8_t> data_pages_;       // headers + bodies of the data pages

@@ -35,8 +35,25 @@ class LeafValues {
   std::vector<encoding::ByteArrayView> byte_arrays;  // views into the frame's data buffers
   std::vector<uint8_t> fixed;                        // FIXED_LEN_BYTE_ARRAY: type_length bytes per value
 
+  // The vector of values of type T (int32_t, int64_t, float, double, ByteArrayView).
+  template <typename T>
+  [[nodiscard]] const std::vector<T>& typed() const noexcept;
+
  private:
   size_t size_ = 0;
 };
+
+template <>
+inline const std::vector<int32_t>& LeafValues::typed<int32_t>() const noexcept { return int32s; }
+template <>
+inline const std::vector<int64_t>& LeafValues::typed<int64_t>() const noexcept { return int64s; }
+template <>
+inline const std::vector<float>& LeafValues::typed<float>() const noexcept { return floats; }
+template <>
+inline const std::vector<double>& LeafValues::typed<double>() const noexcept { return doubles; }
+template <>
+inline const std::vector<encoding::ByteArrayView>& LeafValues::typed<encoding::ByteArrayView>() const noexcept {
+  return byte_arrays;
+}
 
 }  // namespace crv::parquet::writer
