@@ -319,15 +319,11 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   // the slowest step of a small durable append on some filesystems), and written once every
   // part's bytes are.
   const auto prepare_manifest = [&] {
-    const auto manifest_error = [&](const IoError& error) {
-      return IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
-                             error.sys_errno());
-    };
     try {
       try {
         prepared_manifest.emplace(env, manifest_file);
       } catch (const IoError& error) {
-        throw manifest_error(error);
+        throw manifest_write_error(manifest_file, error);
       }
       if (!written_parts.wait_all()) return;
       const std::string created_at = utc_now_iso();
@@ -340,7 +336,7 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
         prepared_manifest->write(prepared_text);
         prepared_identity = env.file_identity(tmp_path(manifest_file));
       } catch (const IoError& error) {
-        throw manifest_error(error);
+        throw manifest_write_error(manifest_file, error);
       }
     } catch (...) {
       manifest_failure = std::current_exception();
@@ -373,8 +369,7 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
     prepared_manifest->commit();
   } catch (const IoError& error) {
     restore_manifest(env, manifest_file, previous_text);
-    throw IoManifestError("cannot write manifest '" + manifest_file.string() + "': " + error.what(),
-                          error.sys_errno());
+    throw manifest_write_error(manifest_file, error);
   }
   written.commit();
   detail::remember_saved_manifest(manifest_file, prepared_identity,

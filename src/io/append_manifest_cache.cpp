@@ -28,8 +28,7 @@ std::optional<ManifestFile> load_manifest_for_append(Env& env, const std::filesy
     if (!env.file_exists(path)) return std::nullopt;
     identity = env.file_identity(path);
   } catch (const IoError& error) {
-    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
-                          error.sys_errno());
+    throw manifest_read_error(path, error);
   }
   {
     const std::lock_guard guard(cache_mutex);
@@ -46,8 +45,7 @@ std::optional<ManifestFile> load_manifest_for_append(Env& env, const std::filesy
   try {
     loaded.text = env.read_file(path);
   } catch (const IoError& error) {
-    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
-                          error.sys_errno());
+    throw manifest_read_error(path, error);
   }
   loaded.manifest = parse_manifest(loaded.text, path);
   return loaded;

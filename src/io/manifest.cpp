@@ -381,8 +381,7 @@ std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path
     if (!env.file_exists(path)) return std::nullopt;
     text = env.read_file(path);
   } catch (const IoError& error) {
-    throw IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(),
-                          error.sys_errno());
+    throw manifest_read_error(path, error);
   }
   return parse_manifest(text, path);
 }
@@ -398,9 +397,16 @@ void save_manifest(Env& env, const std::filesystem::path& path, const TableManif
   try {
     write_file_atomically(env, path, text);
   } catch (const IoError& error) {
-    throw IoManifestError("cannot write manifest '" + path.string() + "': " + error.what(),
-                          error.sys_errno());
+    throw manifest_write_error(path, error);
   }
+}
+
+IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error) {
+  return IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(), error.sys_errno());
+}
+
+IoManifestError manifest_write_error(const std::filesystem::path& path, const IoError& error) {
+  return IoManifestError("cannot write manifest '" + path.string() + "': " + error.what(), error.sys_errno());
 }
 
 std::string utc_now_iso() {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crv/io/env.hpp"
+#include "crv/io/errors.hpp"
 
 namespace crv::io {
 
@@ -98,6 +99,11 @@ std::string manifest_text(const TableManifest& manifest);
 /// any failure the tmp file is removed, the previous manifest is left intact and
 /// IoManifestError is thrown.
 void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
+
+/// "cannot read manifest '<path>': <error>" and "cannot write manifest '<path>': <error>",
+/// keeping the failed call's errno.
+IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error);
+IoManifestError manifest_write_error(const std::filesystem::path& path, const IoError& error);
 
 /// Now as ISO-8601 UTC with microseconds: "2025-09-20T12:34:56.123456+00:00".
 std::string utc_now_iso();
