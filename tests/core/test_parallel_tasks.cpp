@@ -31,10 +31,26 @@ TEST(ParallelTasks, EveryIndexRunsOnceForAnyThreadCount) {
   }
 }
 
+// Counts the threads that ran a task of ManyCallsInARowReuseThePool: each constructs its
+// thread_local marker once, on its first task.
+std::atomic<int> threads_seen{0};
+struct ThreadSeen {
+  ThreadSeen() { threads_seen.fetch_add(1); }
+};
+thread_local ThreadSeen thread_seen;
+
 TEST(ParallelTasks, ManyCallsInARowReuseThePool) {
   for (int call = 0; call < 500; ++call) {
-    ASSERT_EQ(run_counting(5, 2), std::vector<int>(5, 1)) << "call " << call;
+    std::vector<std::atomic<int>> runs(5);
+    run_tasks(5, 2, [&](std::size_t i) {
+      (void)&thread_seen;
+      runs[i].fetch_add(1);
+    });
+    for (std::size_t i = 0; i < runs.size(); ++i) ASSERT_EQ(runs[i].load(), 1) << "call " << call << " task " << i;
   }
+  // The caller and the pool's workers (at most 63, and far fewer started by these tests),
+  // not a new thread per call.
+  EXPECT_LE(threads_seen.load(), 64);
 }
 
 TEST(ParallelTasks, TheLowestFailingIndexIsRethrown) {

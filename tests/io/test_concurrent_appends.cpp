@@ -60,7 +60,6 @@ TEST(ConcurrentAppends, DifferentTablesAndRunsWhileReading) {
   TempRoot root;
   IoSettings settings = root.settings();
   std::atomic<bool> writing{true};
-  std::atomic<std::int64_t> reads{0};
   std::vector<std::jthread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -76,7 +75,6 @@ TEST(ConcurrentAppends, DifferentTablesAndRunsWhileReading) {
       if (!manifest) continue;
       const std::int64_t rows = dataset.read(kEdges).num_rows();
       EXPECT_EQ(rows % 3, 0) << rows;
-      reads.fetch_add(1);
     }
   });
   threads.clear();
