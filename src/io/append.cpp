@@ -1,9 +1,6 @@
-#include "crv/io/append.hpp"
+#include "io/append_parts.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <exception>
 #include <limits>
 #include <optional>
@@ -12,23 +9,21 @@
 #include <utility>
 #include <vector>
 
+#include "crv/core/parallel_tasks.hpp"
 #include "crv/core/schema_version.hpp"
 #include "crv/core/table_descriptor.hpp"
 #include "crv/frame/cast.hpp"
 #include "crv/frame/kernels.hpp"
-#include "crv/io/atomic_write.hpp"
+#include "crv/io/append.hpp"
+#include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/manifest.hpp"
 #include "crv/io/part_io.hpp"
 #include "crv/io/paths.hpp"
-#include "crv/io/rebuild.hpp"
 #include "crv/io/validate.hpp"
-#include "io/append_manifest_cache.hpp"
 #include "io/append_part_steps.hpp"
-#include "crv/core/parallel_tasks.hpp"
 #include "io/append_threads.hpp"
 
-namespace crv::io {
+namespace crv::io::detail {
 namespace {
 
 using frame::Column;
@@ -89,11 +84,7 @@ Column bucket_ids(const std::string& table, const Column& tick, std::int64_t buc
   return Column::make(std::move(data));
 }
 
-/// The rows of one bucket.
-struct BucketSlice {
-  std::int64_t bucket_id = 0;
-  Frame rows;
-};
+}  // namespace
 
 /// Splits the frame by bucket, in bucket order: zero-copy slices when the buckets come in
 /// non-decreasing order (ticks sorted), gathered rows otherwise.
@@ -140,111 +131,21 @@ std::pair<std::int64_t, std::int64_t> tick_bounds(const Column& tick) {
   return {low, high};
 }
 
-/// Runs a directory step of the write path, reporting a failure as an IoWriteError.
-template <class Step>
-void directory_step(const char* what, const std::filesystem::path& dir, Step&& step) {
-  try {
-    step();
-  } catch (const IoWriteError&) {
-    throw;
-  } catch (const IoError& error) {
-    throw IoWriteError(std::string("cannot ") + what + " '" + dir.string() + "': " + error.what(),
-                       error.sys_errno());
-  }
-}
 
-/// The parts renamed into place by an append, removed again if the append fails.
-class WrittenParts {
- public:
-  explicit WrittenParts(Env& env) : env_(env) {}
-  WrittenParts(const WrittenParts&) = delete;
-  WrittenParts& operator=(const WrittenParts&) = delete;
-  ~WrittenParts() {
-    if (committed_) return;
-    for (const std::filesystem::path& path : paths_) {
-      remove_file_quietly(env_, path);
-      try {
-        env_.sync_dir(path.parent_path());
-      } catch (const IoError&) {
-        // Best effort: the part is unlinked, its directory entry will not survive long.
-      }
-    }
-  }
-  void add(std::filesystem::path path) { paths_.push_back(std::move(path)); }
-  void commit() { committed_ = true; }
-
- private:
-  Env& env_;
-  std::vector<std::filesystem::path> paths_;
-  bool committed_ = false;
-};
-
-/// Puts the manifest back as it was before a failed save (whose rename may have landed
-/// before its directory fsync failed): the previous bytes, or no file.
-void restore_manifest(Env& env, const std::filesystem::path& path,
-                      const std::optional<std::string>& previous_text) noexcept {
-  try {
-    if (previous_text) {
-      if (!env.file_exists(path) || env.read_file(path) != *previous_text) {
-        write_file_atomically(env, path, *previous_text);
-      }
-    } else if (env.file_exists(path)) {
-      env.remove_file(path);
-      env.sync_dir(path.parent_path());
-    }
-  } catch (const std::exception&) {
-    // Best effort: the original error is what the caller needs to see.
-  }
-}
-
-/// Counts down the parts of an append as their bytes are written; the manifest's writer
-/// waits for all of them (or for a failure, after which it writes nothing).
-class PartsWritten {
- public:
-  explicit PartsWritten(std::size_t parts) : remaining_(parts) {}
-
-  void part_written() {
-    const std::lock_guard guard(mutex_);
-    if (--remaining_ == 0) changed_.notify_all();
-  }
-  void fail() {
-    const std::lock_guard guard(mutex_);
-    failed_ = true;
-    changed_.notify_all();
-  }
-  /// True once every part is written, false when the parts failed first.
-  bool wait_all() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return remaining_ == 0 || failed_; });
-    return remaining_ == 0;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::size_t remaining_;
-  bool failed_ = false;
-};
-
-}  // namespace
-
-AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
-                              TableRef table, const frame::Frame& frame, const AppendOptions& options) {
+PreparedTable prepare_append(const IoSettings& settings, TableRef table, const frame::Frame& frame,
+                             const AppendOptions& options) {
   const core::TableDescriptor& descriptor = core::get_table(table.name());
-  const std::string table_name(table.str());
-  const std::filesystem::path dir = table_dir(settings, run_id, table.name());
-  AppendSummary summary;
-  summary.table = table_name;
-  summary.run_id = std::string(run_id);
-  if (frame.num_rows() == 0) return summary;
+  PreparedTable prepared;
+  prepared.table = table.name();
+  prepared.name = std::string(table.str());
+  if (frame.num_rows() == 0) return prepared;
   if (!frame.has_column("tick")) {
-    throw IoSchemaError("table '" + table_name + "': the frame has no 'tick' column (needed for buckets)");
+    throw IoSchemaError("table '" + prepared.name + "': the frame has no 'tick' column (needed for buckets)");
   }
-
   const Frame body = options.validate_schema ? validate_frame(descriptor, frame, settings.strict_schema)
                                              : order_unvalidated(descriptor, frame);
   if (options.validate_rows) validate_rows(descriptor, body);
-  const Column buckets = bucket_ids(table_name, body.column("tick"), settings.tick_bucket_size);
+  const Column buckets = bucket_ids(prepared.name, body.column("tick"), settings.tick_bucket_size);
 
   std::vector<std::pair<std::string, Column>> columns;
   columns.reserve(body.num_columns() + 1);
@@ -252,128 +153,105 @@ AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_
   for (std::size_t k = 0; k < body.num_columns(); ++k) {
     columns.emplace_back(body.schema()[k].name, body.column(k));
   }
-  const std::vector<BucketSlice> slices = split_by_bucket(
+  prepared.slices = split_by_bucket(
       Frame(std::move(columns)),
       std::span<const std::int64_t>(buckets.values<std::int64_t>(), static_cast<std::size_t>(buckets.length())));
+  prepared.rows = frame.num_rows();
+  return prepared;
+}
 
+parquet::WriterOptions part_writer_options(const IoSettings& settings, std::string_view run_id,
+                                           std::string_view table) {
   parquet::WriterOptions writer = writer_options(settings);
   writer.key_value_metadata = {
       {std::string(core::kSchemaVersionMetadataKey), core::to_metadata_string(core::SCHEMA_V)},
-      {"crv_table_name", table_name},
+      {"crv_table_name", std::string(table)},
       {"crv_run_id", std::string(run_id)},
   };
+  return writer;
+}
 
-  directory_step("create table directory", dir, [&] { env.create_dirs(dir); });
-  std::unique_ptr<FileLock> lock;
-  directory_step("lock table directory", dir, [&] { lock = env.lock_file(dir / ".lock"); });
-
-  const std::filesystem::path manifest_file = manifest_path(settings, run_id, table.name());
-  std::optional<detail::ManifestFile> current = detail::load_manifest_for_append(env, manifest_file);
-  std::optional<std::string> previous_text;
-  if (current) previous_text = std::move(current->text);
-  TableManifest manifest = current ? std::move(current->manifest)
-                                   : scan_table_files(env, settings, run_id, table).manifest;
-
-  // The bucket directories first, with one fsync of the table directory for all the new ones.
-  std::vector<std::filesystem::path> buckets_dirs;
-  buckets_dirs.reserve(slices.size());
-  bool created_bucket = false;
-  for (const BucketSlice& slice : slices) {
-    buckets_dirs.push_back(bucket_dir(settings, run_id, table.name(), slice.bucket_id));
-    const std::filesystem::path& bucket = buckets_dirs.back();
-    directory_step("create bucket directory", bucket, [&] {
+void ensure_bucket_dirs(Env& env, const IoSettings& settings, std::string_view run_id, core::TableName table,
+                        std::span<const std::int64_t> bucket_ids) {
+  const std::filesystem::path dir = table_dir(settings, run_id, table);
+  bool created = false;
+  try {
+    if (!env.is_directory(dir)) {
+      env.create_dirs(dir);
+      env.sync_dir(dir.parent_path());
+    }
+    for (const std::int64_t bucket_id : bucket_ids) {
+      const std::filesystem::path bucket = bucket_dir(settings, run_id, table, bucket_id);
       if (!env.is_directory(bucket)) {
         env.create_dirs(bucket);
-        created_bucket = true;
+        created = true;
       }
-    });
+    }
+    if (created) env.sync_dir(dir);
+  } catch (const IoWriteError&) {
+    throw;
+  } catch (const IoError& error) {
+    throw IoWriteError("cannot create the bucket directories of '" + dir.string() + "': " + error.what(),
+                       error.sys_errno());
   }
-  if (created_bucket) directory_step("sync table directory", dir, [&] { env.sync_dir(dir); });
+}
 
-  // The parts, on up to write_threads threads (each part durable on its own: tmp, fsync,
-  // rename, directory fsync); a part's bytes do not depend on the thread that writes it.
-  // Once every part's bytes are written, the new manifest is written to its .tmp and fsynced
-  // on its own thread while the parts are fsynced, renamed and their directories fsynced;
-  // it is renamed into place only after all of that, so a durable manifest never lists a
-  // part that is not durable.
+WrittenParts::~WrittenParts() {
+  if (committed_) return;
+  for (const std::filesystem::path& path : paths_) {
+    remove_file_quietly(env_, path);
+    try {
+      env_.sync_dir(path.parent_path());
+    } catch (const IoError&) {
+      // Best effort: the part is unlinked and no commit names it.
+    }
+  }
+}
+
+std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std::string_view run_id,
+                                      core::TableName table, const std::vector<const BucketSlice*>& slices,
+                                      WrittenParts& written) {
+  std::vector<std::int64_t> ids;
+  for (const BucketSlice* slice : slices) ids.push_back(slice->bucket_id);
+  ensure_bucket_dirs(env, settings, run_id, table, ids);
+  const parquet::WriterOptions writer = part_writer_options(settings, run_id, core::to_string(table));
   std::vector<std::optional<AppendedPart>> parts(slices.size());
-  PartsWritten written_parts(slices.size());
+  std::vector<std::filesystem::path> paths(slices.size());
   const auto write_part = [&](std::size_t k) {
-    const BucketSlice& slice = slices[k];
+    const BucketSlice& slice = *slices[k];
     const std::string name = new_part_name();
-    const std::filesystem::path path = buckets_dirs[k] / name;
-    detail::write_and_rename_part(env, path, slice.rows, writer, [&](std::uint64_t bytes) {
-      const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
-      parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
-                              tick_min, tick_max};
-      written_parts.part_written();
-    });
-    detail::sync_part_directory(env, path);
+    paths[k] = bucket_dir(settings, run_id, table, slice.bucket_id) / name;
+    const std::uint64_t bytes = write_and_rename_part(env, paths[k], slice.rows, writer);
+    const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
+    parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
+                            tick_min, tick_max};
+    sync_part_directory(env, paths[k]);
   };
-
-  std::optional<PreparedFile> prepared_manifest;
-  FileIdentity prepared_identity;
-  std::string prepared_text;
-  std::exception_ptr manifest_failure;
-  // The manifest's .tmp is created first, while the parts are encoded (creating a file is
-  // the slowest step of a small durable append on some filesystems), and written once every
-  // part's bytes are.
-  const auto prepare_manifest = [&] {
-    try {
-      try {
-        prepared_manifest.emplace(env, manifest_file);
-      } catch (const IoError& error) {
-        throw manifest_write_error(manifest_file, error);
-      }
-      if (!written_parts.wait_all()) return;
-      const std::string created_at = utc_now_iso();
-      for (const std::optional<AppendedPart>& part : parts) {
-        manifest.add_part(part->bucket_id, PartEntry{part->path, part->rows, part->bytes, part->tick_min,
-                                                     part->tick_max, created_at});
-      }
-      prepared_text = manifest_text(manifest);
-      try {
-        prepared_manifest->write(prepared_text);
-        prepared_identity = env.file_identity(tmp_path(manifest_file));
-      } catch (const IoError& error) {
-        throw manifest_write_error(manifest_file, error);
-      }
-    } catch (...) {
-      manifest_failure = std::current_exception();
-    }
-  };
-
-  WrittenParts written(env);
   std::exception_ptr failure;
-  {
-    std::jthread manifest_writer(prepare_manifest);
-    try {
-      core::run_tasks(slices.size(), detail::resolve_write_threads(settings.write_threads), write_part);
-    } catch (...) {
-      failure = std::current_exception();
-      written_parts.fail();
-    }
-  }  // joins the manifest writer
+  try {
+    core::run_tasks(slices.size(), resolve_write_threads(settings.write_threads), write_part);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  std::vector<AppendedPart> out;
   for (std::size_t k = 0; k < parts.size(); ++k) {
-    if (parts[k]) written.add(buckets_dirs[k] / parts[k]->path);
+    if (!parts[k]) continue;
+    written.add(paths[k]);
+    out.push_back(*parts[k]);
   }
   if (failure) std::rethrow_exception(failure);
-  if (manifest_failure) std::rethrow_exception(manifest_failure);
-  for (const std::optional<AppendedPart>& part : parts) {
-    summary.parts.push_back(*part);
-    summary.rows += part->rows;
-    summary.buckets.push_back(part->bucket_id);
-  }
+  return out;
+}
 
-  try {
-    prepared_manifest->commit();
-  } catch (const IoError& error) {
-    restore_manifest(env, manifest_file, previous_text);
-    throw manifest_write_error(manifest_file, error);
-  }
-  written.commit();
-  detail::remember_saved_manifest(manifest_file, prepared_identity,
-                                  detail::ManifestFile{std::move(manifest), std::move(prepared_text)});
+}  // namespace crv::io::detail
+
+namespace crv::io {
+
+AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
+                              TableRef table, const frame::Frame& frame, const AppendOptions& options) {
+  Dataset dataset(settings, run_id, env);
+  AppendSummary summary = dataset.append(table, frame, options);
+  dataset.close();
   return summary;
 }
 

@@ -1,55 +1,163 @@
 #include "crv/io/dataset.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include "crv/frame/kernels.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/part_io.hpp"
 #include "crv/io/paths.hpp"
+#include "crv/parquet/error.hpp"
+#include "io/log/inline_rows_io.hpp"
+#include "io/log/run_log.hpp"
+#include "io/log/table_commit.hpp"
+#include "io/scan_plan.hpp"
 
 namespace crv::io {
+
+nlohmann::ordered_json SealSummary::to_json() const {
+  return {{"table", table},       {"bucket_id", bucket_id}, {"rows", rows},
+          {"inline_batches", inline_batches}, {"replaced", replaced}, {"part", part}};
+}
+
+nlohmann::ordered_json VacuumSummary::to_json() const {
+  return {{"removed", removed}, {"retired_segments", retired_segments}};
+}
 
 Dataset::Dataset(IoSettings settings, std::string_view run_id, Env& env)
     : settings_(std::move(settings)), run_id_(run_id), env_(&env) {
   settings_.validate();
   run_root(settings_, run_id_);  // validates the run id
+  log_ = std::make_unique<detail::RunLog>(*env_, settings_, run_id_);
+}
+
+Dataset::~Dataset() {
+  try {
+    close();
+  } catch (const std::exception&) {
+    // Every append was durable when it returned; what is not sealed stays inline in the log.
+  }
 }
 
 AppendSummary Dataset::append(TableRef table, const frame::Frame& frame, const AppendOptions& options) {
-  return append_to_table(*env_, settings_, run_id_, table, frame, options);
+  const TableAppend one{table, frame};
+  return append_batch(std::span<const TableAppend>(&one, 1), options).front();
 }
 
-std::shared_ptr<const TableManifest> Dataset::cached_manifest(core::TableName table) const {
-  const std::filesystem::path path = manifest_path(settings_, run_id_, table);
-  const std::lock_guard guard(cache_mutex_);
-  if (!env_->file_exists(path)) {
-    cache_.erase(table);
-    return nullptr;
-  }
-  const FileIdentity identity = env_->file_identity(path);
-  if (const auto it = cache_.find(table); it != cache_.end() && it->second.identity == identity) {
-    return it->second.manifest;
-  }
-  std::optional<TableManifest> loaded = load_manifest(*env_, path);
-  if (!loaded) {
-    cache_.erase(table);
-    return nullptr;
-  }
-  auto manifest = std::make_shared<const TableManifest>(std::move(*loaded));
-  cache_[table] = CachedManifest{identity, manifest};
-  return manifest;
+std::vector<AppendSummary> Dataset::append_batch(std::span<const TableAppend> tables, const AppendOptions& options) {
+  std::vector<AppendSummary> summaries = detail::commit_tables(*log_, tables, options);
+  for (std::size_t k = 0; k < tables.size(); ++k) seal_moved_past(tables[k].table.name(), summaries[k]);
+  return summaries;
 }
+
+void Dataset::seal_moved_past(core::TableName table, const AppendSummary& summary) {
+  if (summary.buckets.empty()) return;
+  const std::int64_t newest = summary.buckets.back();
+  std::vector<std::int64_t> due;
+  {
+    const std::lock_guard guard(open_buckets_mutex_);
+    std::set<std::int64_t>& open = open_buckets_[table];
+    for (const AppendedPart& part : summary.parts) {
+      if (part.path.empty()) open.insert(part.bucket_id);
+    }
+    for (auto it = open.begin(); it != open.end() && *it < newest;) {
+      due.push_back(*it);
+      it = open.erase(it);
+    }
+  }
+  for (const std::int64_t bucket_id : due) {
+    try {
+      detail::seal_bucket(*log_, table, bucket_id, false);
+    } catch (const std::exception&) {
+      // The append is durable and its rows readable inline; the bucket is sealed again
+      // by close(), which reports the error if it persists.
+      const std::lock_guard guard(open_buckets_mutex_);
+      open_buckets_[table].insert(bucket_id);
+    }
+  }
+}
+
+void Dataset::close() {
+  std::map<core::TableName, std::set<std::int64_t>> open;
+  {
+    const std::lock_guard guard(open_buckets_mutex_);
+    open.swap(open_buckets_);
+  }
+  for (const auto& [table, buckets] : open) {
+    for (const std::int64_t bucket_id : buckets) detail::seal_bucket(*log_, table, bucket_id, false);
+  }
+}
+
+std::vector<SealSummary> Dataset::seal(std::optional<TableRef> table) {
+  std::vector<SealSummary> sealed;
+  for (const core::TableName name : core::all_table_names()) {
+    if (table && table->name() != name) continue;
+    for (const std::int64_t bucket_id : detail::buckets_with_inline_rows(*log_, name)) {
+      if (auto summary = detail::seal_bucket(*log_, name, bucket_id, false)) sealed.push_back(std::move(*summary));
+    }
+    const std::lock_guard guard(open_buckets_mutex_);
+    open_buckets_.erase(name);
+  }
+  return sealed;
+}
+
+std::vector<SealSummary> Dataset::compact(TableRef table, std::optional<std::int64_t> bucket) {
+  std::vector<std::int64_t> buckets;
+  if (bucket) {
+    buckets.push_back(*bucket);
+  } else {
+    const detail::TableSnapshot snapshot = log_->snapshot(table.name());
+    for (const auto& [bucket_id, partition] : snapshot.manifest.partitions) buckets.push_back(bucket_id);
+    for (const auto& rows : snapshot.inline_rows) buckets.push_back(rows.rows.bucket_id);
+    std::sort(buckets.begin(), buckets.end());
+    buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  }
+  std::vector<SealSummary> compacted;
+  for (const std::int64_t bucket_id : buckets) {
+    if (auto summary = detail::seal_bucket(*log_, table.name(), bucket_id, true)) compacted.push_back(std::move(*summary));
+  }
+  return compacted;
+}
+
+VacuumSummary Dataset::vacuum(std::optional<std::chrono::seconds> grace) {
+  return detail::vacuum_run(*log_, grace.value_or(std::chrono::seconds(settings_.vacuum_grace_seconds)));
+}
+
+bool Dataset::checkpoint(TableRef table) { return detail::checkpoint_table(*log_, table.name()); }
 
 std::optional<TableManifest> Dataset::manifest(TableRef table) const {
-  const auto manifest = cached_manifest(table.name());
-  if (!manifest) return std::nullopt;
-  return *manifest;
+  detail::TableSnapshot snapshot = log_->snapshot(table.name());
+  if (!snapshot.had_manifest) return std::nullopt;
+  return std::move(snapshot.manifest);
 }
 
+namespace {
+
+std::vector<InlineRowsInput> inline_inputs(const detail::TableSnapshot& snapshot) {
+  std::vector<InlineRowsInput> inputs;
+  inputs.reserve(snapshot.inline_rows.size());
+  for (const detail::LoggedRows& logged : snapshot.inline_rows) {
+    const detail::InlineRows& rows = logged.rows;
+    inputs.push_back({rows.bucket_id, rows.tick_min, rows.tick_max, rows.rows, rows.parquet,
+                      "inline rows logged at " + logged.at.to_string()});
+  }
+  return inputs;
+}
+
+}  // namespace
+
 Scan Dataset::scan(TableRef table, Where where) const {
+  detail::TableSnapshot snapshot = log_->snapshot(table.name());
   auto input = std::make_shared<ScanInput>();
   input->env = env_;
   input->settings = settings_;
   input->run_id = run_id_;
   input->table = table.name();
-  input->manifest = cached_manifest(table.name());
+  if (snapshot.had_manifest || !snapshot.manifest.partitions.empty()) {
+    input->manifest = std::make_shared<const TableManifest>(std::move(snapshot.manifest));
+    input->walked = snapshot.walked;
+  }
+  input->inline_rows = inline_inputs(snapshot);
   return Scan(std::move(input), where);
 }
 
@@ -59,12 +167,52 @@ frame::Frame Dataset::read(TableRef table, Where where, std::optional<std::int64
   return scan.collect();
 }
 
+FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
+  const std::string name(table.str());
+  if (cursor.is_start()) {
+    // Everything so far: one consistent snapshot, and the log position it was taken at.
+    const detail::TableSnapshot snapshot = log_->snapshot(table.name());
+    FollowResult result{read(table), snapshot.log_end};
+    return result;
+  }
+  const detail::TableLogRead read = log_->table_log(name);
+  if (cursor.segment < read.first_segment || read.end < cursor) {
+    throw IoError("cursor " + cursor.to_string() + " of table '" + name + "' of run '" + run_id_ +
+                  "' is outside the append log (live from segment " + std::to_string(read.first_segment) +
+                  " to " + read.end.to_string() + "): its records were retired by vacuum, or it belongs to another run; "
+                  "read the table again and follow from a new cursor");
+  }
+  std::vector<frame::Frame> pieces;
+  std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
+  for (const detail::LoggedRows& rows : read.log.rows) {
+    if (rows.at < cursor) continue;
+    const std::string label = "inline rows logged at " + rows.at.to_string();
+    pieces.push_back(detail::open_inline_rows(rows.rows.parquet, label)->read());
+    schemas.emplace_back(label, pieces.back().schema());
+  }
+  for (const detail::LoggedPart& part : read.log.parts) {
+    if (part.at < cursor) continue;
+    const std::filesystem::path path = bucket_dir(settings_, run_id_, table.name(), part.bucket_id) / part.part.path;
+    pieces.push_back(open_parquet_file(*env_, path)->read());
+    schemas.emplace_back(part.part.path, pieces.back().schema());
+  }
+  const std::vector<frame::Field> schema = detail::output_schema(table.name(), schemas, {});
+  if (pieces.empty()) return {detail::empty_frame(schema), read.end};
+  for (frame::Frame& piece : pieces) piece = detail::conform(piece, schema);
+  return {pieces.size() == 1 ? pieces.front() : frame::concat(pieces), read.end};
+}
+
 TableManifest Dataset::rebuild_manifest(TableRef table) {
   return rebuild_manifest_with_report(table).manifest;
 }
 
 RebuildResult Dataset::rebuild_manifest_with_report(TableRef table) {
-  return rebuild_table_manifest(*env_, settings_, run_id_, table);
+  const std::string name(table.str());
+  return rebuild_table_manifest(*env_, settings_, run_id_, table, [&](TableManifest walked) {
+    // The walk finds every file; the log says which parts a seal replaced.
+    detail::TableLog log = log_->table_log(name).log;
+    return detail::merge_log(std::move(walked), name, &log).manifest;
+  });
 }
 
 }  // namespace crv::io

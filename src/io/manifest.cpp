@@ -270,6 +270,39 @@ void TableManifest::add_part(std::int64_t bucket_id, PartEntry part) {
   if (created_at.empty()) created_at = updated_at;
 }
 
+bool TableManifest::remove_part(std::int64_t bucket_id, std::string_view path) {
+  const auto it = partitions.find(bucket_id);
+  if (it == partitions.end()) return false;
+  std::vector<PartEntry>& parts = it->second.parts;
+  const auto found = std::find_if(parts.begin(), parts.end(), [&](const PartEntry& part) { return part.path == path; });
+  if (found == parts.end()) return false;
+  parts.erase(found);
+  if (parts.empty()) {
+    partitions.erase(it);
+  } else {
+    PartitionEntry& partition = it->second;
+    partition.row_count = 0;
+    partition.byte_size = 0;
+    partition.tick_min = parts.front().tick_min;
+    partition.tick_max = parts.front().tick_max;
+    for (const PartEntry& part : parts) {
+      partition.row_count += part.rows;
+      partition.byte_size += part.bytes;
+      partition.tick_min = std::min(partition.tick_min, part.tick_min);
+      partition.tick_max = std::max(partition.tick_max, part.tick_max);
+    }
+  }
+  updated_at = utc_now_iso();
+  return true;
+}
+
+bool TableManifest::has_part(std::int64_t bucket_id, std::string_view path) const {
+  const auto it = partitions.find(bucket_id);
+  if (it == partitions.end()) return false;
+  return std::any_of(it->second.parts.begin(), it->second.parts.end(),
+                     [&](const PartEntry& part) { return part.path == path; });
+}
+
 std::vector<const PartitionEntry*> TableManifest::partitions_overlapping(
     std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const {
   std::vector<const PartitionEntry*> selected;

@@ -110,7 +110,7 @@ RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string
 }
 
 RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings, std::string_view run_id,
-                                     TableRef table) {
+                                     TableRef table, const std::function<TableManifest(TableManifest)>& adjust) {
   const std::filesystem::path dir = table_dir(settings, run_id, table.name());
   if (!env.is_directory(dir)) {
     throw IoManifestError("cannot rebuild the manifest of table '" + std::string(table.str()) +
@@ -118,6 +118,7 @@ RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings, std::
   }
   const auto lock = env.lock_file(dir / ".lock");
   RebuildResult result = scan_table_files(env, settings, run_id, table);
+  if (adjust) result.manifest = adjust(std::move(result.manifest));
   const std::filesystem::path path = manifest_path(settings, run_id, table.name());
   try {
     if (const auto previous = load_manifest(env, path)) result.manifest.created_at = previous->created_at;

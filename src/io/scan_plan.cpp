@@ -9,6 +9,7 @@
 #include "crv/io/errors.hpp"
 #include "crv/io/part_io.hpp"
 #include "crv/io/paths.hpp"
+#include "io/log/inline_rows_io.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -24,13 +25,44 @@ std::string relation(const Where& where, std::int64_t low, std::int64_t high) {
 
 }  // namespace
 
+namespace {
+
+void add_inline_rows(const ScanInput& input, const Where& where, ScanExplanation& plan) {
+  if (input.inline_rows.empty()) return;
+  for (const InlineRowsInput& rows : input.inline_rows) {
+    PartDecision part;
+    part.relative_path = bucket_dir_name(rows.bucket_id) + "/(" + rows.label + ")";
+    part.bucket_id = rows.bucket_id;
+    part.kept = where.overlaps(rows.tick_min, rows.tick_max);
+    part.reason = fmt::format("inline ticks {} {} {}", range_text(rows.tick_min, rows.tick_max),
+                              part.kept ? "overlap" : "outside", where.to_string());
+    part.inline_parquet = rows.parquet;
+    plan.parts.push_back(std::move(part));
+  }
+  // Each bucket's inline rows after its parts: rows come in bucket order, then append order.
+  std::stable_sort(plan.parts.begin(), plan.parts.end(),
+                   [](const PartDecision& a, const PartDecision& b) { return a.bucket_id < b.bucket_id; });
+}
+
+ScanExplanation plan_files(const ScanInput& input, const Where& where);
+
+}  // namespace
+
 ScanExplanation plan_parts(const ScanInput& input, const Where& where) {
+  ScanExplanation plan = plan_files(input, where);
+  add_inline_rows(input, where, plan);
+  return plan;
+}
+
+namespace {
+
+ScanExplanation plan_files(const ScanInput& input, const Where& where) {
   ScanExplanation plan;
   plan.table = std::string(core::to_string(input.table));
   plan.where = where;
   const std::filesystem::path dir = table_dir(input.settings, input.run_id, input.table);
   if (input.manifest) {
-    plan.from_manifest = true;
+    plan.from_manifest = !input.walked;
     for (const auto& [bucket_id, partition] : input.manifest->partitions) {
       const bool kept = where.overlaps(partition.tick_min, partition.tick_max);
       plan.partitions.push_back(
@@ -42,7 +74,8 @@ ScanExplanation plan_parts(const ScanInput& input, const Where& where) {
         part.path = dir / bucket_dir_name(bucket_id) / entry.path;
         part.bucket_id = bucket_id;
         part.kept = where.overlaps(entry.tick_min, entry.tick_max);
-        part.reason = relation(where, entry.tick_min, entry.tick_max);
+        part.reason = input.walked ? "no manifest: found by the directory walk, " + relation(where, entry.tick_min, entry.tick_max)
+                                   : relation(where, entry.tick_min, entry.tick_max);
         plan.parts.push_back(std::move(part));
       }
     }
@@ -68,6 +101,8 @@ ScanExplanation plan_parts(const ScanInput& input, const Where& where) {
   return plan;
 }
 
+}  // namespace
+
 std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader,
                                                          const Where& where) {
   if (!where.is_unbounded()) {
@@ -89,6 +124,7 @@ std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& d
 }
 
 std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const PartDecision& part) {
+  if (part.inline_parquet) return open_inline_rows(part.inline_parquet, part.relative_path);
   if (input.manifest && !input.env->file_exists(part.path)) {
     throw IoManifestError("the manifest of table '" + std::string(core::to_string(input.table)) +
                           "' lists '" + part.relative_path +

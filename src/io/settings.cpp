@@ -181,6 +181,22 @@ const std::vector<Field>& fields() {
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.write_threads = as_int(v, src, 0);
        }},
+      {"inline_max_rows", "INLINE_MAX_ROWS",
+       [](IoSettings& s, const RawValue& v, const std::string& src) {
+         s.inline_max_rows = as_int(v, src, 0);
+       }},
+      {"inline_max_bytes", "INLINE_MAX_BYTES",
+       [](IoSettings& s, const RawValue& v, const std::string& src) {
+         s.inline_max_bytes = as_int(v, src, 0);
+       }},
+      {"log_segment_bytes", "LOG_SEGMENT_BYTES",
+       [](IoSettings& s, const RawValue& v, const std::string& src) {
+         s.log_segment_bytes = as_int(v, src, 4096);
+       }},
+      {"vacuum_grace_seconds", "VACUUM_GRACE_SECONDS",
+       [](IoSettings& s, const RawValue& v, const std::string& src) {
+         s.vacuum_grace_seconds = as_int(v, src, 0);
+       }},
       {"valuation.enabled", "VALUATION_ENABLED",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.valuation.enabled = as_bool(v, src);
@@ -358,6 +374,12 @@ void IoSettings::validate() const {
   check(write_manifest_every_n >= 1, "write_manifest_every_n", std::to_string(write_manifest_every_n),
         "an integer >= 1");
   check(write_threads >= 0, "write_threads", std::to_string(write_threads), "an integer >= 0");
+  check(inline_max_rows >= 0, "inline_max_rows", std::to_string(inline_max_rows), "an integer >= 0");
+  check(inline_max_bytes >= 0, "inline_max_bytes", std::to_string(inline_max_bytes), "an integer >= 0");
+  check(log_segment_bytes >= 4096, "log_segment_bytes", std::to_string(log_segment_bytes),
+        "an integer >= 4096");
+  check(vacuum_grace_seconds >= 0, "vacuum_grace_seconds", std::to_string(vacuum_grace_seconds),
+        "an integer >= 0");
   check(one_of(valuation.cost_method, {"wac", "fifo", "lifo", "specific_lot"}), "valuation.cost_method",
         valuation.cost_method, "one of wac fifo lifo specific_lot");
   check(one_of(valuation.price_source, {"last_trade", "baseline_value", "vwap_window", "oracle"}),
@@ -383,6 +405,10 @@ nlohmann::json IoSettings::to_json() const {
       {"strict_schema", strict_schema},
       {"write_manifest_every_n", write_manifest_every_n},
       {"write_threads", write_threads},
+      {"inline_max_rows", inline_max_rows},
+      {"inline_max_bytes", inline_max_bytes},
+      {"log_segment_bytes", log_segment_bytes},
+      {"vacuum_grace_seconds", vacuum_grace_seconds},
       {"valuation",
        {{"enabled", valuation.enabled},
         {"cost_method", valuation.cost_method},

@@ -24,7 +24,16 @@ namespace crv::io::testing {
 /// A TempDir used as the root of datasets.
 class TempRoot : public TempDir {
  public:
+  /// Inlining off: every append writes its parts and the manifest, the reference's layout
+  /// (what most tests here check).
   IoSettings settings() const {
+    IoSettings settings;
+    settings.root_dir = path();
+    settings.inline_max_rows = 0;
+    return settings;
+  }
+  /// The defaults: small appends inline in the append log until their bucket is sealed.
+  IoSettings streaming_settings() const {
     IoSettings settings;
     settings.root_dir = path();
     return settings;

@@ -1,8 +1,12 @@
 #pragma once
 // Dataset: the facade of one run (the seed's crv.io.Dataset).
 
+#include <chrono>
 #include <cstdint>
 #include <map>
+#include <set>
+#include <span>
+#include <vector>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,6 +17,7 @@
 #include "crv/io/append.hpp"
 #include "crv/io/append_summary.hpp"
 #include "crv/io/env.hpp"
+#include "crv/io/log_cursor.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/rebuild.hpp"
 #include "crv/io/scan.hpp"
@@ -21,17 +26,88 @@
 
 namespace crv::io {
 
+namespace detail {
+class RunLog;
+}
+
+/// One table's rows in a multi-table commit (Dataset::append_batch).
+struct TableAppend {
+  TableRef table;
+  frame::Frame frame;
+};
+
+/// What sealing or compacting one bucket did.
+struct SealSummary {
+  std::string table;
+  std::int64_t bucket_id = 0;
+  std::int64_t rows = 0;               ///< in the new part
+  std::int64_t inline_batches = 0;     ///< inline appends it took from the log
+  std::vector<std::string> replaced;   ///< parts it replaces (deleted by vacuum after the grace)
+  std::string part;                    ///< the new part's name in the bucket directory
+  nlohmann::ordered_json to_json() const;
+};
+
+/// What vacuum deleted.
+struct VacuumSummary {
+  std::vector<std::string> removed;           ///< "<table>/bucket=.../<file>"
+  std::vector<std::string> retired_segments;  ///< log segment files
+  nlohmann::ordered_json to_json() const;
+};
+
+/// The rows appended to a table since a cursor, and the cursor to pass next time.
+struct FollowResult {
+  frame::Frame rows;
+  LogCursor cursor;
+};
+
 class Dataset {
  public:
   /// Throws IoConfigError for invalid settings and IoError for an invalid run id.
   /// `env` must outlive the Dataset and its scans.
   Dataset(IoSettings settings, std::string_view run_id, Env& env = Env::posix());
+  /// close(), with errors ignored (call close() to see them).
+  ~Dataset();
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
 
   const IoSettings& settings() const { return settings_; }
   const std::string& run_id() const { return run_id_; }
   Env& env() const { return *env_; }
 
+  /// Appends `frame` to a table; durable (fsync) when it returns. A small append (at most
+  /// IoSettings::inline_max_rows rows and inline_max_bytes bytes per bucket) is one record of
+  /// the run's append log, its rows inline until the bucket is sealed; a larger one writes one
+  /// Parquet part per bucket first. Every crv-io reader sees it at once; Polars, DuckDB and
+  /// the reference see it once its bucket is sealed (or at once when it wrote parts).
+  /// When the append moves this Dataset's stream of a table past a bucket it wrote inline,
+  /// that bucket is sealed: its inline rows become one part sorted by tick.
+  /// Errors: IoSchemaError (validation), IoWriteError (a part or the log); on an error
+  /// nothing of the append is visible.
   AppendSummary append(TableRef table, const frame::Frame& frame, const AppendOptions& options = {});
+
+  /// One commit of several tables (a tick of the simulation): every frame validated first,
+  /// then all of them made durable by one log record and one fsync. After a crash either
+  /// every table of the commit is there or none is. Summaries in the order given.
+  std::vector<AppendSummary> append_batch(std::span<const TableAppend> tables, const AppendOptions& options = {});
+
+  /// Seals every bucket of the run (or of one table) that has inline rows: each becomes one
+  /// Parquet part, listed in manifest.json, so that every reader sees every row.
+  std::vector<SealSummary> seal(std::optional<TableRef> table = std::nullopt);
+  /// Rewrites a bucket's (or every bucket's) inline rows and parts below the target size as
+  /// one part sorted by tick. Replaced parts stay until vacuum() and the grace period.
+  std::vector<SealSummary> compact(TableRef table, std::optional<std::int64_t> bucket = std::nullopt);
+  /// Deletes parts replaced by seals and compactions, files of appends that never committed,
+  /// .tmp leftovers and retired log segments, once older than `grace` (default:
+  /// IoSettings::vacuum_grace_seconds).
+  VacuumSummary vacuum(std::optional<std::chrono::seconds> grace = std::nullopt);
+  /// Seals the buckets this Dataset wrote inline. Idempotent; appending after close() works
+  /// (and needs another close()).
+  void close();
+
+  /// The rows appended to `table` after `cursor` (a default cursor: every row so far), read
+  /// from the log's new tail only; pass the returned cursor next time. IoError when the
+  /// cursor points into log segments already retired by vacuum (read the table again).
+  FollowResult follow(TableRef table, LogCursor cursor = {}) const;
 
   /// A lazy scan over the table as it is now.
   Scan scan(TableRef table, Where where = {}) const;
@@ -43,23 +119,26 @@ class Dataset {
   /// the file changed (Env::file_identity).
   std::optional<TableManifest> manifest(TableRef table) const;
 
+  /// Rewrites manifest.json from the manifest and the append log, when they differ (the
+  /// recovery of a writer that crashed between its commit and its checkpoint). Returns whether
+  /// it wrote.
+  bool checkpoint(TableRef table);
+
   /// Rebuilds the manifest from the files and writes it; returns it.
   TableManifest rebuild_manifest(TableRef table);
   /// Same, with the list of files that could not be read.
   RebuildResult rebuild_manifest_with_report(TableRef table);
 
  private:
-  struct CachedManifest {
-    FileIdentity identity;
-    std::shared_ptr<const TableManifest> manifest;
-  };
-  std::shared_ptr<const TableManifest> cached_manifest(core::TableName table) const;
+  void seal_moved_past(core::TableName table, const AppendSummary& summary);
 
   IoSettings settings_;
   std::string run_id_;
   Env* env_;
-  mutable std::mutex cache_mutex_;
-  mutable std::map<core::TableName, CachedManifest> cache_;
+  std::unique_ptr<detail::RunLog> log_;
+  std::mutex open_buckets_mutex_;
+  /// Per table, the buckets this Dataset wrote inline rows to and has not sealed.
+  std::map<core::TableName, std::set<std::int64_t>> open_buckets_;
 };
 
 }  // namespace crv::io

@@ -62,6 +62,11 @@ struct TableManifest {
   /// Adds a part to a bucket (creating the partition), updates the bucket's tick range,
   /// row_count and byte_size, and sets updated_at to now.
   void add_part(std::int64_t bucket_id, PartEntry part);
+  /// Removes the part named `path` from a bucket, recomputing the bucket's totals (and
+  /// dropping the partition when it becomes empty); false when it is not listed.
+  bool remove_part(std::int64_t bucket_id, std::string_view path);
+  /// Whether the bucket lists a part named `path`.
+  bool has_part(std::int64_t bucket_id, std::string_view path) const;
 
   /// Partitions meeting the inclusive tick range, in bucket order.
   std::vector<const PartitionEntry*> partitions_overlapping(

@@ -1,6 +1,7 @@
 #pragma once
 // Re-deriving a table's manifest from its files (REFERENCE.md section 6).
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,10 @@ RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string
 
 /// scan_table_files(), then writes the manifest atomically under the table's lock
 /// (IoManifestError when it cannot be written).
+/// `adjust`, when given, is applied to the walked manifest before it is written (the
+/// Dataset applies the append log's seals, so that replaced parts are not listed again).
 RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings,
-                                     std::string_view run_id, TableRef table);
+                                     std::string_view run_id, TableRef table,
+                                     const std::function<TableManifest(TableManifest)>& adjust = {});
 
 }  // namespace crv::io

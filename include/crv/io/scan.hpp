@@ -39,14 +39,29 @@ struct Where {
   std::string to_string() const;
 };
 
-/// What a scan reads: a table of a run, and the manifest as it was when the scan was
-/// made (null: no manifest, the parts are found by a directory walk).
+/// Rows of the append log that are not in a part yet (a bucket not sealed), as a Parquet
+/// file in memory.
+struct InlineRowsInput {
+  std::int64_t bucket_id = 0;
+  std::int64_t tick_min = 0;
+  std::int64_t tick_max = 0;
+  std::int64_t rows = 0;
+  std::shared_ptr<const std::string> parquet;
+  std::string label;  ///< where they were logged, for explain() and errors
+};
+
+/// What a scan reads: a table of a run, the parts as they were when the scan was made (the
+/// manifest merged with the append log; null: no manifest and no log, the parts are found
+/// by a directory walk), and the inline rows of the log.
 struct ScanInput {
   Env* env = nullptr;
   IoSettings settings;
   std::string run_id;
   core::TableName table = core::TableName::IdentityEdges;
   std::shared_ptr<const TableManifest> manifest;
+  /// `manifest` was made by walking the directories (there is no manifest.json).
+  bool walked = false;
+  std::vector<InlineRowsInput> inline_rows;
 };
 
 /// A pruning decision about a partition (bucket) of the manifest.
@@ -64,6 +79,8 @@ struct PartDecision {
   bool kept = true;
   std::string reason;
   std::vector<parquet::RowGroupDecision> row_groups;  ///< kept parts only
+  /// Set for inline rows of the append log (then `path` is empty).
+  std::shared_ptr<const std::string> inline_parquet;
 };
 
 /// The plan of a scan, as explain() reports it.

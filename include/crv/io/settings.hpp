@@ -40,6 +40,18 @@ struct IoSettings {
   /// Threads an append writes its parts (one per bucket) on: 0 picks the hardware
   /// concurrency, capped at 4. The files written do not depend on it.
   std::int64_t write_threads = 0;  ///< >= 0
+  /// An append (per table of a commit) of at most this many rows keeps its rows inline in
+  /// the run's append log until its bucket is sealed; 0 switches inlining off (every
+  /// append writes Parquet parts, as the reference does).
+  std::int64_t inline_max_rows = 10000;  ///< >= 0
+  /// ... and whose rows encode to at most this many bytes per bucket.
+  std::int64_t inline_max_bytes = 4 << 20;  ///< >= 0
+  /// The append log starts a new segment file past this size.
+  std::int64_t log_segment_bytes = 16 << 20;  ///< >= 4096
+  /// Parts replaced by a seal or compaction, leftovers of crashed writers and retired log
+  /// segments are deleted only once they are this old, so that a reader that had listed
+  /// or opened them finishes its read.
+  std::int64_t vacuum_grace_seconds = 600;  ///< >= 0
   ValuationSettings valuation;
 
   bool operator==(const IoSettings&) const = default;

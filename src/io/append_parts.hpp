@@ -1,0 +1,79 @@
+#pragma once
+// The steps of an append shared by every commit path (private to the io layer): a frame
+// validated and split by bucket, and the durable writing of Parquet parts.
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crv/frame/frame.hpp"
+#include "crv/io/append.hpp"
+#include "crv/io/append_summary.hpp"
+#include "crv/io/env.hpp"
+#include "crv/io/settings.hpp"
+#include "crv/io/table_ref.hpp"
+#include "crv/parquet/writer.hpp"
+
+namespace crv::io::detail {
+
+/// The rows of one bucket (with the recomputed `bucket` column first).
+struct BucketSlice {
+  std::int64_t bucket_id = 0;
+  frame::Frame rows;
+};
+
+/// A frame validated against its descriptor and split by bucket, in bucket order.
+struct PreparedTable {
+  core::TableName table = core::TableName::IdentityEdges;
+  std::string name;
+  std::vector<BucketSlice> slices;
+  std::int64_t rows = 0;
+};
+
+/// Validation (or the unvalidated column order), `bucket` recomputed from `tick`, the split.
+/// IoSchemaError for a frame without tick, a null or negative tick, or a validation failure.
+PreparedTable prepare_append(const IoSettings& settings, TableRef table, const frame::Frame& frame,
+                             const AppendOptions& options);
+
+/// Splits the frame by bucket: zero-copy slices when ticks are sorted, gathered rows otherwise.
+std::vector<BucketSlice> split_by_bucket(const frame::Frame& frame, std::span<const std::int64_t> buckets);
+
+/// The smallest and largest tick of a non-null i64 column.
+std::pair<std::int64_t, std::int64_t> tick_bounds(const frame::Column& tick);
+
+/// The codec settings and the crv key-value metadata of a part of `table`.
+parquet::WriterOptions part_writer_options(const IoSettings& settings, std::string_view run_id,
+                                           std::string_view table);
+
+/// Creates the table directory and the bucket directories that are missing, durably.
+void ensure_bucket_dirs(Env& env, const IoSettings& settings, std::string_view run_id, core::TableName table,
+                        std::span<const std::int64_t> bucket_ids);
+
+/// The parts a commit renamed into place, removed again unless the commit succeeds.
+class WrittenParts {
+ public:
+  explicit WrittenParts(Env& env) : env_(env) {}
+  WrittenParts(const WrittenParts&) = delete;
+  WrittenParts& operator=(const WrittenParts&) = delete;
+  ~WrittenParts();
+  void add(std::filesystem::path path) { paths_.push_back(std::move(path)); }
+  void commit() { committed_ = true; }
+
+ private:
+  Env& env_;
+  std::vector<std::filesystem::path> paths_;
+  bool committed_ = false;
+};
+
+/// Writes each slice as a new part (tmp, fsync, rename, directory fsync), in parallel on
+/// the settings' write threads; every part renamed is added to `written`. IoWriteError
+/// naming the file and step on failure.
+std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std::string_view run_id,
+                                      core::TableName table, const std::vector<const BucketSlice*>& slices,
+                                      WrittenParts& written);
+
+}  // namespace crv::io::detail

@@ -1,0 +1,177 @@
+#include "io/log/append_log.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "crv/io/errors.hpp"
+
+namespace crv::io::detail {
+namespace {
+
+constexpr std::string_view kSegmentSuffix = ".log";
+constexpr int kSegmentDigits = 20;
+
+IoWriteError log_write_error(const std::string& what, const std::filesystem::path& path, const IoError& error) {
+  return IoWriteError("cannot " + what + " the append log '" + path.string() + "': " + error.what(),
+                      error.sys_errno());
+}
+
+}  // namespace
+
+std::string segment_file_name(std::uint64_t segment) {
+  return fmt::format("{:0{}}{}", segment, kSegmentDigits, kSegmentSuffix);
+}
+
+std::optional<std::uint64_t> parse_segment_file_name(std::string_view name) {
+  if (name.size() != kSegmentDigits + kSegmentSuffix.size() || !name.ends_with(kSegmentSuffix)) return std::nullopt;
+  std::uint64_t value = 0;
+  const char* end = name.data() + kSegmentDigits;
+  const auto [ptr, ec] = std::from_chars(name.data(), end, value);
+  if (ec != std::errc() || ptr != end || value == 0) return std::nullopt;
+  return value;
+}
+
+AppendLog::AppendLog(Env& env, std::filesystem::path dir, std::uint64_t segment_bytes)
+    : env_(env), dir_(std::move(dir)), segment_bytes_(std::max<std::uint64_t>(segment_bytes, 1)) {}
+
+void AppendLog::ensure_dir() {
+  if (dir_ready_) return;
+  if (!env_.is_directory(dir_)) {
+    env_.create_dirs(dir_);
+    env_.sync_dir(dir_.parent_path());
+  }
+  dir_ready_ = true;
+}
+
+std::vector<std::uint64_t> AppendLog::segments() const {
+  std::vector<std::uint64_t> out;
+  if (!env_.is_directory(dir_)) return out;
+  for (const std::string& name : env_.list_dir(dir_)) {
+    if (const auto segment = parse_segment_file_name(name)) out.push_back(*segment);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void AppendLog::start_segment(std::uint64_t segment) {
+  file_.reset();
+  {
+    const std::unique_ptr<WritableFile> created = env_.new_writable_file(segment_path(segment), WriteMode::Append);
+    created->close();
+  }
+  env_.sync_dir(dir_);
+  segment_ = segment;
+  known_end_ = 0;
+}
+
+// Called under the flock: the newest segment is the one every writer appends to.
+void AppendLog::find_current_segment() {
+  if (segment_ == 0) {
+    const std::vector<std::uint64_t> live = segments();
+    if (live.empty()) {
+      start_segment(1);
+      return;
+    }
+    segment_ = live.back();
+    known_end_ = 0;
+  }
+  while (env_.file_exists(segment_path(segment_ + 1))) {
+    file_.reset();
+    ++segment_;
+    known_end_ = 0;
+  }
+}
+
+// Called under the flock: checks what other writers added since this one last looked, and
+// starts a new segment after a torn tail (or when the segment is full).
+void AppendLog::validate_tail() {
+  const std::uint64_t size = env_.file_size(segment_path(segment_));
+  if (size != known_end_) {
+    const SegmentRead read = read_segment(segment_, known_end_);
+    if (read.valid_end != size) {
+      // Garbage after the last good record: nobody can append after it.
+      start_segment(segment_ + 1);
+      return;
+    }
+    known_end_ = size;
+  }
+  if (known_end_ >= segment_bytes_) start_segment(segment_ + 1);
+}
+
+AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload) {
+  const std::string record = frame_record(type, payload);
+  const std::lock_guard guard(mutex_);
+  Appended appended;
+  try {
+    ensure_dir();
+    {
+      const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
+      find_current_segment();
+      validate_tail();
+      if (!file_) file_ = env_.new_writable_file(segment_path(segment_), WriteMode::Append);
+      appended.at = {segment_, known_end_};
+      try {
+        file_->append(record);
+        file_->flush();
+      } catch (...) {
+        // Part of the record may be in the file: drop the handle, the next append finds the
+        // torn tail and starts a new segment.
+        file_.reset();
+        throw;
+      }
+      known_end_ += record.size();
+      appended.end = {segment_, known_end_};
+    }  // the flock is released here: other writers append while this one fsyncs
+    file_->sync();
+  } catch (const IoWriteError&) {
+    throw;
+  } catch (const IoError& error) {
+    file_.reset();
+    throw log_write_error("append to", segment_ == 0 ? dir_ : segment_path(segment_), error);
+  }
+  return appended;
+}
+
+SegmentRead AppendLog::read_segment(std::uint64_t segment, std::uint64_t offset) const {
+  SegmentRead read;
+  read.valid_end = offset;
+  const std::filesystem::path path = segment_path(segment);
+  std::unique_ptr<RandomAccessFile> file;
+  try {
+    file = env_.new_random_access_file(path);
+  } catch (const IoError&) {
+    if (!env_.file_exists(path)) {
+      read.exists = false;
+      return read;
+    }
+    throw;
+  }
+  const std::uint64_t size = file->size();
+  if (size <= offset) return read;
+  auto bytes = std::make_shared<std::string>(size - offset, '\0');
+  file->read_at(offset, bytes->size(), reinterpret_cast<std::byte*>(bytes->data()));
+  ParsedRecords parsed = parse_records(*bytes, offset);
+  read.records = std::move(parsed.records);
+  read.valid_end = parsed.valid_end;
+  read.problem = std::move(parsed.problem);
+  read.bytes = std::move(bytes);
+  return read;
+}
+
+void AppendLog::retire_segments_before(std::uint64_t segment) {
+  const std::lock_guard guard(mutex_);
+  const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
+  const std::vector<std::uint64_t> live = segments();
+  if (live.empty()) return;
+  bool removed = false;
+  for (const std::uint64_t number : live) {
+    if (number >= segment || number == live.back()) break;
+    env_.remove_file(segment_path(number));
+    removed = true;
+  }
+  if (removed) env_.sync_dir(dir_);
+}
+
+}  // namespace crv::io::detail

@@ -1,0 +1,106 @@
+#include "io/log/run_log.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <iostream>
+
+#include "crv/io/errors.hpp"
+#include "crv/io/manifest.hpp"
+#include "crv/io/paths.hpp"
+#include "crv/io/rebuild.hpp"
+
+namespace crv::io::detail {
+namespace {
+
+std::optional<FileIdentity> identity_of(Env& env, const std::filesystem::path& path) {
+  try {
+    return env.file_identity(path);
+  } catch (const IoError& error) {
+    // Decided by the failed call itself: a file_exists() afterwards could see a manifest
+    // renamed into place in between.
+    if (error.sys_errno() == ENOENT) return std::nullopt;
+    throw;
+  }
+}
+
+}  // namespace
+
+RunLog::RunLog(Env& env, IoSettings settings, std::string run_id)
+    : env_(env),
+      settings_(std::move(settings)),
+      run_id_(std::move(run_id)),
+      log_(env_, run_root(settings_, run_id_) / kLogDirName, static_cast<std::uint64_t>(settings_.log_segment_bytes)) {}
+
+void RunLog::report_warnings() {
+  for (const std::string& warning : state_.take_warnings()) std::cerr << "crv-io: warning: " << warning << "\n";
+}
+
+TableLogRead RunLog::table_log(std::string_view table) {
+  const std::lock_guard guard(mutex_);
+  state_.refresh(log_);
+  report_warnings();
+  const TableLog* log = state_.table(table);
+  return {log ? *log : TableLog{}, state_.end(), state_.first_segment()};
+}
+
+LogState RunLog::state() {
+  const std::lock_guard guard(mutex_);
+  state_.refresh(log_);
+  report_warnings();
+  return state_;
+}
+
+TableSnapshot RunLog::snapshot(core::TableName table) {
+  const std::filesystem::path path = manifest_path(settings_, run_id_, table);
+  const std::string name(core::to_string(table));
+  // A checkpoint rewrites the manifest after the log records it reflects; reading the
+  // manifest first and checking afterwards that it did not change gives a pair that
+  // neither misses nor doubles a commit.
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const std::optional<FileIdentity> before = identity_of(env_, path);
+    const std::shared_ptr<const TableManifest> manifest = manifest_at(table, before);
+    TableLogRead read = table_log(name);
+    if (identity_of(env_, path) == before) {
+      std::optional<TableManifest> base = manifest ? std::optional<TableManifest>(*manifest) : walked_manifest(table);
+      TableSnapshot snapshot = merge_log(std::move(base), name, &read.log);
+      snapshot.had_manifest = manifest != nullptr;
+      snapshot.walked = manifest == nullptr && !snapshot.manifest.partitions.empty();
+      snapshot.log_end = read.end;
+      return snapshot;
+    }
+  }
+  throw IoManifestError("the manifest '" + path.string() +
+                        "' changed during every one of 100 reads; is a writer rewriting it in a loop?");
+}
+
+std::shared_ptr<const TableManifest> RunLog::manifest_at(core::TableName table,
+                                                        const std::optional<FileIdentity>& identity) {
+  if (!identity) return nullptr;
+  {
+    const std::lock_guard guard(mutex_);
+    const auto it = manifests_.find(table);
+    if (it != manifests_.end() && it->second.identity == *identity) return it->second.manifest;
+  }
+  std::optional<TableManifest> loaded = load_manifest(env_, manifest_path(settings_, run_id_, table));
+  if (!loaded) return nullptr;
+  auto manifest = std::make_shared<const TableManifest>(std::move(*loaded));
+  const std::lock_guard guard(mutex_);
+  manifests_[table] = CachedManifest{*identity, manifest};
+  return manifest;
+}
+
+std::optional<TableManifest> RunLog::walked_manifest(core::TableName table) {
+  const std::filesystem::path dir = table_dir(settings_, run_id_, table);
+  if (!env_.is_directory(dir)) return std::nullopt;
+  const std::vector<std::string> names = env_.list_dir(dir);
+  if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return parse_bucket_dir_name(n).has_value(); })) {
+    return std::nullopt;
+  }
+  return scan_table_files(env_, settings_, run_id_, table).manifest;
+}
+
+std::shared_ptr<const TableManifest> RunLog::manifest(core::TableName table) {
+  return manifest_at(table, identity_of(env_, manifest_path(settings_, run_id_, table)));
+}
+
+}  // namespace crv::io::detail

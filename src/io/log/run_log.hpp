@@ -1,0 +1,68 @@
+#pragma once
+// The append log of one run as a Dataset holds it: the log on disk, its replayed state,
+// and the consistent table snapshots that every read of crv-io starts from.
+
+#include <memory>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "crv/core/table_name.hpp"
+#include "crv/io/env.hpp"
+#include "crv/io/settings.hpp"
+#include "io/log/append_log.hpp"
+#include "io/log/log_state.hpp"
+#include "io/log/table_snapshot.hpp"
+
+namespace crv::io::detail {
+
+struct TableLogRead {
+  TableLog log;
+  LogPosition end;
+  std::uint64_t first_segment = 0;
+};
+
+class RunLog {
+ public:
+  RunLog(Env& env, IoSettings settings, std::string run_id);
+
+  Env& env() const { return env_; }
+  const IoSettings& settings() const { return settings_; }
+  const std::string& run_id() const { return run_id_; }
+  AppendLog& log() { return log_; }
+
+  /// Reads the log's new tail and returns a copy of one table's records (empty when none)
+  /// with the log's end and its oldest live segment, read together.
+  TableLogRead table_log(std::string_view table);
+  /// The whole state after a refresh (for vacuum and the retirement of segments).
+  LogState state();
+
+  /// The table as a reader sees it now: the manifest and the log read so that no checkpoint
+  /// happened in between (retried when one did). IoManifestError for a corrupt manifest.
+  TableSnapshot snapshot(core::TableName table);
+
+  /// The manifest as last read, reread only when the file changed; null when absent.
+  std::shared_ptr<const TableManifest> manifest(core::TableName table);
+  /// Without a manifest.json: the parts found by walking the bucket directories (the seed's
+  /// fallback; nullopt when there are none), for the log to be merged into.
+  std::optional<TableManifest> walked_manifest(core::TableName table);
+
+ private:
+  struct CachedManifest {
+    FileIdentity identity;
+    std::shared_ptr<const TableManifest> manifest;
+  };
+  void report_warnings();
+  std::shared_ptr<const TableManifest> manifest_at(core::TableName table, const std::optional<FileIdentity>& identity);
+
+  Env& env_;
+  IoSettings settings_;
+  std::string run_id_;
+  AppendLog log_;
+  std::mutex mutex_;
+  LogState state_;
+  std::map<core::TableName, CachedManifest> manifests_;  // guarded by mutex_
+};
+
+}  // namespace crv::io::detail

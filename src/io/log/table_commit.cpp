@@ -1,0 +1,293 @@
+#include "io/log/table_commit.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "crv/core/parallel_tasks.hpp"
+#include "crv/frame/kernels.hpp"
+#include "crv/io/atomic_write.hpp"
+#include "crv/io/errors.hpp"
+#include "crv/io/part_io.hpp"
+#include "crv/io/paths.hpp"
+#include "io/append_manifest_cache.hpp"
+#include "io/append_parts.hpp"
+#include "io/append_threads.hpp"
+#include "io/log/inline_rows_io.hpp"
+#include "io/random_uuid.hpp"
+#include "io/scan_plan.hpp"
+
+namespace crv::io::detail {
+namespace {
+
+/// Whether new rows of `bucket_id` may stay inline: the bucket has no parts yet, or it has
+/// inline rows already (its stream is still open). A bucket whose rows are all in parts
+/// (sealed, or written by a large append) takes a late append as a new part.
+bool accepts_inline(const TableManifest* manifest, const TableLog& log, std::int64_t bucket_id) {
+  for (const LoggedRows& rows : log.rows) {
+    if (rows.rows.bucket_id == bucket_id && !is_sealed(log, rows)) return true;
+  }
+  if (manifest && manifest->partitions.contains(bucket_id)) return false;
+  const auto in_bucket = [bucket_id](const auto& entry) { return entry.bucket_id == bucket_id; };
+  if (std::any_of(log.parts.begin(), log.parts.end(), in_bucket)) return false;
+  return std::none_of(log.seals.begin(), log.seals.end(),
+                      [bucket_id](const LoggedSeal& seal) { return seal.seal.bucket_id == bucket_id; });
+}
+
+/// One table of a commit while it is being made.
+struct PendingTable {
+  PreparedTable prepared;
+  std::vector<InlineRows> inline_rows;
+  std::vector<const BucketSlice*> part_slices;
+  std::vector<AppendedPart> parts;
+};
+
+void choose_inline_rows(RunLog& run, PendingTable& table) {
+  const IoSettings& settings = run.settings();
+  const bool small = settings.inline_max_rows > 0 && table.prepared.rows <= settings.inline_max_rows;
+  if (!small) {
+    for (const BucketSlice& slice : table.prepared.slices) table.part_slices.push_back(&slice);
+    return;
+  }
+  const std::shared_ptr<const TableManifest> manifest = run.manifest(table.prepared.table);
+  const TableLog log = run.table_log(table.prepared.name).log;
+  const parquet::WriterOptions writer = part_writer_options(settings, run.run_id(), table.prepared.name);
+  for (const BucketSlice& slice : table.prepared.slices) {
+    if (!accepts_inline(manifest.get(), log, slice.bucket_id)) {
+      table.part_slices.push_back(&slice);
+      continue;
+    }
+    std::shared_ptr<const std::string> bytes = encode_inline_rows(slice.rows, writer);
+    if (static_cast<std::int64_t>(bytes->size()) > settings.inline_max_bytes) {
+      table.part_slices.push_back(&slice);
+      continue;
+    }
+    const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
+    table.inline_rows.push_back({slice.bucket_id, tick_min, tick_max, slice.rows.num_rows(), std::move(bytes)});
+  }
+}
+
+AppendSummary summarize(const PendingTable& table, const std::string& run_id) {
+  AppendSummary summary;
+  summary.table = table.prepared.name;
+  summary.run_id = run_id;
+  for (const InlineRows& rows : table.inline_rows) {
+    summary.parts.push_back({rows.bucket_id, "", rows.rows, static_cast<std::int64_t>(rows.parquet->size()),
+                             rows.tick_min, rows.tick_max});
+  }
+  summary.parts.insert(summary.parts.end(), table.parts.begin(), table.parts.end());
+  std::sort(summary.parts.begin(), summary.parts.end(),
+            [](const AppendedPart& a, const AppendedPart& b) { return a.bucket_id < b.bucket_id; });
+  for (const AppendedPart& part : summary.parts) {
+    summary.rows += part.rows;
+    summary.buckets.push_back(part.bucket_id);
+  }
+  return summary;
+}
+
+/// Whether the table's logged parts not yet in its manifest call for a checkpoint now.
+bool checkpoint_due(RunLog& run, core::TableName table) {
+  const IoSettings& settings = run.settings();
+  if (settings.inline_max_rows > 0 || settings.write_manifest_every_n <= 1) return true;
+  const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
+  const TableLog log = run.table_log(core::to_string(table)).log;
+  std::set<LogPosition> commits;
+  for (const LoggedPart& part : log.parts) {
+    if (!manifest || !manifest->has_part(part.bucket_id, part.part.path)) commits.insert(part.at);
+  }
+  return static_cast<std::int64_t>(commits.size()) >= settings.write_manifest_every_n;
+}
+
+}  // namespace
+
+std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
+                                         const AppendOptions& options) {
+  const IoSettings& settings = run.settings();
+  std::vector<PendingTable> tables;
+  tables.reserve(appends.size());
+  for (const TableAppend& append : appends) {
+    tables.push_back({prepare_append(settings, append.table, append.frame, options), {}, {}, {}});
+  }
+  for (PendingTable& table : tables) choose_inline_rows(run, table);
+
+  WrittenParts written(run.env());
+  for (PendingTable& table : tables) {
+    if (table.part_slices.empty()) continue;
+    table.parts = write_parts(run.env(), settings, run.run_id(), table.prepared.table, table.part_slices, written);
+  }
+
+  CommitRecord record;
+  record.commit_id = random_uuid4_hex();
+  record.created_at = utc_now_iso();
+  for (const PendingTable& table : tables) {
+    if (table.inline_rows.empty() && table.parts.empty()) continue;
+    TableCommit commit;
+    commit.table = table.prepared.name;
+    commit.tick_bucket_size = settings.tick_bucket_size;
+    commit.inline_rows = table.inline_rows;
+    for (const AppendedPart& part : table.parts) {
+      commit.parts.emplace_back(part.bucket_id, PartEntry{part.path, part.rows, part.bytes, part.tick_min,
+                                                          part.tick_max, record.created_at});
+    }
+    record.tables.push_back(std::move(commit));
+  }
+  if (!record.tables.empty()) {
+    // From here on the parts stay, whatever happens: a failed log append may still have put
+    // the whole record in the file (a failed flush or fsync says nothing about the bytes), and
+    // a record naming a removed part would be worse than an orphan, which vacuum removes.
+    written.commit();
+    run.log().append(RecordType::Commit, encode_commit(record));
+  }
+
+  for (const PendingTable& table : tables) {
+    if (table.parts.empty() || !checkpoint_due(run, table.prepared.table)) continue;
+    try {
+      checkpoint_table(run, table.prepared.table);
+    } catch (const IoError&) {
+      // The commit is durable in the log and every crv-io reader sees it; the next
+      // checkpoint (any later append, seal, or open) writes the manifest.
+    }
+  }
+  std::vector<AppendSummary> summaries;
+  summaries.reserve(tables.size());
+  for (const PendingTable& table : tables) summaries.push_back(summarize(table, run.run_id()));
+  return summaries;
+}
+
+namespace {
+
+std::unique_ptr<FileLock> lock_table(RunLog& run, core::TableName table) {
+  const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
+  try {
+    run.env().create_dirs(dir);
+    return run.env().lock_file(dir / ".lock");
+  } catch (const IoError& error) {
+    throw IoWriteError("cannot lock table directory '" + dir.string() + "': " + error.what(), error.sys_errno());
+  }
+}
+
+}  // namespace
+
+bool checkpoint_table_locked(RunLog& run, core::TableName table) {
+  Env& env = run.env();
+  const std::filesystem::path path = manifest_path(run.settings(), run.run_id(), table);
+  std::optional<ManifestFile> current = load_manifest_for_append(env, path);
+  const std::string name(core::to_string(table));
+  const TableLog log = run.table_log(name).log;
+  TableSnapshot merged = merge_log(
+      current ? std::optional<TableManifest>(std::move(current->manifest)) : run.walked_manifest(table), name, &log);
+  if (!current && !merged.manifest.partitions.empty()) merged.checkpointed = false;
+  if (merged.checkpointed) {
+    if (current) remember_saved_manifest(path, env.file_identity(path), ManifestFile{std::move(merged.manifest), std::move(current->text)});
+    return false;
+  }
+  std::string text = manifest_text(merged.manifest);
+  try {
+    PreparedFile prepared(env, path, text);
+    const FileIdentity identity = env.file_identity(tmp_path(path));
+    prepared.commit();
+    remember_saved_manifest(path, identity, ManifestFile{std::move(merged.manifest), std::move(text)});
+  } catch (const IoError& error) {
+    throw manifest_write_error(path, error);
+  }
+  return true;
+}
+
+namespace {
+
+frame::Frame read_all(parquet::FileReader& reader) { return reader.read(); }
+
+/// The indices that sort `tick` ascending, stably; empty when it is sorted already.
+std::vector<std::int64_t> tick_order(const frame::Column& tick) {
+  const std::int64_t* ticks = tick.values<std::int64_t>();
+  const auto rows = static_cast<std::size_t>(tick.length());
+  if (std::is_sorted(ticks, ticks + rows)) return {};
+  std::vector<std::int64_t> order(rows);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [ticks](std::int64_t a, std::int64_t b) { return ticks[a] < ticks[b]; });
+  return order;
+}
+
+}  // namespace
+
+bool checkpoint_table(RunLog& run, core::TableName table) {
+  const std::unique_ptr<FileLock> lock = lock_table(run, table);
+  return checkpoint_table_locked(run, table);
+}
+
+std::vector<std::int64_t> buckets_with_inline_rows(RunLog& run, core::TableName table) {
+  const TableLog log = run.table_log(core::to_string(table)).log;
+  std::set<std::int64_t> buckets;
+  for (const LoggedRows& rows : log.rows) {
+    if (!is_sealed(log, rows)) buckets.insert(rows.rows.bucket_id);
+  }
+  return {buckets.begin(), buckets.end()};
+}
+
+std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::int64_t bucket_id, bool merge_parts) {
+  // A part at least this large is left as it is; smaller ones are merged when compacting.
+  constexpr std::int64_t kTargetPartBytes = 128ll << 20;
+  const std::unique_ptr<FileLock> lock = lock_table(run, table);
+  const std::string name(core::to_string(table));
+  Env& env = run.env();
+  const std::filesystem::path bucket_path = bucket_dir(run.settings(), run.run_id(), table, bucket_id);
+
+  auto [log, covers_before, first_segment] = run.table_log(name);
+  const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
+  TableSnapshot snapshot =
+      merge_log(manifest ? std::optional<TableManifest>(*manifest) : run.walked_manifest(table), name, &log);
+
+  std::vector<frame::Frame> pieces;
+  std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
+  SealSummary summary;
+  summary.table = name;
+  summary.bucket_id = bucket_id;
+  for (const LoggedRows& rows : snapshot.inline_rows) {
+    if (rows.rows.bucket_id != bucket_id) continue;
+    const std::string label = "inline rows logged at " + rows.at.to_string();
+    pieces.push_back(read_all(*open_inline_rows(rows.rows.parquet, label)));
+    schemas.emplace_back(label, pieces.back().schema());
+    ++summary.inline_batches;
+  }
+  const auto partition = snapshot.manifest.partitions.find(bucket_id);
+  std::vector<const PartEntry*> small_parts;
+  if (partition != snapshot.manifest.partitions.end()) {
+    for (const PartEntry& part : partition->second.parts) {
+      if (part.bytes < kTargetPartBytes) small_parts.push_back(&part);
+    }
+  }
+  const bool take_parts = merge_parts || summary.inline_batches > 0;
+  if (summary.inline_batches == 0 && (!merge_parts || small_parts.size() < 2)) return std::nullopt;
+  if (take_parts) {
+    for (const PartEntry* part : small_parts) {
+      pieces.push_back(read_all(*open_parquet_file(env, bucket_path / part->path)));
+      schemas.emplace_back(part->path, pieces.back().schema());
+      summary.replaced.push_back(part->path);
+    }
+  }
+  const std::vector<frame::Field> schema = output_schema(table, schemas, {});
+  for (frame::Frame& piece : pieces) piece = conform(piece, schema);
+  frame::Frame rows = pieces.size() == 1 ? pieces.front() : frame::concat(pieces);
+  if (std::vector<std::int64_t> order = tick_order(rows.column("tick")); !order.empty()) {
+    rows = frame::take(rows, order);
+  }
+
+  WrittenParts written(env);
+  const BucketSlice slice{bucket_id, std::move(rows)};
+  const std::vector<AppendedPart> parts = write_parts(env, run.settings(), run.run_id(), table, {&slice}, written);
+  const AppendedPart& part = parts.front();
+  SealRecord record;
+  record.table = name;
+  record.bucket_id = bucket_id;
+  record.covers_before = covers_before;
+  record.part = PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, utc_now_iso()};
+  record.replaced = summary.replaced;
+  written.commit();  // as in commit_tables: once the record may be in the log, the part stays
+  run.log().append(RecordType::Seal, encode_seal(record));
+  summary.rows = part.rows;
+  summary.part = part.path;
+  checkpoint_table_locked(run, table);
+  return summary;
+}
+
+}  // namespace crv::io::detail

@@ -1,0 +1,47 @@
+#pragma once
+// The operations of the append log on tables (private to the io layer): a commit of one
+// or more tables, the checkpoint of a table's manifest, the seal of a bucket, vacuum.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "crv/frame/frame.hpp"
+#include "crv/io/append.hpp"
+#include "crv/io/append_summary.hpp"
+#include "crv/io/dataset.hpp"
+#include "io/log/run_log.hpp"
+
+namespace crv::io::detail {
+
+/// One durable commit: every table's frame validated and split by bucket, the rows of small
+/// appends kept inline, large ones written as parts first; then one log record, one fsync.
+/// After a crash either every table of the commit is there or none is. Tables whose parts
+/// changed are checkpointed (manifest.json rewritten) afterwards; a failure there is
+/// repaired by the next checkpoint and does not undo the commit.
+std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
+                                         const AppendOptions& options);
+
+/// Takes the table's lock and rewrites manifest.json as the merge of the manifest and the
+/// live log, when they differ. Returns whether it wrote.
+bool checkpoint_table(RunLog& run, core::TableName table);
+/// The same, for a caller that holds the table's lock.
+bool checkpoint_table_locked(RunLog& run, core::TableName table);
+
+/// Writes the bucket's inline rows (and, with `merge_parts`, its parts smaller than the
+/// target size) as one part sorted by tick, logs the seal and checkpoints the manifest.
+/// nullopt when there was nothing to do.
+std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::int64_t bucket_id, bool merge_parts);
+
+/// The buckets of a table that have inline rows in the live log.
+std::vector<std::int64_t> buckets_with_inline_rows(RunLog& run, core::TableName table);
+
+/// Deletes what no reader can need any more once `grace` has passed: parts replaced by
+/// seals, files of uncommitted appends, .tmp leftovers, and log segments whose every record
+/// is reflected in the manifests.
+VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace);
+
+}  // namespace crv::io::detail

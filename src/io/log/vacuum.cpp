@@ -1,0 +1,128 @@
+// Vacuum: deleting what no reader can need any more.
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "crv/io/errors.hpp"
+#include "crv/io/paths.hpp"
+#include "io/log/table_commit.hpp"
+
+namespace crv::io::detail {
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
+}
+
+/// Nanoseconds since the epoch of an ISO-8601 UTC timestamp written by utc_now_iso
+/// ("2025-09-20T12:34:56.123456+00:00"); 0 (the distant past) when it does not parse.
+std::int64_t iso_to_ns(const std::string& text) {
+  std::tm tm{};
+  int micros = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                  &tm.tm_min, &tm.tm_sec, &micros) != 7) {
+    return 0;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<std::int64_t>(timegm(&tm)) * 1'000'000'000 + static_cast<std::int64_t>(micros) * 1000;
+}
+
+struct TableGarbage {
+  std::set<std::string> live;                      // "bucket=.../part-..." the snapshot lists
+  std::map<std::string, std::int64_t> replaced_at;  // replaced by a live seal, and when
+  std::set<std::string> logged;                    // named by a live commit
+};
+
+TableGarbage classify(const TableSnapshot& snapshot, const TableLog& log) {
+  TableGarbage garbage;
+  for (const auto& [bucket_id, partition] : snapshot.manifest.partitions) {
+    for (const PartEntry& part : partition.parts) garbage.live.insert(bucket_dir_name(bucket_id) + "/" + part.path);
+  }
+  for (const LoggedSeal& seal : log.seals) {
+    for (const std::string& name : seal.seal.replaced) {
+      garbage.replaced_at[bucket_dir_name(seal.seal.bucket_id) + "/" + name] = iso_to_ns(seal.seal.part.created_at);
+    }
+  }
+  for (const LoggedPart& part : log.parts) garbage.logged.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
+  return garbage;
+}
+
+void vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, VacuumSummary& summary) {
+  Env& env = run.env();
+  const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
+  if (!env.is_directory(dir)) return;
+  const std::unique_ptr<FileLock> lock = env.lock_file(dir / ".lock");
+  checkpoint_table_locked(run, table);
+  const TableSnapshot snapshot = run.snapshot(table);
+  const TableGarbage garbage = classify(snapshot, run.table_log(core::to_string(table)).log);
+  for (const std::string& bucket_name : env.list_dir(dir)) {
+    if (!parse_bucket_dir_name(bucket_name) || !env.is_directory(dir / bucket_name)) continue;
+    for (const std::string& file_name : env.list_dir(dir / bucket_name)) {
+      const std::string relative = bucket_name + "/" + file_name;
+      const bool candidate = is_tmp_file_name(file_name) || is_part_file_name(file_name);
+      if (!candidate || garbage.live.contains(relative)) continue;
+      const std::filesystem::path path = dir / bucket_name / file_name;
+      std::int64_t since = env.file_identity(path).mtime_ns;
+      if (const auto it = garbage.replaced_at.find(relative); it != garbage.replaced_at.end()) {
+        since = std::max(since, it->second);
+      } else if (garbage.logged.contains(relative)) {
+        continue;  // committed, not yet checkpointed: never garbage
+      }
+      if (since > cutoff_ns) continue;
+      env.remove_file(path);
+      summary.removed.push_back(std::string(core::to_string(table)) + "/" + relative);
+    }
+  }
+}
+
+/// Log segments before the first one still needed: one with an unsealed inline row or a
+/// record of a table whose manifest does not reflect it yet, or one written within the grace.
+std::uint64_t first_needed_segment(RunLog& run, const LogState& state, std::int64_t cutoff_ns) {
+  const std::vector<std::uint64_t>& segments = state.segments();
+  if (segments.empty()) return 0;
+  std::uint64_t needed = segments.back();
+  for (const auto& [name, log] : state.tables()) {
+    const std::optional<core::TableName> table = core::try_parse_table_name(name);
+    if (!table) continue;
+    const TableSnapshot snapshot = run.snapshot(*table);
+    if (!snapshot.checkpointed) {
+      const auto first = [](const auto& entries, std::uint64_t fallback) {
+        return entries.empty() ? fallback : entries.front().at.segment;
+      };
+      needed = std::min({needed, first(log.parts, needed), first(log.seals, needed)});
+    }
+    for (const LoggedRows& rows : log.rows) {
+      if (!is_sealed(log, rows)) needed = std::min(needed, rows.at.segment);
+    }
+  }
+  for (const std::uint64_t segment : segments) {
+    if (segment >= needed) break;
+    const FileIdentity identity = run.env().file_identity(run.log().dir() / segment_file_name(segment));
+    if (identity.mtime_ns > cutoff_ns) return segment;
+  }
+  return needed;
+}
+
+}  // namespace
+
+VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace) {
+  VacuumSummary summary;
+  const std::int64_t cutoff = now_ns() - std::chrono::duration_cast<std::chrono::nanoseconds>(grace).count();
+  for (const core::TableName table : core::all_table_names()) vacuum_table(run, table, cutoff, summary);
+  const LogState state = run.state();
+  const std::uint64_t needed = first_needed_segment(run, state, cutoff);
+  for (const std::uint64_t segment : state.segments()) {
+    if (segment >= needed || segment == state.segments().back()) break;
+    summary.retired_segments.push_back(segment_file_name(segment));
+  }
+  if (!summary.retired_segments.empty()) run.log().retire_segments_before(needed);
+  return summary;
+}
+
+}  // namespace crv::io::detail
