@@ -3,22 +3,19 @@
 //   crv_bench --workload W1 --n 1000000 --ticks 1000 [--repeat 3] [--dir TMPDIR]
 //   W2: --ticks T --n T*R (T appends of R rows, one tick each)
 //   W5: --appends 20000 --n 200000 [--window 1000] (appends of n / appends rows, one tick
-//   each; the first and last --window appends are timed apart)
+//   each; the first and last --window appends are timed apart, and each append's latency
+//   gives p50_append_seconds and p99_append_seconds)
+//   W1, W2, W5 time the appends and the Dataset's close() after them (the seal of the
+//   buckets still inline), with the default settings (inlining on).
 //   W3, W4, W6: the W1 dataset of --n rows over --ticks ticks is written by a child process,
 //   then read (W3: ticks [T/2, T/2 + 99]; W4: every row; W6: every row through batches()).
+//   W7, W8, W9: see stream_workloads.hpp (W7 --write-to ROOT only writes the streamed table).
 // Only the measured phase is timed; `seconds` is the median of --repeat runs. peak_rss_bytes
 // is the process's peak (row generation included, as the peers report it);
 // measured_peak_rss_bytes is the peak from the end of row generation on.
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <numeric>
@@ -26,39 +23,19 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "bench_support.hpp"
 #include "benchmark_rows.hpp"
-#include "crv/core/table_name.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/scan.hpp"
-#include "crv/io/settings.hpp"
 #include "process_stats.hpp"
+#include "stream_workloads.hpp"
 
 namespace crv::bench {
 namespace {
-
-constexpr std::string_view kRunId = "run_bench0";
-constexpr core::TableName kTable = core::TableName::IdentityEdges;
-
-struct Options {
-  std::string workload;
-  std::int64_t n = 1'000'000;
-  std::int64_t ticks = 1'000;
-  std::int64_t appends = 20'000;
-  std::int64_t window = 1'000;
-  int repeat = 3;
-  std::filesystem::path dir = std::filesystem::temp_directory_path();
-};
-
-[[noreturn]] void usage_error(const std::string& message) {
-  throw std::invalid_argument(message +
-                              "\nusage: crv_bench --workload W1|W2|W3|W4|W5|W6 [--n N] [--ticks T] "
-                              "[--appends K] [--window W] [--repeat R] [--dir TMPDIR]");
-}
 
 std::int64_t parse_count(std::string_view name, const std::string& text) {
   std::size_t used = 0;
@@ -88,102 +65,22 @@ Options parse_options(int argc, char** argv) {
       options.appends = parse_count("appends", value);
     } else if (flag == "--window") {
       options.window = parse_count("window", value);
+    } else if (flag == "--processes") {
+      options.processes = parse_count("processes", value);
     } else if (flag == "--repeat") {
       options.repeat = static_cast<int>(parse_count("repeat", value));
     } else if (flag == "--dir") {
       options.dir = value;
+    } else if (flag == "--write-to") {
+      options.write_to = value;
     } else {
       usage_error("unknown option " + std::string(flag));
     }
   }
   if (options.workload.empty()) usage_error("--workload is required");
+  if (options.write_to && options.workload != "W7") usage_error("--write-to is for W7 only");
   return options;
 }
-
-double now_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// CPU seconds of this process so far (all threads): user and system.
-std::pair<double, double> cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
-  return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
-// A fresh directory under `base`, removed with its content when the object goes away.
-void settle_filesystem() {
-  ::sync();
-  const char* settle = std::getenv("CRV_BENCH_SETTLE_MS");
-  const long milliseconds = settle != nullptr ? std::strtol(settle, nullptr, 10) : 1000;
-  if (milliseconds > 0) std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
-}
-
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::filesystem::path& base) {
-    std::string pattern = (base / "crv-bench-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a scratch directory under " + base.string());
-    path_ = pattern;
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  // Removes the dataset and lets the filesystem settle, so that the next timed run does not
-  // pay for this one's cleanup and writeback: sync, then CRV_BENCH_SETTLE_MS (default 1000)
-  // milliseconds of pause. The peers do the same (peer_common.mjs removeDir).
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-    settle_filesystem();
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-io::IoSettings bench_settings(const std::filesystem::path& root) {
-  io::IoSettings settings;
-  settings.root_dir = root;
-  settings.tick_bucket_size = 100;
-  settings.compression = "zstd";
-  return settings;
-}
-
-// Runs `work` in a child process (so that its memory does not count in this process's
-// peak); throws when it fails.
-void run_in_child(const std::function<void()>& work) {
-  std::cout.flush();
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    int code = 0;
-    try {
-      work();
-    } catch (const std::exception& error) {
-      std::cerr << "crv_bench: preparing the dataset: " << error.what() << "\n";
-      code = 1;
-    }
-    std::_Exit(code);
-  }
-  int status = 0;
-  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("the child process preparing the dataset failed");
-  }
-}
-
-struct Result {
-  std::vector<double> seconds;
-  std::int64_t bytes_on_disk = 0;
-  nlohmann::json extra = nlohmann::json::object();
-};
 
 // W1, W2, W5: `frames` appended one by one into a fresh dataset, per repeat.
 Result run_appends(const Options& options, const std::vector<frame::Frame>& frames, bool per_append_windows) {

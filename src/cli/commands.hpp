@@ -45,5 +45,8 @@ void register_rebuild_manifest(CLI::App& app);
 void register_bundle(CLI::App& app);
 void register_runs(CLI::App& app);
 void register_tables(CLI::App& app);
+void register_seal(CLI::App& app);
+void register_vacuum(CLI::App& app);
+void register_tail(CLI::App& app);
 
 }  // namespace crv::cli

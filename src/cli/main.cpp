@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   crv::cli::register_bundle(app);
   crv::cli::register_runs(app);
   crv::cli::register_tables(app);
+  crv::cli::register_seal(app);
+  crv::cli::register_vacuum(app);
+  crv::cli::register_tail(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,38 @@
+// `crv-io vacuum --run R [--grace-seconds S]`: deletes what no reader can need any more.
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.hpp"
+#include "cli/dataset_options.hpp"
+
+namespace crv::cli {
+namespace {
+
+struct VacuumOptions : DatasetArguments {
+  std::optional<std::int64_t> grace_seconds;
+};
+
+void run_vacuum(const VacuumOptions& options) {
+  io::Dataset dataset = open_dataset(options);
+  std::optional<std::chrono::seconds> grace;
+  if (options.grace_seconds) grace = std::chrono::seconds(*options.grace_seconds);
+  std::cout << dataset.vacuum(grace).to_json().dump(2) << '\n';
+}
+
+}  // namespace
+
+void register_vacuum(CLI::App& app) {
+  const auto [command, options] = add_command<VacuumOptions>(
+      app, "vacuum",
+      "Delete parts replaced by seals and compactions, files of appends that never committed, .tmp leftovers "
+      "and retired log segments, once older than the grace period",
+      run_vacuum);
+  add_dataset_options(*command, *options, DatasetScope::kRun);
+  command->add_option("--grace-seconds", options->grace_seconds,
+                      "Keep what became garbage less than this long ago (default: vacuum_grace_seconds, 600)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+}  // namespace crv::cli
