@@ -33,7 +33,11 @@ Column string_values(std::string_view column, const std::vector<std::int64_t>& k
   const std::string_view fixed = vocabulary_value(column);
   std::vector<std::string> values;
   values.reserve(k.size());
-  for (const std::int64_t row : k) values.push_back(fixed.empty() ? "v" + std::to_string(row) : std::string(fixed));
+  for (const std::int64_t row : k) {
+    // Appended, not "v" + to_string(row): GCC 12's -Wrestrict misfires on the latter.
+    std::string& value = values.emplace_back(fixed.empty() ? "v" : fixed);
+    if (fixed.empty()) value += std::to_string(row);
+  }
   return Column::from<std::string>(values);
 }
 

@@ -153,7 +153,9 @@ Scan Dataset::scan(TableRef table, Where where) const {
   input->settings = settings_;
   input->run_id = run_id_;
   input->table = table.name();
-  if (snapshot.had_manifest || !snapshot.manifest.partitions.empty()) {
+  // Without a manifest, the scan walks the directories itself only when the log knows
+  // nothing of the table: a walk would also find parts of commits and seals in flight.
+  if (snapshot.had_manifest || snapshot.logged || !snapshot.manifest.partitions.empty()) {
     input->manifest = std::make_shared<const TableManifest>(std::move(snapshot.manifest));
     input->walked = snapshot.walked;
   }

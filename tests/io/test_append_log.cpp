@@ -312,10 +312,11 @@ TEST(AppendLog, ReadersRacingWritersAndSealsNeverSeeAPartialCommitOrARowTwice) {
   std::jthread reader([&] {
     const Dataset dataset(settings, "run_race");
     while (writing.load()) {
-      const std::multiset<std::string> ids = string_values(dataset.read(kEdges), "observer_agent_id");
+      const Scan scan = dataset.scan(kEdges);
+      const std::multiset<std::string> ids = string_values(scan.collect(), "observer_agent_id");
       // Every commit has 3 rows; a reader sees all of a commit's rows or none, each once.
       EXPECT_EQ(ids.size() % 3, 0U);
-      EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+      EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size()) << scan.explain().to_string();
       checks.fetch_add(1);
     }
   });

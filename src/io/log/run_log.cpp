@@ -61,7 +61,7 @@ TableSnapshot RunLog::snapshot(core::TableName table) {
     const std::shared_ptr<const TableManifest> manifest = manifest_at(table, before);
     TableLogRead read = table_log(name);
     if (identity_of(env_, path) == before) {
-      std::optional<TableManifest> base = manifest ? std::optional<TableManifest>(*manifest) : walked_manifest(table);
+      std::optional<TableManifest> base = manifest ? std::optional<TableManifest>(*manifest) : walked_manifest(table, read);
       TableSnapshot snapshot = merge_log(std::move(base), name, &read.log);
       snapshot.had_manifest = manifest != nullptr;
       snapshot.walked = manifest == nullptr && !snapshot.manifest.partitions.empty();
@@ -89,7 +89,11 @@ std::shared_ptr<const TableManifest> RunLog::manifest_at(core::TableName table,
   return manifest;
 }
 
-std::optional<TableManifest> RunLog::walked_manifest(core::TableName table) {
+std::optional<TableManifest> RunLog::walked_manifest(core::TableName table, const TableLogRead& read) {
+  // While the live log still holds the table's whole history (no segment retired yet), the
+  // log alone names every committed part: a walk would also find the parts of commits and
+  // seals still in flight (written, not yet logged).
+  if (!read.log.empty() && read.first_segment == 1) return std::nullopt;
   const std::filesystem::path dir = table_dir(settings_, run_id_, table);
   if (!env_.is_directory(dir)) return std::nullopt;
   const std::vector<std::string> names = env_.list_dir(dir);

@@ -45,8 +45,9 @@ class RunLog {
   /// The manifest as last read, reread only when the file changed; null when absent.
   std::shared_ptr<const TableManifest> manifest(core::TableName table);
   /// Without a manifest.json: the parts found by walking the bucket directories (the seed's
-  /// fallback; nullopt when there are none), for the log to be merged into.
-  std::optional<TableManifest> walked_manifest(core::TableName table);
+  /// fallback; nullopt when there are none, or when `read` holds the table's whole history),
+  /// for the log to be merged into.
+  std::optional<TableManifest> walked_manifest(core::TableName table, const TableLogRead& read);
 
  private:
   struct CachedManifest {

@@ -173,9 +173,10 @@ bool checkpoint_table_locked(RunLog& run, core::TableName table) {
   const std::filesystem::path path = manifest_path(run.settings(), run.run_id(), table);
   std::optional<ManifestFile> current = load_manifest_for_append(env, path);
   const std::string name(core::to_string(table));
-  const TableLog log = run.table_log(name).log;
+  const TableLogRead read = run.table_log(name);
+  const TableLog& log = read.log;
   TableSnapshot merged = merge_log(
-      current ? std::optional<TableManifest>(std::move(current->manifest)) : run.walked_manifest(table), name, &log);
+      current ? std::optional<TableManifest>(std::move(current->manifest)) : run.walked_manifest(table, read), name, &log);
   if (!current && !merged.manifest.partitions.empty()) merged.checkpointed = false;
   if (merged.checkpointed) {
     if (current) remember_saved_manifest(path, env.file_identity(path), ManifestFile{std::move(merged.manifest), std::move(current->text)});
@@ -232,10 +233,12 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   Env& env = run.env();
   const std::filesystem::path bucket_path = bucket_dir(run.settings(), run.run_id(), table, bucket_id);
 
-  auto [log, covers_before, first_segment] = run.table_log(name);
+  const TableLogRead read = run.table_log(name);
+  const TableLog& log = read.log;
+  const LogPosition covers_before = read.end;
   const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
   TableSnapshot snapshot =
-      merge_log(manifest ? std::optional<TableManifest>(*manifest) : run.walked_manifest(table), name, &log);
+      merge_log(manifest ? std::optional<TableManifest>(*manifest) : run.walked_manifest(table, read), name, &log);
 
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;

@@ -26,6 +26,7 @@ TableSnapshot merge_log(std::optional<TableManifest> base, std::string_view tabl
   TableSnapshot snapshot;
   const bool had_manifest = base.has_value();
   snapshot.had_manifest = had_manifest;
+  snapshot.logged = log != nullptr && !log->empty();
   snapshot.manifest = base ? std::move(*base) : TableManifest::create(std::string(table));
   if (!log) {
     snapshot.checkpointed = had_manifest || snapshot.manifest.partitions.empty();

@@ -23,6 +23,8 @@ struct TableSnapshot {
   bool had_manifest = false;
   /// Whether the parts were found by a directory walk (no manifest.json).
   bool walked = false;
+  /// Whether the live log has records of the table (then it, not a walk, names the parts).
+  bool logged = false;
   /// The log position the snapshot reflects (set by RunLog::snapshot).
   LogPosition log_end;
 };
