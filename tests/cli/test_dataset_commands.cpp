@@ -139,3 +139,33 @@ TEST_F(DatasetCommands, ExitCodesTellErrorsApart) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(DatasetCommands, SealCompactVacuumAndTail) {
+  const std::filesystem::path rows = write_jsonl("rows.jsonl", kRows);
+  for (int k = 0; k < 2; ++k) ASSERT_EQ(run("append --run r1 --table identity_edges '" + rows.string() + "'").exit_code, 0);
+  // Each append process sealed what it wrote on exit: bucket 0 holds two parts.
+  const Output compacted = run("compact --run r1 --table identity_edges --bucket 0");
+  ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
+  const json compact_summary = json::parse(compacted.out);
+  ASSERT_EQ(compact_summary.size(), 1U);
+  EXPECT_EQ(compact_summary[0]["rows"], 4);
+  EXPECT_EQ(compact_summary[0]["replaced"].size(), 2U);
+  EXPECT_EQ(json::parse(run("seal --run r1").out).size(), 0U);  // nothing inline left
+
+  const Output kept = run("vacuum --run r1");
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_EQ(json::parse(kept.out)["removed"].size(), 0U);  // within the default grace
+  const Output vacuumed = run("vacuum --run r1 --grace-seconds 0");
+  EXPECT_EQ(json::parse(vacuumed.out)["removed"].size(), 2U);
+
+  const Output tail = run("tail --run r1 --table identity_edges -n 2");
+  ASSERT_EQ(tail.exit_code, 0) << tail.err;
+  EXPECT_EQ(std::count(tail.out.begin(), tail.out.end(), '\n'), 2);
+  EXPECT_THAT(tail.out, HasSubstr("\"tick\":101"));
+  EXPECT_EQ(run("read --run r1 --table identity_edges --count").out, "6\n");
+  EXPECT_NE(run("vacuum --run r1 --grace-seconds -1").exit_code, 0);
+}
+
+}  // namespace
