@@ -354,8 +354,8 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
       Dataset dataset(settings, "run_crash");
       for (int commit = first;; ++commit) {
         const std::int64_t tick = commit;
-        // Single-table appends of one bucket, appends over three buckets (the large ones
-        // as parts), and commits across two tables.
+        // Single-table appends of one bucket, appends over three buckets, commits across
+        // two tables, and appends large enough to be written as parts.
         switch (commit % 4) {
           case 0:
             dataset.append(kEdges, tagged_edges(commit, {tick, tick}));
@@ -376,14 +376,25 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
         }
         const int written = static_cast<int>(::write(fds[1], &commit, sizeof commit));
         if (written != sizeof commit) _exit(3);
+        // Kills also land inside explicit seals, compactions and vacuums (and the
+        // retirement of log segments), not only inside the seals that appends trigger.
+        if (commit % 10 == 9) dataset.seal();
+        if (commit % 12 == 11) dataset.compact(kEdges, tick / 100);
+        if (commit % 16 == 15) dataset.vacuum(std::chrono::seconds(0));
       }
     }
     ::close(fds[1]);
+    // Half of the kills wait for a first acknowledgement (so that they land mid-stream even on
+    // a loaded machine), half may land while the writer is still starting.
+    int commit = 0;
+    if (trial % 2 == 1 && ::read(fds[0], &commit, sizeof commit) == sizeof commit) {
+      acknowledged.insert(commit);
+      next_commit = std::max(next_commit, commit + 1);
+    }
     std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 40000)(random)));
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    int commit = 0;
     while (::read(fds[0], &commit, sizeof commit) == sizeof commit) {
       acknowledged.insert(commit);
       next_commit = std::max(next_commit, commit + 1);
@@ -417,7 +428,7 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
     }
     for (const auto& [c, rows] : holdings_rows) ASSERT_EQ(edges_rows[c], 2) << "commit " << c;
   }
-  EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(trials));
+  EXPECT_GE(acknowledged.size(), static_cast<std::size_t>(trials / 2));
 
   // Recovery: a writer's close seals everything; the manifest then lists every row.
   {
