@@ -177,31 +177,28 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
     FollowResult result{read(table), snapshot.log_end};
     return result;
   }
-  const detail::TableLogRead read = log_->table_log(name);
-  if (cursor.segment < read.first_segment || read.end < cursor) {
+  const detail::CommitsSince since = log_->commits_since(name, cursor);
+  if (since.expired) {
     throw IoError("cursor " + cursor.to_string() + " of table '" + name + "' of run '" + run_id_ +
-                  "' is outside the append log (live from segment " + std::to_string(read.first_segment) +
-                  " to " + read.end.to_string() + "): its records were retired by vacuum, or it belongs to another run; "
-                  "read the table again and follow from a new cursor");
+                  "' is outside the append log: its records were retired by vacuum, or it belongs to another "
+                  "run; read the table again and follow from a new cursor");
   }
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
-  for (const detail::LoggedRows& rows : read.log.rows) {
-    if (rows.at < cursor) continue;
+  for (const detail::LoggedRows& rows : since.rows) {
     const std::string label = "inline rows logged at " + rows.at.to_string();
     pieces.push_back(detail::open_inline_rows(rows.rows.parquet, label)->read());
     schemas.emplace_back(label, pieces.back().schema());
   }
-  for (const detail::LoggedPart& part : read.log.parts) {
-    if (part.at < cursor) continue;
+  for (const detail::LoggedPart& part : since.parts) {
     const std::filesystem::path path = bucket_dir(settings_, run_id_, table.name(), part.bucket_id) / part.part.path;
     pieces.push_back(open_parquet_file(*env_, path)->read());
     schemas.emplace_back(part.part.path, pieces.back().schema());
   }
   const std::vector<frame::Field> schema = detail::output_schema(table.name(), schemas, {});
-  if (pieces.empty()) return {detail::empty_frame(schema), read.end};
+  if (pieces.empty()) return {detail::empty_frame(schema), since.end};
   for (frame::Frame& piece : pieces) piece = detail::conform(piece, schema);
-  return {pieces.size() == 1 ? pieces.front() : frame::concat(pieces), read.end};
+  return {pieces.size() == 1 ? pieces.front() : frame::concat(pieces), since.end};
 }
 
 TableManifest Dataset::rebuild_manifest(TableRef table) {

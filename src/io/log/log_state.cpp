@@ -73,6 +73,12 @@ void LogState::apply(const RawRecord& record, std::uint64_t segment, const std::
   }
   SealRecord seal = decode_seal(record.payload, what);
   TableLog& log = tables_[seal.table];
+  // The rows a seal covers are in its part now: forget them (and their bytes), so that the
+  // state holds only the open buckets' rows however long the stream runs. Records come in
+  // log order, so every row the seal covers is already here.
+  std::erase_if(log.rows, [&seal](const LoggedRows& rows) {
+    return rows.rows.bucket_id == seal.bucket_id && rows.at < seal.covers_before;
+  });
   log.seals.push_back({at, std::move(seal)});
 }
 

@@ -35,6 +35,7 @@ struct LoggedSeal {
 /// The live log records of one table, in log order.
 struct TableLog {
   std::int64_t tick_bucket_size = 0;  ///< of its latest commit (0: none in the live log)
+  /// Inline rows that no seal covers (a seal's covered rows are dropped when it is read).
   std::vector<LoggedRows> rows;
   std::vector<LoggedPart> parts;
   std::vector<LoggedSeal> seals;

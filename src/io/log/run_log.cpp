@@ -35,18 +35,53 @@ void RunLog::report_warnings() {
   for (const std::string& warning : state_.take_warnings()) std::cerr << "crv-io: warning: " << warning << "\n";
 }
 
-TableLogRead RunLog::table_log(std::string_view table) {
-  const std::lock_guard guard(mutex_);
+void RunLog::refresh_locked() {
   state_.refresh(log_);
   report_warnings();
+}
+
+TableLogRead RunLog::table_log(std::string_view table) {
+  const std::lock_guard guard(mutex_);
+  refresh_locked();
   const TableLog* log = state_.table(table);
   return {log ? *log : TableLog{}, state_.end(), state_.first_segment()};
 }
 
+CommitsSince RunLog::commits_since(std::string_view table, LogPosition cursor) {
+  CommitsSince since;
+  since.end = cursor;
+  const std::vector<std::uint64_t> segments = log_.segments();
+  if (segments.empty() || cursor.segment < segments.front() || cursor.segment > segments.back()) {
+    since.expired = true;
+    return since;
+  }
+  for (const std::uint64_t segment : segments) {
+    if (segment < cursor.segment) continue;
+    const SegmentRead read = log_.read_segment(segment, segment == cursor.segment ? cursor.offset : 0);
+    if (!read.exists) {
+      since.expired = true;  // retired while we read
+      return since;
+    }
+    const std::filesystem::path path = log_.dir() / segment_file_name(segment);
+    for (const RawRecord& record : read.records) {
+      if (record.type != RecordType::Commit) continue;
+      const LogPosition at{segment, record.offset};
+      CommitRecord commit = decode_commit(record.payload, "record at offset " + std::to_string(record.offset) +
+                                                             " of the append log '" + path.string() + "'");
+      for (TableCommit& entry : commit.tables) {
+        if (entry.table != table) continue;
+        for (InlineRows& rows : entry.inline_rows) since.rows.push_back({at, commit.created_at, std::move(rows)});
+        for (auto& [bucket_id, part] : entry.parts) since.parts.push_back({at, bucket_id, std::move(part)});
+      }
+    }
+    since.end = {segment, read.valid_end};
+  }
+  return since;
+}
+
 LogState RunLog::state() {
   const std::lock_guard guard(mutex_);
-  state_.refresh(log_);
-  report_warnings();
+  refresh_locked();
   return state_;
 }
 

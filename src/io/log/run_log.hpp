@@ -23,6 +23,14 @@ struct TableLogRead {
   std::uint64_t first_segment = 0;
 };
 
+/// What a follower reads: the commits of one table logged from a cursor on.
+struct CommitsSince {
+  std::vector<LoggedRows> rows;
+  std::vector<LoggedPart> parts;
+  LogPosition end;
+  bool expired = false;  ///< the cursor points into retired segments
+};
+
 class RunLog {
  public:
   RunLog(Env& env, IoSettings settings, std::string run_id);
@@ -35,6 +43,20 @@ class RunLog {
   /// Reads the log's new tail and returns a copy of one table's records (empty when none)
   /// with the log's end and its oldest live segment, read together.
   TableLogRead table_log(std::string_view table);
+  /// The same without the copy: `use` sees the table's records (empty when none) under the
+  /// state's lock. For the writer's per-append decisions.
+  template <class Use>
+  auto with_table_log(std::string_view table, Use&& use) {
+    const std::lock_guard guard(mutex_);
+    refresh_locked();
+    const TableLog* log = state_.table(table);
+    static const TableLog kEmpty;
+    return use(log ? *log : kEmpty);
+  }
+  /// The table's commits logged at or after `cursor`, read from the log files themselves
+  /// (the state keeps no rows that a seal covered, a follower may still need them).
+  CommitsSince commits_since(std::string_view table, LogPosition cursor);
+
   /// The whole state after a refresh (for vacuum and the retirement of segments).
   LogState state();
 
@@ -55,6 +77,7 @@ class RunLog {
     std::shared_ptr<const TableManifest> manifest;
   };
   void report_warnings();
+  void refresh_locked();
   std::shared_ptr<const TableManifest> manifest_at(core::TableName table, const std::optional<FileIdentity>& identity);
 
   Env& env_;

@@ -25,7 +25,7 @@ namespace {
 /// (sealed, or written by a large append) takes a late append as a new part.
 bool accepts_inline(const TableManifest* manifest, const TableLog& log, std::int64_t bucket_id) {
   for (const LoggedRows& rows : log.rows) {
-    if (rows.rows.bucket_id == bucket_id && !is_sealed(log, rows)) return true;
+    if (rows.rows.bucket_id == bucket_id) return true;
   }
   if (manifest && manifest->partitions.contains(bucket_id)) return false;
   const auto in_bucket = [bucket_id](const auto& entry) { return entry.bucket_id == bucket_id; };
@@ -50,10 +50,15 @@ void choose_inline_rows(RunLog& run, PendingTable& table) {
     return;
   }
   const std::shared_ptr<const TableManifest> manifest = run.manifest(table.prepared.table);
-  const TableLog log = run.table_log(table.prepared.name).log;
+  const std::vector<bool> inline_ok = run.with_table_log(table.prepared.name, [&](const TableLog& log) {
+    std::vector<bool> ok;
+    for (const BucketSlice& slice : table.prepared.slices) ok.push_back(accepts_inline(manifest.get(), log, slice.bucket_id));
+    return ok;
+  });
   const parquet::WriterOptions writer = part_writer_options(settings, run.run_id(), table.prepared.name);
-  for (const BucketSlice& slice : table.prepared.slices) {
-    if (!accepts_inline(manifest.get(), log, slice.bucket_id)) {
+  for (std::size_t k = 0; k < table.prepared.slices.size(); ++k) {
+    const BucketSlice& slice = table.prepared.slices[k];
+    if (!inline_ok[k]) {
       table.part_slices.push_back(&slice);
       continue;
     }
@@ -90,12 +95,14 @@ bool checkpoint_due(RunLog& run, core::TableName table) {
   const IoSettings& settings = run.settings();
   if (settings.inline_max_rows > 0 || settings.write_manifest_every_n <= 1) return true;
   const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
-  const TableLog log = run.table_log(core::to_string(table)).log;
-  std::set<LogPosition> commits;
-  for (const LoggedPart& part : log.parts) {
-    if (!manifest || !manifest->has_part(part.bucket_id, part.part.path)) commits.insert(part.at);
-  }
-  return static_cast<std::int64_t>(commits.size()) >= settings.write_manifest_every_n;
+  const std::size_t pending = run.with_table_log(core::to_string(table), [&](const TableLog& log) {
+    std::set<LogPosition> commits;
+    for (const LoggedPart& part : log.parts) {
+      if (!manifest || !manifest->has_part(part.bucket_id, part.part.path)) commits.insert(part.at);
+    }
+    return commits.size();
+  });
+  return static_cast<std::int64_t>(pending) >= settings.write_manifest_every_n;
 }
 
 }  // namespace
@@ -217,12 +224,11 @@ bool checkpoint_table(RunLog& run, core::TableName table) {
 }
 
 std::vector<std::int64_t> buckets_with_inline_rows(RunLog& run, core::TableName table) {
-  const TableLog log = run.table_log(core::to_string(table)).log;
-  std::set<std::int64_t> buckets;
-  for (const LoggedRows& rows : log.rows) {
-    if (!is_sealed(log, rows)) buckets.insert(rows.rows.bucket_id);
-  }
-  return {buckets.begin(), buckets.end()};
+  return run.with_table_log(core::to_string(table), [](const TableLog& log) {
+    std::set<std::int64_t> buckets;
+    for (const LoggedRows& rows : log.rows) buckets.insert(rows.rows.bucket_id);
+    return std::vector<std::int64_t>(buckets.begin(), buckets.end());
+  });
 }
 
 std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::int64_t bucket_id, bool merge_parts) {

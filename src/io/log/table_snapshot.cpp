@@ -16,12 +16,6 @@ std::vector<std::pair<std::int64_t, std::string>> part_names(const TableManifest
 
 }  // namespace
 
-bool is_sealed(const TableLog& log, const LoggedRows& rows) {
-  return std::any_of(log.seals.begin(), log.seals.end(), [&](const LoggedSeal& seal) {
-    return seal.seal.bucket_id == rows.rows.bucket_id && rows.at < seal.seal.covers_before;
-  });
-}
-
 TableSnapshot merge_log(std::optional<TableManifest> base, std::string_view table, const TableLog* log) {
   TableSnapshot snapshot;
   const bool had_manifest = base.has_value();
@@ -52,9 +46,7 @@ TableSnapshot merge_log(std::optional<TableManifest> base, std::string_view tabl
       snapshot.manifest.add_part(seal.bucket_id, seal.part);
     }
   }
-  for (const LoggedRows& rows : log->rows) {
-    if (!is_sealed(*log, rows)) snapshot.inline_rows.push_back(rows);
-  }
+  snapshot.inline_rows = log->rows;  // the state keeps only rows no seal covers
   const auto after = part_names(snapshot.manifest);
   snapshot.checkpointed = had_manifest ? before == after : after.empty();
   if (snapshot.checkpointed) snapshot.manifest.updated_at = updated_at;

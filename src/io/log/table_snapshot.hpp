@@ -34,7 +34,4 @@ struct TableSnapshot {
 /// nothing.
 TableSnapshot merge_log(std::optional<TableManifest> base, std::string_view table, const TableLog* log);
 
-/// Whether a seal of `log` covers the inline rows logged at `rows`.
-bool is_sealed(const TableLog& log, const LoggedRows& rows);
-
 }  // namespace crv::io::detail

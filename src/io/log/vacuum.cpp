@@ -97,9 +97,7 @@ std::uint64_t first_needed_segment(RunLog& run, const LogState& state, std::int6
       };
       needed = std::min({needed, first(log.parts, needed), first(log.seals, needed)});
     }
-    for (const LoggedRows& rows : log.rows) {
-      if (!is_sealed(log, rows)) needed = std::min(needed, rows.at.segment);
-    }
+    for (const LoggedRows& rows : log.rows) needed = std::min(needed, rows.at.segment);
   }
   for (const std::uint64_t segment : segments) {
     if (segment >= needed) break;
