@@ -3,9 +3,12 @@
 //  1. a run written by `crv-io append` is read through Polars and DuckDB with hive
 //     partitioning on bucket=, giving the rows `crv-io read` gives;
 //  2. a run laid out by ref_append.mjs (the reference's append on nodejs-polars) is read,
-//     scanned (with pruning) and rebuilt by crv-io.
-//   node dataset_interop.mjs --crv-io PATH
-import { mkdtempSync, writeFileSync, rmSync, unlinkSync, existsSync } from 'node:fs';
+//     scanned (with pruning) and rebuilt by crv-io;
+//  3. a tick stream (examples/simulation_loop.cpp: two tables per commit, rows inline in the
+//     append log until their buckets are sealed) is read by Polars and DuckDB once sealed,
+//     as crv-io reads it, and the reference's append adds to its checkpointed manifest.
+//   node dataset_interop.mjs --crv-io PATH --simulation-loop PATH
+import { mkdtempSync, writeFileSync, rmSync, unlinkSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +17,11 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { append as refAppend, tableDir } from './ref_append.mjs';
 import { parseArgs } from './lib/args.mjs';
 
-const args = parseArgs(process.argv.slice(2), { 'crv-io': 'string' }, 0);
+const args = parseArgs(process.argv.slice(2), { 'crv-io': 'string', 'simulation-loop': 'string' }, 0);
 const crvIo = args['crv-io'];
-if (!crvIo) {
-  process.stderr.write('usage: dataset_interop.mjs --crv-io PATH\n');
+const simulationLoop = args['simulation-loop'];
+if (!crvIo || !simulationLoop) {
+  process.stderr.write('usage: dataset_interop.mjs --crv-io PATH --simulation-loop PATH\n');
   process.exit(2);
 }
 const root = mkdtempSync(join(tmpdir(), 'crv_dataset_interop_'));
@@ -89,6 +93,37 @@ try {
   check(existsSync(manifestFile) && report.rows === 6 && report.unreadable.length === 0, 'crv-io rebuilds the reference manifest');
   const ranges = (m) => JSON.stringify(Object.entries(m.partitions).map(([k, p]) => [k, p.tick_min, p.tick_max, p.row_count, p.byte_size, p.parts.length]));
   check(ranges(before) === ranges(after), 'the rebuilt manifest has the reference manifest\'s partitions');
+
+  // 3. A tick stream, sealed at its end: every reader sees every row, each once.
+  execFileSync(simulationLoop, [root, 'stream_run', '230'], { encoding: 'utf8' });
+  const streamed = crvRows('stream_run');
+  check(streamed.length === 1150, `crv-io reads the stream: ${streamed.length} rows`);
+  const streamDir = tableDir(root, 'stream_run', 'identity_edges');
+  const parts = readdirSync(streamDir).filter((d) => d.startsWith('bucket='))
+    .map((d) => readdirSync(join(streamDir, d)).filter((f) => f.endsWith('.parquet')).length);
+  check(parts.join() === '1,1,1', `one part per sealed bucket: ${parts.join()}`);
+  const polarsStream = pl.scanParquet(join(streamDir, 'bucket=*', '*.parquet'), { hivePartitioning: true }).collectSync()
+    .toRecords().map((r) => key(r.tick, r.observer_agent_id, r.edge_weight, r.bucket)).sort();
+  check(JSON.stringify(polarsStream) === JSON.stringify(streamed), `Polars reads the sealed stream as crv-io does: ${polarsStream.length} rows`);
+  const duck = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const duckConnection = await duck.connect();
+  const duckStream = (await duckConnection.runAndReadAll(
+    `SELECT tick, observer_agent_id, edge_weight, bucket FROM read_parquet('${join(streamDir, 'bucket=*', '*.parquet')}', hive_partitioning = true)`))
+    .getRows().map(([t, o, w, b]) => key(t, o, w, b)).sort();
+  check(JSON.stringify(duckStream) === JSON.stringify(streamed), `DuckDB reads the sealed stream as crv-io does: ${duckStream.length} rows`);
+  const holdingsDir = tableDir(root, 'stream_run', 'holdings');
+  const holdingsRows = Number((await duckConnection.runAndReadAll(
+    `SELECT count(*) FROM read_parquet('${join(holdingsDir, 'bucket=*', '*.parquet')}', hive_partitioning = true)`)).getRows()[0][0]);
+  check(holdingsRows === 1150, `DuckDB reads the other table of each commit: ${holdingsRows} rows`);
+  duckConnection.closeSync();
+  duck.closeSync();
+  const manifest = JSON.parse(readFileSync(join(streamDir, 'manifest.json'), 'utf8'));
+  const manifestRows = Object.values(manifest.partitions).reduce((n, p) => n + p.row_count, 0);
+  check(manifestRows === 1150 && Object.keys(manifest).join() === 'table,version,created_at,updated_at,partitions',
+    `the checkpointed manifest lists every row with the reference's keys: ${manifestRows}`);
+  // The reference's append adds to the checkpointed manifest; crv-io reads both.
+  refAppend({ root, runId: 'stream_run', table: 'identity_edges', frame: frame.slice(0, 3) });
+  check(crvRows('stream_run').length === 1153, 'crv-io reads the stream plus the reference\'s append');
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
