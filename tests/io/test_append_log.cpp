@@ -126,6 +126,24 @@ TEST(AppendLog, SmallAppendsStayInlineUntilTheStreamMovesPastTheirBucket) {
   EXPECT_TRUE(std::is_sorted(ticks, ticks + all.num_rows()));
 }
 
+TEST(AppendLog, WithInliningOffTheManifestIsCheckpointedEveryNAppends) {
+  TempRoot root;
+  IoSettings settings = root.settings();  // inlining off
+  settings.write_manifest_every_n = 4;
+  Dataset dataset(settings, "run_every_n");
+  const fs::path manifest = manifest_path(settings, "run_every_n", kEdges);
+  for (int k = 0; k < 3; ++k) dataset.append(kEdges, tagged_edges(k, {k}));
+  EXPECT_FALSE(fs::exists(manifest));                   // three commits, in the log only
+  EXPECT_EQ(dataset.read(kEdges).num_rows(), 3);         // crv-io sees them
+  EXPECT_EQ(parts_in(table_dir(settings, "run_every_n", kEdges)), 3U);
+  dataset.append(kEdges, tagged_edges(3, {3}));
+  EXPECT_EQ(load_manifest(Env::posix(), manifest)->total_rows(), 4);  // the fourth checkpoints
+  for (int k = 4; k < 7; ++k) dataset.append(kEdges, tagged_edges(k, {k}));
+  EXPECT_EQ(load_manifest(Env::posix(), manifest)->total_rows(), 4);
+  dataset.append(kEdges, tagged_edges(7, {7}));
+  EXPECT_EQ(load_manifest(Env::posix(), manifest)->total_rows(), 8);
+}
+
 TEST(AppendLog, OneCommitAcrossTablesIsOneRecord) {
   TempRoot root;
   const IoSettings settings = root.streaming_settings();

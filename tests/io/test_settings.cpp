@@ -136,6 +136,10 @@ TEST(IoSettings, EveryEnvironmentVariable) {
                                                {"CRV_IO_FS_PROTOCOL", "file"},
                                                {"CRV_IO_STRICT_SCHEMA", "no"},
                                                {"CRV_IO_WRITE_MANIFEST_EVERY_N", "3"},
+                                               {"CRV_IO_INLINE_MAX_ROWS", "0"},
+                                               {"CRV_IO_INLINE_MAX_BYTES", "65536"},
+                                               {"CRV_IO_LOG_SEGMENT_BYTES", "1048576"},
+                                               {"CRV_IO_VACUUM_GRACE_SECONDS", "30"},
                                                {"CRV_IO_VALUATION_ENABLED", "on"},
                                                {"CRV_IO_VALUATION_COST_METHOD", "specific_lot"},
                                                {"CRV_IO_VALUATION_PRICE_SOURCE", "oracle"},
@@ -149,6 +153,10 @@ TEST(IoSettings, EveryEnvironmentVariable) {
   EXPECT_EQ(settings.compression_level, 9);
   EXPECT_FALSE(settings.strict_schema);
   EXPECT_EQ(settings.write_manifest_every_n, 3);
+  EXPECT_EQ(settings.inline_max_rows, 0);
+  EXPECT_EQ(settings.inline_max_bytes, 65536);
+  EXPECT_EQ(settings.log_segment_bytes, 1048576);
+  EXPECT_EQ(settings.vacuum_grace_seconds, 30);
   EXPECT_TRUE(settings.valuation.enabled);
   EXPECT_EQ(settings.valuation.cost_method, "specific_lot");
   EXPECT_EQ(settings.valuation.price_source, "oracle");
@@ -196,7 +204,8 @@ TEST(IoSettings, InvalidEnvironmentValuesNameTheVariableAndValue) {
                         Case{"CRV_IO_TICK_BUCKET_SIZE", "-5"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "1.5"},
                         Case{"CRV_IO_ROW_GROUP_SIZE", "0"}, Case{"CRV_IO_COMPRESSION", "bzip2"},
                         Case{"CRV_IO_FS_PROTOCOL", "s3"}, Case{"CRV_IO_PARTITIONING", "daily"},
-                        Case{"CRV_IO_WRITE_MANIFEST_EVERY_N", "0"},
+                        Case{"CRV_IO_WRITE_MANIFEST_EVERY_N", "0"}, Case{"CRV_IO_INLINE_MAX_ROWS", "-1"},
+                        Case{"CRV_IO_LOG_SEGMENT_BYTES", "100"}, Case{"CRV_IO_VACUUM_GRACE_SECONDS", "soon"},
                         Case{"CRV_IO_VALUATION_COST_METHOD", "average"},
                         Case{"CRV_IO_VALUATION_PRICE_SOURCE", "guess"},
                         Case{"CRV_IO_VALUATION_VWAP_WINDOW_TICKS", "0"},
