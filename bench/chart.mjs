@@ -1,4 +1,4 @@
-// An SVG chart of a benchmark run: one bar per issue-5 target of crv-io, its achieved ratio
+// An SVG chart of a benchmark run: one bar per target of crv-io (issues 5, 10), its achieved ratio
 // divided by the target (log scale; right of the 1x line: target met).
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -35,7 +35,7 @@ export function renderChart(doc) {
   const out = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="13">`);
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
-  out.push(`<text x="12" y="24" font-size="16" font-weight="bold">crv-io vs best peer (Polars, DuckDB): achieved / target, ${esc(doc.mode)} mode</text>`);
+  out.push(`<text x="12" y="24" font-size="16" font-weight="bold">crv-io targets (vs Polars, DuckDB and its own baselines): achieved / target, ${esc(doc.mode)} mode</text>`);
   out.push(`<text x="12" y="46" fill="#555">${esc(doc.date)} · ${esc(doc.machine.cpu)} x${doc.machine.cores} · right of 1× = target met (log scale)</text>`);
   for (const tick of [0.1, 0.2, 0.5, 1, 2, 5, 10]) {
     const tx = x(tick);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench` / `make bench-quick`: W1-W6 of ../shared/bench/WORKLOADS.md for crv-io, Polars
+# `make bench` / `make bench-quick`: W1-W9 of ../shared/bench/WORKLOADS.md for crv-io, Polars
 # and DuckDB side by side, each workload x engine in its own process.
 #   bench/run.sh BUILD_DIR [--quick]
 # BUILD_DIR: a Release build configured with -DCRV_BUILD_BENCH=ON (crv_bench built); the

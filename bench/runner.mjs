@@ -11,7 +11,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarkCases, engineCommand } from './cases.mjs';
-import { evaluateTargets, rowMismatches, speedup } from './targets.mjs';
+import { evaluateTargets, rowMismatches, speedPeers, speedup } from './targets.mjs';
 import { formatReport } from './report.mjs';
 import { renderChart } from './chart.mjs';
 import { settleFilesystem } from '../tests/interop/lib/peer_common.mjs';
@@ -74,7 +74,7 @@ for (const c of cases) {
     const what = r.error ? `FAILED ${r.error}` : `${r.seconds.toFixed(4)} s`;
     process.stderr.write(`[${done}/${total}] ${c.id} ${engine}: ${what} (${(now() - t0).toFixed(1)} s wall)\n`);
   }
-  c.speedup = c.workload === 'W2' ? speedup(c.results, ['polars']) : speedup(c.results);
+  c.speedup = speedup(c.results, speedPeers(c.workload));
   c.targets = evaluateTargets(c, c.results);
   c.row_mismatches = rowMismatches(c, c.results);
 }

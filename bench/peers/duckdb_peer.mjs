@@ -4,7 +4,8 @@
 //   node bench/peers/duckdb_peer.mjs --workload W1 --n 1000000 --ticks 1000 [--repeat 3]
 // W2 and W5 append with COPY ... (PARTITION_BY (bucket), APPEND): DuckDB keeps no manifest.
 // Prints {engine, workload, n, seconds (median), peak_rss_bytes, bytes_on_disk} (W5 adds
-// window_appends, first_window_seconds and last_window_seconds: the first and last --window appends).
+// window_appends, first_window_seconds and last_window_seconds: the first and last --window appends,
+// and p50_append_seconds and p99_append_seconds).
 // Rows are generated into an in-memory table before the timed phase.
 import { DuckDBInstance } from '../../tests/interop/lib/duckdb_api.mjs';
 import { duckdbBenchmarkSql } from '../../tests/interop/lib/benchmark_rows.mjs';
@@ -16,6 +17,12 @@ const db = await instance.connect();
 const quote = (s) => `'${s.replace(/'/g, "''")}'`;
 const copy = (source, dir, append) => db.run(`COPY (SELECT tick // 100 AS bucket, * FROM ${source}) TO ${quote(dir)}
   (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd${append ? ', APPEND' : ''})`);
+
+// The nearest-rank q-quantile, as crv_bench computes it.
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(Math.max(Math.ceil(q * s.length), 1), s.length) - 1];
+}
 
 const w = args.workload;
 const n = args.n ?? 1000000;
@@ -67,6 +74,8 @@ if (w === 'W1' || w === 'W3' || w === 'W4') {
       extra.window_appends = window;
       extra.first_window_seconds = perAppend.slice(0, window).reduce((a, b) => a + b, 0);
       extra.last_window_seconds = perAppend.slice(-window).reduce((a, b) => a + b, 0);
+      extra.p50_append_seconds = quantile(perAppend, 0.5);
+      extra.p99_append_seconds = quantile(perAppend, 0.99);
     }
     disk = bytesOnDisk(dir);
     removeDir(dir);
