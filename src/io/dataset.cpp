@@ -37,6 +37,12 @@ Dataset::~Dataset() {
   } catch (const std::exception&) {
     // Every append was durable when it returned; what is not sealed stays inline in the log.
   }
+  {
+    const std::lock_guard guard(sealer_mutex_);
+    sealer_stop_ = true;
+  }
+  sealer_changed_.notify_all();
+  if (sealer_.joinable()) sealer_.join();
 }
 
 AppendSummary Dataset::append(TableRef table, const frame::Frame& frame, const AppendOptions& options) {
@@ -65,30 +71,64 @@ void Dataset::seal_moved_past(core::TableName table, const AppendSummary& summar
       it = open.erase(it);
     }
   }
-  for (const std::int64_t bucket_id : due) {
+  for (const std::int64_t bucket_id : due) seal_in_background(table, bucket_id);
+}
+
+void Dataset::seal_in_background(core::TableName table, std::int64_t bucket_id) {
+  {
+    const std::lock_guard guard(sealer_mutex_);
+    seal_queue_.emplace_back(table, bucket_id);
+    if (!sealer_.joinable()) sealer_ = std::thread([this] { run_sealer(); });
+  }
+  sealer_changed_.notify_all();
+}
+
+void Dataset::run_sealer() {
+  std::unique_lock lock(sealer_mutex_);
+  while (true) {
+    sealer_changed_.wait(lock, [this] { return sealer_stop_ || !seal_queue_.empty(); });
+    if (seal_queue_.empty()) return;  // stopping, nothing left
+    const auto [table, bucket_id] = seal_queue_.front();
+    seal_queue_.pop_front();
+    sealer_busy_ = true;
+    lock.unlock();
     try {
       detail::seal_bucket(*log_, table, bucket_id, false);
+      // Full segments behind the stream become skippable for readers opening the run.
+      detail::advance_log_checkpoint(*log_, false);
     } catch (const std::exception&) {
-      // The append is durable and its rows readable inline; the bucket is sealed again
-      // by close(), which reports the error if it persists.
+      // The appends are durable and their rows readable inline; close() seals the bucket
+      // again and reports the error if it persists.
       const std::lock_guard guard(open_buckets_mutex_);
       open_buckets_[table].insert(bucket_id);
     }
+    lock.lock();
+    sealer_busy_ = false;
+    sealer_changed_.notify_all();
   }
 }
 
+void Dataset::wait_for_sealer() {
+  std::unique_lock lock(sealer_mutex_);
+  sealer_changed_.wait(lock, [this] { return seal_queue_.empty() && !sealer_busy_; });
+}
+
 void Dataset::close() {
+  wait_for_sealer();
   std::map<core::TableName, std::set<std::int64_t>> open;
   {
     const std::lock_guard guard(open_buckets_mutex_);
     open.swap(open_buckets_);
   }
+  if (open.empty()) return;
   for (const auto& [table, buckets] : open) {
     for (const std::int64_t bucket_id : buckets) detail::seal_bucket(*log_, table, bucket_id, false);
   }
+  detail::advance_log_checkpoint(*log_, true);
 }
 
 std::vector<SealSummary> Dataset::seal(std::optional<TableRef> table) {
+  wait_for_sealer();
   std::vector<SealSummary> sealed;
   for (const core::TableName name : core::all_table_names()) {
     if (table && table->name() != name) continue;
@@ -98,6 +138,7 @@ std::vector<SealSummary> Dataset::seal(std::optional<TableRef> table) {
     const std::lock_guard guard(open_buckets_mutex_);
     open_buckets_.erase(name);
   }
+  if (!sealed.empty()) detail::advance_log_checkpoint(*log_, true);
   return sealed;
 }
 

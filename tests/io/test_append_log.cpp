@@ -94,7 +94,11 @@ TEST(AppendLog, SmallAppendsStayInlineUntilTheStreamMovesPastTheirBucket) {
   for (int tick = 0; tick < 150; ++tick) dataset.append(kEdges, tagged_edges(tick, {tick, tick}));
   const fs::path table = table_dir(settings, "run_inline", kEdges);
 
-  // Bucket 0 was sealed when tick 100 arrived: one part; bucket 1 is inline in the log.
+  // Bucket 0 is sealed (in the background) once tick 100 arrived: one part; bucket 1 is
+  // inline in the log.
+  for (int wait = 0; wait < 1000 && !fs::exists(manifest_path(settings, "run_inline", kEdges)); ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_EQ(parts_in(table / bucket_dir_name(0)), 1U);
   EXPECT_EQ(parts_in(table / bucket_dir_name(1)), 0U);
   const TableManifest manifest = *load_manifest(Env::posix(), manifest_path(settings, "run_inline", kEdges));
@@ -114,6 +118,12 @@ TEST(AppendLog, SmallAppendsStayInlineUntilTheStreamMovesPastTheirBucket) {
 
   // The sealed part is sorted by tick.
   dataset.close();
+  // close() started a new log segment and recorded it in CHECKPOINT: a reader opening the run
+  // skips every older segment (all of their records are in the manifest now).
+  const detail::AppendLog log(Env::posix(), log_dir(settings, "run_inline"), 1 << 20);
+  EXPECT_EQ(log.checkpoint_segment(), log.segments().back());
+  EXPECT_GT(log.segments().size(), 1U);
+  EXPECT_EQ(Dataset(settings, "run_inline").read(kEdges).num_rows(), 300);
   EXPECT_EQ(parts_in(table / bucket_dir_name(1)), 1U);
   const TableManifest sealed = *load_manifest(Env::posix(), manifest_path(settings, "run_inline", kEdges));
   EXPECT_EQ(sealed.total_rows(), 300);
@@ -340,7 +350,10 @@ TEST(AppendLog, ReadersRacingWritersAndSealsNeverSeeAPartialCommitOrARowTwice) {
   });
   {
     Dataset dataset(settings, "run_race");
-    for (int k = 0; k < 300; ++k) dataset.append(kEdges, tagged_edges(k, {k, k, k}));
+    for (int k = 0; k < 300; ++k) {
+      dataset.append(kEdges, tagged_edges(k, {k, k, k}));
+      if (k % 40 == 39) dataset.seal();  // seals, log rotations and CHECKPOINTs under the reader
+    }
   }
   writing.store(false);
   reader.join();

@@ -2,7 +2,10 @@
 // Dataset: the facade of one run (the seed's crv.io.Dataset).
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <thread>
 #include <map>
 #include <set>
 #include <span>
@@ -80,7 +83,8 @@ class Dataset {
   /// Parquet part per bucket first. Every crv-io reader sees it at once; Polars, DuckDB and
   /// the reference see it once its bucket is sealed (or at once when it wrote parts).
   /// When the append moves this Dataset's stream of a table past a bucket it wrote inline,
-  /// that bucket is sealed: its inline rows become one part sorted by tick.
+  /// that bucket is sealed, on a background thread of the Dataset (so that no append waits
+  /// for it): its inline rows become one part sorted by tick.
   /// Errors: IoSchemaError (validation), IoWriteError (a part or the log); on an error
   /// nothing of the append is visible.
   AppendSummary append(TableRef table, const frame::Frame& frame, const AppendOptions& options = {});
@@ -100,8 +104,9 @@ class Dataset {
   /// .tmp leftovers and retired log segments, once older than `grace` (default:
   /// IoSettings::vacuum_grace_seconds).
   VacuumSummary vacuum(std::optional<std::chrono::seconds> grace = std::nullopt);
-  /// Seals the buckets this Dataset wrote inline. Idempotent; appending after close() works
-  /// (and needs another close()).
+  /// Waits for the background seals, seals the buckets this Dataset wrote inline, and
+  /// records in the log's CHECKPOINT what readers opening the run may skip. Idempotent;
+  /// appending after close() works (and needs another close()).
   void close();
 
   /// The rows appended to `table` after `cursor` (a default cursor: every row so far), read
@@ -131,6 +136,9 @@ class Dataset {
 
  private:
   void seal_moved_past(core::TableName table, const AppendSummary& summary);
+  void seal_in_background(core::TableName table, std::int64_t bucket_id);
+  void run_sealer();
+  void wait_for_sealer();
 
   IoSettings settings_;
   std::string run_id_;
@@ -139,6 +147,14 @@ class Dataset {
   std::mutex open_buckets_mutex_;
   /// Per table, the buckets this Dataset wrote inline rows to and has not sealed.
   std::map<core::TableName, std::set<std::int64_t>> open_buckets_;
+
+  // The background sealer: buckets the stream moved past, sealed one at a time.
+  std::mutex sealer_mutex_;
+  std::condition_variable sealer_changed_;
+  std::deque<std::pair<core::TableName, std::int64_t>> seal_queue_;
+  bool sealer_busy_ = false;
+  bool sealer_stop_ = false;
+  std::thread sealer_;
 };
 
 }  // namespace crv::io

@@ -47,7 +47,7 @@ struct IoSettings {
   /// ... and whose rows encode to at most this many bytes per bucket.
   std::int64_t inline_max_bytes = 4 << 20;  ///< >= 0
   /// The append log starts a new segment file past this size.
-  std::int64_t log_segment_bytes = 16 << 20;  ///< >= 4096
+  std::int64_t log_segment_bytes = 4 << 20;  ///< >= 4096
   /// Parts replaced by a seal or compaction, leftovers of crashed writers and retired log
   /// segments are deleted only once they are this old, so that a reader that had listed
   /// or opened them finishes its read.

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 
+#include "crv/io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::io::detail {
@@ -172,6 +174,45 @@ void AppendLog::retire_segments_before(std::uint64_t segment) {
     removed = true;
   }
   if (removed) env_.sync_dir(dir_);
+}
+
+std::uint64_t AppendLog::rotate() {
+  const std::lock_guard guard(mutex_);
+  if (segments().empty()) return 0;
+  const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
+  segment_ = 0;  // find the newest segment afresh, whoever wrote it
+  find_current_segment();
+  if (env_.file_size(segment_path(segment_)) > 0) start_segment(segment_ + 1);
+  return segment_;
+}
+
+std::uint64_t AppendLog::checkpoint_segment() const {
+  const std::filesystem::path path = dir_ / std::string(kLogCheckpointFileName);
+  const std::lock_guard guard(checkpoint_mutex_);
+  std::optional<FileIdentity> identity;
+  try {
+    identity = env_.file_identity(path);
+  } catch (const IoError& error) {
+    if (error.sys_errno() != ENOENT) throw;
+  }
+  if (identity == checkpoint_identity_) return checkpoint_;
+  std::uint64_t segment = 0;
+  if (identity) {
+    const std::string text = env_.read_file(path);
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), segment);
+    // A CHECKPOINT that does not parse is ignored: it only lets readers skip work.
+    if (ec != std::errc()) segment = 0;
+  }
+  checkpoint_identity_ = identity;
+  checkpoint_ = segment;
+  return segment;
+}
+
+void AppendLog::write_checkpoint(std::uint64_t segment) {
+  const std::lock_guard guard(mutex_);
+  const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
+  if (segment <= checkpoint_segment()) return;
+  write_file_atomically(env_, dir_ / std::string(kLogCheckpointFileName), std::to_string(segment) + "\n");
 }
 
 }  // namespace crv::io::detail

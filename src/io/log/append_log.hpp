@@ -65,6 +65,16 @@ class AppendLog {
   /// Deletes the segments numbered below `segment` (never the newest one).
   void retire_segments_before(std::uint64_t segment);
 
+  /// Starts a new segment unless the newest one is empty; returns the newest segment's
+  /// number afterwards (0 when there is no log). Lets a fully reflected segment be skipped.
+  std::uint64_t rotate();
+  /// The first segment a reader needs, from the CHECKPOINT file (every record of an earlier
+  /// segment is reflected in the manifests); 0 when there is none. Reread only when the file
+  /// changed.
+  std::uint64_t checkpoint_segment() const;
+  /// Records `segment` as the first one readers need (durably; never moves backwards).
+  void write_checkpoint(std::uint64_t segment);
+
   const std::filesystem::path& dir() const { return dir_; }
   Env& env() const { return env_; }
 
@@ -83,6 +93,11 @@ class AppendLog {
   std::uint64_t segment_ = 0;     // the segment this process appends to (0: not found yet)
   std::uint64_t known_end_ = 0;   // its end as far as this process has validated it
   std::unique_ptr<WritableFile> file_;
+  mutable std::mutex checkpoint_mutex_;
+  mutable std::optional<FileIdentity> checkpoint_identity_;
+  mutable std::uint64_t checkpoint_ = 0;
 };
+
+inline constexpr std::string_view kLogCheckpointFileName = "CHECKPOINT";
 
 }  // namespace crv::io::detail

@@ -32,6 +32,9 @@ void LogState::forget_before(std::uint64_t segment) {
 
 void LogState::refresh(const AppendLog& log) {
   segments_ = log.segments();
+  // Segments before the CHECKPOINT are reflected in the manifests: skip them unread.
+  const std::uint64_t checkpoint = log.checkpoint_segment();
+  std::erase_if(segments_, [checkpoint](std::uint64_t segment) { return segment < checkpoint; });
   if (segments_.empty()) {
     tables_.clear();
     end_ = {};

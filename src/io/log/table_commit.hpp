@@ -44,4 +44,9 @@ std::vector<std::int64_t> buckets_with_inline_rows(RunLog& run, core::TableName 
 /// is reflected in the manifests.
 VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace);
 
+/// Records in the log's CHECKPOINT the first segment whose records a reader still needs, so
+/// that readers opening the run skip the older ones; with `rotate`, starts a new segment
+/// first, so that the newest can be skipped too. Returns it (0: no log).
+std::uint64_t advance_log_checkpoint(RunLog& run, bool rotate);
+
 }  // namespace crv::io::detail

@@ -81,28 +81,23 @@ void vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, Va
   }
 }
 
-/// Log segments before the first one still needed: one with an unsealed inline row or a
-/// record of a table whose manifest does not reflect it yet, or one written within the grace.
-std::uint64_t first_needed_segment(RunLog& run, const LogState& state, std::int64_t cutoff_ns) {
+/// The first segment of a run's log with a record a reader still needs: an inline row no
+/// seal covers, or a record of a table whose manifest does not reflect it yet. The newest
+/// segment when none does.
+std::uint64_t first_needed_segment(RunLog& run, const LogState& state) {
   const std::vector<std::uint64_t>& segments = state.segments();
   if (segments.empty()) return 0;
   std::uint64_t needed = segments.back();
   for (const auto& [name, log] : state.tables()) {
     const std::optional<core::TableName> table = core::try_parse_table_name(name);
     if (!table) continue;
-    const TableSnapshot snapshot = run.snapshot(*table);
-    if (!snapshot.checkpointed) {
+    if (!run.snapshot(*table).checkpointed) {
       const auto first = [](const auto& entries, std::uint64_t fallback) {
         return entries.empty() ? fallback : entries.front().at.segment;
       };
       needed = std::min({needed, first(log.parts, needed), first(log.seals, needed)});
     }
     for (const LoggedRows& rows : log.rows) needed = std::min(needed, rows.at.segment);
-  }
-  for (const std::uint64_t segment : segments) {
-    if (segment >= needed) break;
-    const FileIdentity identity = run.env().file_identity(run.log().dir() / segment_file_name(segment));
-    if (identity.mtime_ns > cutoff_ns) return segment;
   }
   return needed;
 }
@@ -113,14 +108,30 @@ VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace) {
   VacuumSummary summary;
   const std::int64_t cutoff = now_ns() - std::chrono::duration_cast<std::chrono::nanoseconds>(grace).count();
   for (const core::TableName table : core::all_table_names()) vacuum_table(run, table, cutoff, summary);
-  const LogState state = run.state();
-  const std::uint64_t needed = first_needed_segment(run, state, cutoff);
-  for (const std::uint64_t segment : state.segments()) {
-    if (segment >= needed || segment == state.segments().back()) break;
+  // Segments before the CHECKPOINT are deleted once the grace has passed since their last
+  // write, so that a follower's cursor into them stays good meanwhile.
+  const std::uint64_t checkpoint = advance_log_checkpoint(run, true);
+  std::uint64_t keep_from = checkpoint;
+  for (const std::uint64_t segment : run.log().segments()) {
+    if (segment >= checkpoint) break;
+    if (run.env().file_identity(run.log().dir() / segment_file_name(segment)).mtime_ns > cutoff) {
+      keep_from = segment;
+      break;
+    }
     summary.retired_segments.push_back(segment_file_name(segment));
   }
-  if (!summary.retired_segments.empty()) run.log().retire_segments_before(needed);
+  if (!summary.retired_segments.empty()) run.log().retire_segments_before(keep_from);
   return summary;
+}
+
+std::uint64_t advance_log_checkpoint(RunLog& run, bool rotate) {
+  // Rotate first: records written from now on go to a new segment, so what is computed
+  // below from the older ones cannot be undone by a writer appending meanwhile. (Without
+  // rotation the newest segment is never skipped: it may be appended to.)
+  if (rotate ? run.log().rotate() == 0 : run.log().segments().empty()) return 0;
+  const std::uint64_t needed = first_needed_segment(run, run.state());
+  if (needed > 0) run.log().write_checkpoint(needed);
+  return std::max(needed, run.log().checkpoint_segment());
 }
 
 }  // namespace crv::io::detail
