@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
       {"edge_weight", frame::Column::from<double>({0.0, 0.1, 0.2, 0.3})},
   };
 
-  // Validated, split by bucket, one part per bucket: .tmp, fsync, rename, directory
-  // fsync; then the manifest, likewise. Returns once the manifest is durable.
+  // Validated, split by bucket, committed by one record of the run's append log (fsync);
+  // durable when it returns. The rows stay inline in the log until their bucket is sealed.
   io::AppendSummary summary = ds.append(core::TableName::IdentityEdges, df);
   std::cout << summary.to_json().dump(2) << "\n";
 
@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   std::cout << scan.collect().to_string() << "\n";
   std::cout << scan.explain().to_string() << "\n";  // which parts and row groups were kept, and why
 
+  // Sealing writes each bucket's inline rows as one Parquet part listed in manifest.json, for
+  // Polars, DuckDB and the reference implementation (close() and the destructor do it too).
+  ds.seal();
   if (auto manifest = ds.manifest(core::TableName::IdentityEdges)) {
     std::cout << manifest->to_json().dump(2) << "\n";
   }

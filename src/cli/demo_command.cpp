@@ -35,6 +35,7 @@ void run_demo(const DemoOptions& options) {
   std::cout << "scan where tick in [0, 120]:\n" << frame::to_string(scan.collect()) << '\n';
   std::cout << scan.explain().to_string() << '\n';
 
+  dataset.seal();  // the buckets' inline rows become parts, listed in manifest.json
   const auto manifest = dataset.manifest(core::TableName::IdentityEdges);
   std::cout << "manifest:\n" << (manifest ? manifest->to_json().dump(2) : std::string("null")) << '\n';
 }
