@@ -10,7 +10,7 @@
 #include "crv/parquet/error.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/log/run_log.hpp"
-#include "io/log/table_commit.hpp"
+#include "io/log/log_operations.hpp"
 #include "io/scan_plan.hpp"
 
 namespace crv::io {
@@ -135,10 +135,13 @@ std::vector<SealSummary> Dataset::seal(std::optional<TableRef> table) {
     for (const std::int64_t bucket_id : detail::buckets_with_inline_rows(*log_, name)) {
       if (auto summary = detail::seal_bucket(*log_, name, bucket_id, false)) sealed.push_back(std::move(*summary));
     }
+    // Commits of parts whose checkpoint a crashed writer never wrote: listed now, so that
+    // every reader sees every row.
+    if (log_->table_log(core::to_string(name)).log.parts.size() > 0) detail::checkpoint_table(*log_, name);
     const std::lock_guard guard(open_buckets_mutex_);
     open_buckets_.erase(name);
   }
-  if (!sealed.empty()) detail::advance_log_checkpoint(*log_, true);
+  detail::advance_log_checkpoint(*log_, true);
   return sealed;
 }
 

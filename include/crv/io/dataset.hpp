@@ -95,7 +95,9 @@ class Dataset {
   std::vector<AppendSummary> append_batch(std::span<const TableAppend> tables, const AppendOptions& options = {});
 
   /// Seals every bucket of the run (or of one table) that has inline rows: each becomes one
-  /// Parquet part, listed in manifest.json, so that every reader sees every row.
+  /// Parquet part, listed in manifest.json; and checkpoints every manifest that lags the log
+  /// (a writer that crashed between its commit and its checkpoint), so that every reader sees
+  /// every row.
   std::vector<SealSummary> seal(std::optional<TableRef> table = std::nullopt);
   /// Rewrites a bucket's (or every bucket's) inline rows and parts below the target size as
   /// one part sorted by tick. Replaced parts stay until vacuum() and the grace period.
@@ -120,8 +122,10 @@ class Dataset {
   frame::Frame read(TableRef table, Where where = {},
                     std::optional<std::int64_t> limit = std::nullopt) const;
 
-  /// The table's manifest; nullopt when it has none. Parsed once and reparsed only when
-  /// the file changed (Env::file_identity).
+  /// The table's manifest as the next checkpoint will write it: manifest.json with the
+  /// append log's later commits and seals applied (its parts; inline rows are not parts).
+  /// nullopt when the table has no manifest.json yet. The file is parsed once and reparsed
+  /// only when it changed (Env::file_identity).
   std::optional<TableManifest> manifest(TableRef table) const;
 
   /// Rewrites manifest.json from the manifest and the append log, when they differ (the

@@ -8,7 +8,7 @@
 
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
-#include "io/log/table_commit.hpp"
+#include "io/log/log_operations.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -57,7 +57,7 @@ void vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, Va
   Env& env = run.env();
   const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
   if (!env.is_directory(dir)) return;
-  const std::unique_ptr<FileLock> lock = env.lock_file(dir / ".lock");
+  const std::unique_ptr<FileLock> lock = lock_table(run, table);
   checkpoint_table_locked(run, table);
   const TableSnapshot snapshot = run.snapshot(table);
   const TableGarbage garbage = classify(snapshot, run.table_log(core::to_string(table)).log);

@@ -1,6 +1,8 @@
 #pragma once
-// The operations of the append log on tables (private to the io layer): a commit of one
-// or more tables, the checkpoint of a table's manifest, the seal of a bucket, vacuum.
+// The operations of the append log on tables (private to the io layer), one file each: a
+// commit of one or more tables (commit.cpp), the checkpoint of a table's manifest
+// (checkpoint.cpp), the seal of a bucket (seal.cpp), vacuum and the log's CHECKPOINT
+// (vacuum.cpp).
 
 #include <chrono>
 #include <cstdint>
@@ -24,6 +26,10 @@ namespace crv::io::detail {
 /// repaired by the next checkpoint and does not undo the commit.
 std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
                                          const AppendOptions& options);
+
+/// The table's lock (<table>/.lock, created with the table directory when needed), which
+/// orders checkpoints, seals and vacuums of the table; commits do not take it.
+std::unique_ptr<FileLock> lock_table(RunLog& run, core::TableName table);
 
 /// Takes the table's lock and rewrites manifest.json as the merge of the manifest and the
 /// live log, when they differ. Returns whether it wrote.

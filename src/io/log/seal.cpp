@@ -1,0 +1,111 @@
+// Seals: a bucket's inline rows (and small parts) rewritten as one part sorted by tick.
+
+#include "io/log/log_operations.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "crv/frame/kernels.hpp"
+#include "crv/io/part_io.hpp"
+#include "crv/io/paths.hpp"
+#include "io/append_parts.hpp"
+#include "io/log/inline_rows_io.hpp"
+#include "io/scan_plan.hpp"
+
+namespace crv::io::detail {
+
+namespace {
+
+frame::Frame read_all(parquet::FileReader& reader) { return reader.read(); }
+
+/// The indices that sort `tick` ascending, stably; empty when it is sorted already.
+std::vector<std::int64_t> tick_order(const frame::Column& tick) {
+  const std::int64_t* ticks = tick.values<std::int64_t>();
+  const auto rows = static_cast<std::size_t>(tick.length());
+  if (std::is_sorted(ticks, ticks + rows)) return {};
+  std::vector<std::int64_t> order(rows);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [ticks](std::int64_t a, std::int64_t b) { return ticks[a] < ticks[b]; });
+  return order;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> buckets_with_inline_rows(RunLog& run, core::TableName table) {
+  return run.with_table_log(core::to_string(table), [](const TableLog& log) {
+    std::set<std::int64_t> buckets;
+    for (const LoggedRows& rows : log.rows) buckets.insert(rows.rows.bucket_id);
+    return std::vector<std::int64_t>(buckets.begin(), buckets.end());
+  });
+}
+
+std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::int64_t bucket_id, bool merge_parts) {
+  // A part at least this large is left as it is; smaller ones are merged when compacting.
+  constexpr std::int64_t kTargetPartBytes = 128ll << 20;
+  const std::unique_ptr<FileLock> lock = lock_table(run, table);
+  const std::string name(core::to_string(table));
+  Env& env = run.env();
+  const std::filesystem::path bucket_path = bucket_dir(run.settings(), run.run_id(), table, bucket_id);
+
+  const TableLogRead read = run.table_log(name);
+  const TableLog& log = read.log;
+  const LogPosition covers_before = read.end;
+  const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
+  TableSnapshot snapshot =
+      merge_log(manifest ? std::optional<TableManifest>(*manifest) : run.walked_manifest(table, read), name, &log);
+
+  std::vector<frame::Frame> pieces;
+  std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
+  SealSummary summary;
+  summary.table = name;
+  summary.bucket_id = bucket_id;
+  for (const LoggedRows& rows : snapshot.inline_rows) {
+    if (rows.rows.bucket_id != bucket_id) continue;
+    const std::string label = "inline rows logged at " + rows.at.to_string();
+    pieces.push_back(read_all(*open_inline_rows(rows.rows.parquet, label)));
+    schemas.emplace_back(label, pieces.back().schema());
+    ++summary.inline_batches;
+  }
+  const auto partition = snapshot.manifest.partitions.find(bucket_id);
+  std::vector<const PartEntry*> small_parts;
+  if (partition != snapshot.manifest.partitions.end()) {
+    for (const PartEntry& part : partition->second.parts) {
+      if (part.bytes < kTargetPartBytes) small_parts.push_back(&part);
+    }
+  }
+  const bool take_parts = merge_parts || summary.inline_batches > 0;
+  if (summary.inline_batches == 0 && (!merge_parts || small_parts.size() < 2)) return std::nullopt;
+  if (take_parts) {
+    for (const PartEntry* part : small_parts) {
+      pieces.push_back(read_all(*open_parquet_file(env, bucket_path / part->path)));
+      schemas.emplace_back(part->path, pieces.back().schema());
+      summary.replaced.push_back(part->path);
+    }
+  }
+  const std::vector<frame::Field> schema = output_schema(table, schemas, {});
+  for (frame::Frame& piece : pieces) piece = conform(piece, schema);
+  frame::Frame rows = pieces.size() == 1 ? pieces.front() : frame::concat(pieces);
+  if (std::vector<std::int64_t> order = tick_order(rows.column("tick")); !order.empty()) {
+    rows = frame::take(rows, order);
+  }
+
+  WrittenParts written(env);
+  const BucketSlice slice{bucket_id, std::move(rows)};
+  const std::vector<AppendedPart> parts = write_parts(env, run.settings(), run.run_id(), table, {&slice}, written);
+  const AppendedPart& part = parts.front();
+  SealRecord record;
+  record.table = name;
+  record.bucket_id = bucket_id;
+  record.covers_before = covers_before;
+  record.part = PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, utc_now_iso()};
+  record.replaced = summary.replaced;
+  written.commit();  // as in commit_tables: once the record may be in the log, the part stays
+  run.log().append(RecordType::Seal, encode_seal(record));
+  summary.rows = part.rows;
+  summary.part = part.path;
+  checkpoint_table_locked(run, table);
+  return summary;
+}
+
+}  // namespace crv::io::detail
