@@ -1,5 +1,9 @@
 #include "crv/io/dataset.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -83,7 +87,23 @@ void Dataset::seal_in_background(core::TableName table, std::int64_t bucket_id) 
   sealer_changed_.notify_all();
 }
 
+namespace {
+
+/// The sealer yields to the appending threads: a lower CPU priority and the idle I/O class,
+/// so that an append's fsync does not queue behind a seal's writes.
+void lower_sealer_priority() {
+  const auto thread_id = static_cast<id_t>(::syscall(SYS_gettid));
+  ::setpriority(PRIO_PROCESS, thread_id, 10);
+  constexpr int kIoprioClassIdle = 3;
+  constexpr int kIoprioClassShift = 13;
+  constexpr int kIoprioWhoProcess = 1;
+  ::syscall(SYS_ioprio_set, kIoprioWhoProcess, static_cast<int>(thread_id), kIoprioClassIdle << kIoprioClassShift);
+}
+
+}  // namespace
+
 void Dataset::run_sealer() {
+  lower_sealer_priority();
   std::unique_lock lock(sealer_mutex_);
   while (true) {
     sealer_changed_.wait(lock, [this] { return sealer_stop_ || !seal_queue_.empty(); });

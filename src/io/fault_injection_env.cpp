@@ -22,6 +22,10 @@ class FaultWritableFile final : public WritableFile {
     env_.before(EnvOp::Sync, target_->path());
     target_->sync();
   }
+  void sync_flushed() override {
+    env_.before(EnvOp::Sync, target_->path());
+    target_->sync_flushed();
+  }
   void close() override {
     env_.before(EnvOp::Close, target_->path());
     target_->close();

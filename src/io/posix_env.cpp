@@ -95,6 +95,12 @@ class PosixWritableFile final : public WritableFile {
     if (::fsync(fd_) != 0) throw_errno("fsync", path_, errno);
   }
 
+  void sync_flushed() override {
+    const int fd = fd_;  // the buffer is not touched: appends may run meanwhile
+    if (fd < 0) throw IoError("fsync '" + path_.string() + "': file is closed");
+    if (::fdatasync(fd) != 0) throw_errno("fsync", path_, errno);
+  }
+
   void close() override {
     if (fd_ < 0) return;
     flush_buffer();

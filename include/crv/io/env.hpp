@@ -27,6 +27,10 @@ class WritableFile {
   virtual void flush() = 0;
   /// flush() then fsync.
   virtual void sync() = 0;
+  /// fsync only: makes durable what earlier flush() calls handed to the OS. Unlike sync(),
+  /// safe to call while another thread appends to and flushes the same file (the append
+  /// log's writers fsync outside its lock, so that their fsyncs overlap).
+  virtual void sync_flushed() { sync(); }
   /// flush() then close; further calls are errors, a second close() is a no-op.
   virtual void close() = 0;
   /// Bytes written so far (buffered included), counted from the file's size at open.

@@ -104,34 +104,41 @@ void AppendLog::validate_tail() {
 
 AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload) {
   const std::string record = frame_record(type, payload);
-  const std::lock_guard guard(mutex_);
   Appended appended;
+  std::shared_ptr<WritableFile> file;
+  std::filesystem::path path = dir_;
   try {
+    const std::lock_guard guard(mutex_);
     ensure_dir();
-    {
-      const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
-      find_current_segment();
-      validate_tail();
-      if (!file_) file_ = env_.new_writable_file(segment_path(segment_), WriteMode::Append);
-      appended.at = {segment_, known_end_};
-      try {
-        file_->append(record);
-        file_->flush();
-      } catch (...) {
-        // Part of the record may be in the file: drop the handle, the next append finds the
-        // torn tail and starts a new segment.
-        file_.reset();
-        throw;
-      }
-      known_end_ += record.size();
-      appended.end = {segment_, known_end_};
-    }  // the flock is released here: other writers append while this one fsyncs
-    file_->sync();
+    const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
+    find_current_segment();
+    validate_tail();
+    path = segment_path(segment_);
+    if (!file_) file_ = env_.new_writable_file(path, WriteMode::Append);
+    appended.at = {segment_, known_end_};
+    try {
+      file_->append(record);
+      file_->flush();
+    } catch (...) {
+      // Part of the record may be in the file: drop the handle, the next append finds the
+      // torn tail and starts a new segment.
+      file_.reset();
+      throw;
+    }
+    known_end_ += record.size();
+    appended.end = {segment_, known_end_};
+    file = file_;
   } catch (const IoWriteError&) {
     throw;
   } catch (const IoError& error) {
-    file_.reset();
-    throw log_write_error("append to", segment_ == 0 ? dir_ : segment_path(segment_), error);
+    throw log_write_error("append to", path, error);
+  }
+  // Both locks are released: other writers, in this process and others, append while this
+  // one fsyncs, and one journal commit often makes several of them durable.
+  try {
+    file->sync_flushed();
+  } catch (const IoError& error) {
+    throw log_write_error("fsync", path, error);
   }
   return appended;
 }

@@ -88,11 +88,11 @@ class AppendLog {
   Env& env_;
   std::filesystem::path dir_;
   std::uint64_t segment_bytes_;
-  std::mutex mutex_;  // one appender of this process at a time; the flock orders processes
+  std::mutex mutex_;  // one writer of this process at a time; the flock orders processes
   bool dir_ready_ = false;
   std::uint64_t segment_ = 0;     // the segment this process appends to (0: not found yet)
   std::uint64_t known_end_ = 0;   // its end as far as this process has validated it
-  std::unique_ptr<WritableFile> file_;
+  std::shared_ptr<WritableFile> file_;  // shared: an appender fsyncs it outside mutex_
   mutable std::mutex checkpoint_mutex_;
   mutable std::optional<FileIdentity> checkpoint_identity_;
   mutable std::uint64_t checkpoint_ = 0;
