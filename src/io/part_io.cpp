@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
@@ -22,8 +23,19 @@ void EnvRandomAccessSource::read_at(std::int64_t offset, std::size_t size, std::
 }
 
 std::unique_ptr<parquet::FileReader> open_parquet_file(Env& env, const std::filesystem::path& path) {
-  auto source = std::make_shared<EnvRandomAccessSource>(env.new_random_access_file(path));
-  return parquet::FileReader::open(std::move(source));
+  // A part this small is read whole, with one read: its footer and a chunk per column would
+  // otherwise cost a dozen reads of a few kilobytes each, and a stream's sealed buckets are
+  // hundreds of such files. Larger parts are read by range, so that a scan fetches only the
+  // row groups and columns it keeps.
+  constexpr std::uint64_t kReadWholeBytes = 128u << 10;
+  std::unique_ptr<RandomAccessFile> file = env.new_random_access_file(path);
+  const std::uint64_t size = file->size();
+  if (size <= kReadWholeBytes) {
+    std::vector<std::uint8_t> bytes(size);
+    file->read_at(0, bytes.size(), reinterpret_cast<std::byte*>(bytes.data()));
+    return parquet::FileReader::open(std::make_shared<parquet::MemorySource>(std::move(bytes), path.string()));
+  }
+  return parquet::FileReader::open(std::make_shared<EnvRandomAccessSource>(std::move(file)));
 }
 
 parquet::CompressionCodec compression_codec(std::string_view compression) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "crv/core/parallel_tasks.hpp"
 #include "crv/frame/kernels.hpp"
 #include "scan_plan.hpp"
 
@@ -36,40 +37,62 @@ std::vector<frame::Field> selected_fields(const parquet::FileReader& reader, con
   return fields;
 }
 
+/// A kept part opened for the concatenated read; no reader when none of its row groups is kept.
+struct OpenedPart {
+  std::unique_ptr<parquet::FileReader> reader;
+  parquet::ReadOptions options;
+};
+
+OpenedPart open_for_read(const ScanInput& input, const PartDecision& part, const Where& where,
+                         const std::vector<std::string>& selection) {
+  OpenedPart opened;
+  std::unique_ptr<parquet::FileReader> reader = open_part(input, part);
+  std::vector<int> row_groups = kept_row_groups(decide_row_groups(*reader, where));
+  if (row_groups.empty()) return opened;
+  opened.options = part_read_options(*reader, where, selection, std::move(row_groups));
+  opened.reader = std::move(reader);
+  return opened;
+}
+
 }  // namespace
 
 std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const ScanExplanation& plan,
                                                  const Where& where, const std::vector<std::string>& selection) {
+  std::vector<const PartDecision*> kept;
+  for (const PartDecision& part : plan.parts) {
+    if (part.kept) kept.push_back(&part);
+  }
   std::vector<std::unique_ptr<parquet::FileReader>> readers;
   std::vector<parquet::FileRead> reads;
   std::vector<frame::Field> fields;
   std::vector<frame::Frame> groups;
   std::int64_t rows = 0;
-  const auto read_group = [&] {
-    if (reads.empty()) return;
-    frame::Frame group = filter_ticks(parquet::FileReader::read_concatenated(reads), where);
-    rows += group.num_rows();
-    groups.push_back(std::move(group));
-    reads.clear();
-    readers.clear();
-  };
-  for (const PartDecision& part : plan.parts) {
-    if (!part.kept) continue;
-    std::unique_ptr<parquet::FileReader> reader = open_part(input, part);
-    std::vector<int> row_groups = kept_row_groups(decide_row_groups(*reader, where));
-    if (row_groups.empty()) continue;
-    parquet::ReadOptions options = part_read_options(*reader, where, selection, std::move(row_groups));
-    std::vector<frame::Field> part_fields = selected_fields(*reader, options);
-    if (fields.empty() && groups.empty()) {
-      fields = std::move(part_fields);
-    } else if (!same_fields(fields, part_fields)) {
-      return std::nullopt;
+  for (std::size_t first = 0; first < kept.size(); first += kPartsPerRead) {
+    const std::size_t count = std::min(kPartsPerRead, kept.size() - first);
+    std::vector<OpenedPart> opened(count);
+    // Opening a part is a few reads and a footer to parse: for a stream's hundreds of small
+    // sealed parts that is a good share of the scan, so the parts are opened in parallel.
+    core::run_tasks(count, core::hardware_threads(),
+                    [&](std::size_t k) { opened[k] = open_for_read(input, *kept[first + k], where, selection); });
+    for (OpenedPart& part : opened) {
+      if (!part.reader) continue;
+      std::vector<frame::Field> part_fields = selected_fields(*part.reader, part.options);
+      if (fields.empty() && groups.empty() && reads.empty()) {
+        fields = std::move(part_fields);
+      } else if (!same_fields(fields, part_fields)) {
+        return std::nullopt;
+      }
+      reads.push_back({part.reader.get(), std::move(part.options)});
+      readers.push_back(std::move(part.reader));
     }
-    reads.push_back({reader.get(), std::move(options)});
-    readers.push_back(std::move(reader));
-    if (reads.size() == kPartsPerRead) read_group();
+    if (!reads.empty()) {
+      frame::Frame group = filter_ticks(parquet::FileReader::read_concatenated(reads), where);
+      rows += group.num_rows();
+      groups.push_back(std::move(group));
+      reads.clear();
+      readers.clear();
+    }
   }
-  read_group();
   if (groups.empty() || rows == 0) return std::nullopt;  // the part-by-part path builds the empty frame
   const std::vector<frame::Field> schema = output_schema(input.table, {{plan.parts.front().relative_path, fields}}, selection);
   std::vector<frame::Frame> pieces;

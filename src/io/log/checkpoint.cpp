@@ -37,6 +37,9 @@ bool checkpoint_table_locked(RunLog& run, core::TableName table) {
   try {
     PreparedFile prepared(env, path, text);
     const FileIdentity identity = env.file_identity(tmp_path(path));
+    // Cached before the rename: this process's appenders see the new file as soon as it is
+    // renamed, while the directory's fsync is still running.
+    run.remember_manifest(table, identity, std::make_shared<const TableManifest>(merged.manifest));
     prepared.commit();
     remember_saved_manifest(path, identity, ManifestFile{std::move(merged.manifest), std::move(text)});
   } catch (const IoError& error) {

@@ -138,6 +138,12 @@ std::optional<TableManifest> RunLog::walked_manifest(core::TableName table, cons
   return scan_table_files(env_, settings_, run_id_, table).manifest;
 }
 
+void RunLog::remember_manifest(core::TableName table, const FileIdentity& identity,
+                               std::shared_ptr<const TableManifest> manifest) {
+  const std::lock_guard guard(mutex_);
+  manifests_[table] = CachedManifest{identity, std::move(manifest)};
+}
+
 std::shared_ptr<const TableManifest> RunLog::manifest(core::TableName table) {
   return manifest_at(table, identity_of(env_, manifest_path(settings_, run_id_, table)));
 }

@@ -66,6 +66,11 @@ class RunLog {
 
   /// The manifest as last read, reread only when the file changed; null when absent.
   std::shared_ptr<const TableManifest> manifest(core::TableName table);
+  /// Called by a checkpoint that has just written the table's manifest (file `identity`): the
+  /// next manifest() finds it here instead of parsing the file again. After every seal the
+  /// appending thread would otherwise parse a manifest that grows with the table.
+  void remember_manifest(core::TableName table, const FileIdentity& identity,
+                         std::shared_ptr<const TableManifest> manifest);
   /// Without a manifest.json: the parts found by walking the bucket directories (the seed's
   /// fallback; nullopt when there are none, or when `read` holds the table's whole history),
   /// for the log to be merged into.
