@@ -14,6 +14,10 @@ class FaultWritableFile final : public WritableFile {
     env_.before(EnvOp::Write, target_->path());
     target_->append(data, size);
   }
+  void write_at(std::uint64_t offset, const void* data, std::size_t size) override {
+    env_.before(EnvOp::Write, target_->path());
+    target_->write_at(offset, data, size);
+  }
   void flush() override {
     env_.before(EnvOp::Flush, target_->path());
     target_->flush();

@@ -109,8 +109,25 @@ class PosixWritableFile final : public WritableFile {
     if (::close(fd) != 0) throw_errno("close", path_, errno);
   }
 
+  void write_at(std::uint64_t offset, const void* data, std::size_t size) override {
+    check_open("write");
+    if (!positional_) WritableFile::write_at(offset, data, size);
+    const char* bytes = static_cast<const char*>(data);
+    while (size > 0) {
+      const ssize_t written = ::pwrite(fd_, bytes, size, static_cast<off_t>(offset));
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        throw_errno("write", path_, errno);
+      }
+      bytes += written;
+      offset += static_cast<std::uint64_t>(written);
+      size -= static_cast<std::size_t>(written);
+    }
+  }
+
   std::uint64_t position() const override { return position_; }
   const std::filesystem::path& path() const override { return path_; }
+  void allow_positional_writes() { positional_ = true; }
 
  private:
   void check_open(std::string_view operation) const {
@@ -130,6 +147,7 @@ class PosixWritableFile final : public WritableFile {
   int fd_;
   std::uint64_t position_;
   std::string buffer_;
+  bool positional_ = false;
 };
 
 class PosixRandomAccessFile final : public RandomAccessFile {
@@ -188,9 +206,16 @@ class PosixEnv final : public Env {
  public:
   std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
                                                   WriteMode mode) override {
-    const int flags = O_WRONLY | O_CREAT | (mode == WriteMode::Truncate ? O_TRUNC : O_APPEND);
+    int flags = O_WRONLY | O_CREAT;
+    if (mode == WriteMode::Truncate) flags |= O_TRUNC;
+    if (mode == WriteMode::Append) flags |= O_APPEND;
     const int fd = open_or_throw(path, flags, "open for writing");
     std::uint64_t position = 0;
+    if (mode == WriteMode::Overwrite) {
+      auto file = std::make_unique<PosixWritableFile>(path, fd, 0);
+      file->allow_positional_writes();
+      return file;
+    }
     if (mode == WriteMode::Append) {
       struct stat info {};
       if (::fstat(fd, &info) != 0) {

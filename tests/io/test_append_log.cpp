@@ -197,7 +197,8 @@ TEST(AppendLog, ATornOrCorruptTailIsDroppedAndTheNextAppendStartsANewSegment) {
     waitpid(pid, &status, 0);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     const fs::path segment = log_dir(settings, "run_torn") / detail::segment_file_name(1);
-    const auto size = fs::file_size(segment);
+    // The end of the records: the writer fills the segment with zeros ahead of them.
+    const auto size = detail::AppendLog(Env::posix(), log_dir(settings, "run_torn"), 1u << 22).read_segment(1, 0).valid_end;
     if (flip) {
       // Flip a byte in the last record: its checksum no longer matches.
       std::fstream file(segment, std::ios::in | std::ios::out | std::ios::binary);
@@ -218,6 +219,60 @@ TEST(AppendLog, ATornOrCorruptTailIsDroppedAndTheNextAppendStartsANewSegment) {
     EXPECT_EQ(string_values(reader.read(kEdges), "observer_agent_id"),
               (std::multiset<std::string>{"c0r0", "c1r0", "c3r0"}));
   }
+}
+
+TEST(AppendLog, WritersFillTheSegmentWithZerosAheadAndReadersStopThere) {
+  TempRoot root;
+  const fs::path dir = root.path() / "log";
+  constexpr std::uint64_t kSegmentBytes = 4u << 20;
+  detail::AppendLog first(Env::posix(), dir, kSegmentBytes);
+  std::uint64_t end = 0;
+  for (int k = 0; k < 3; ++k) end = first.append(detail::RecordType::Commit, std::string(100 + k, 'a' + k)).end.offset;
+  const fs::path segment = dir / detail::segment_file_name(1);
+  // A megabyte of zeros ahead of the records: the next appends overwrite them in place.
+  EXPECT_GE(fs::file_size(segment), std::uint64_t{1} << 20);
+  EXPECT_LT(end, 400U);
+  detail::AppendLog second(Env::posix(), dir, kSegmentBytes);  // another writer, as another process has
+  second.append(detail::RecordType::Commit, "from the second writer");
+  first.append(detail::RecordType::Commit, "from the first writer again");
+  const detail::SegmentRead read = first.read_segment(1, 0, 16);  // small chunks: the reader reads on
+  ASSERT_EQ(read.records.size(), 5U);
+  EXPECT_TRUE(read.problem.empty()) << read.problem;
+  EXPECT_EQ(read.records[2].payload, std::string(102, 'c'));
+  EXPECT_EQ(read.records[3].payload, "from the second writer");
+  EXPECT_EQ(read.records[4].payload, "from the first writer again");
+  EXPECT_LT(read.valid_end, fs::file_size(segment));
+  EXPECT_FALSE(fs::exists(dir / detail::segment_file_name(2)));
+}
+
+TEST(AppendLog, BytesBeyondTheZerosMakeANewWriterStartANewSegment) {
+  // After a power cut, a record that was never acknowledged can reach the disk without the
+  // page that holds the header before it: the data ends at zeros with a valid-looking
+  // record further on. A writer must not write at that end (a reader could run into it).
+  TempRoot root;
+  const fs::path dir = root.path() / "log";
+  std::uint64_t end = 0;
+  {
+    detail::AppendLog writer(Env::posix(), dir, 4u << 20);
+    writer.append(detail::RecordType::Commit, "one");
+    end = writer.append(detail::RecordType::Commit, "two").end.offset;
+  }
+  const fs::path segment = dir / detail::segment_file_name(1);
+  {
+    const std::string stray = detail::frame_record(detail::RecordType::Commit, "never acknowledged");
+    std::fstream file(segment, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(end + 4096));
+    file.write(stray.data(), static_cast<std::streamsize>(stray.size()));
+  }
+  detail::AppendLog writer(Env::posix(), dir, 4u << 20);
+  const detail::AppendLog::Appended appended = writer.append(detail::RecordType::Commit, "three");
+  EXPECT_EQ(appended.at.segment, 2U);
+  const detail::SegmentRead old = writer.read_segment(1, 0);
+  ASSERT_EQ(old.records.size(), 2U);
+  EXPECT_TRUE(old.problem.empty());
+  const detail::SegmentRead fresh = writer.read_segment(2, 0);
+  ASSERT_EQ(fresh.records.size(), 1U);
+  EXPECT_EQ(fresh.records[0].payload, "three");
 }
 
 TEST(AppendLog, FollowReturnsOnlyWhatWasAppendedSinceTheCursor) {

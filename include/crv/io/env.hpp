@@ -33,6 +33,13 @@ class WritableFile {
   virtual void sync_flushed() { sync(); }
   /// flush() then close; further calls are errors, a second close() is a no-op.
   virtual void close() = 0;
+  /// Writes `size` bytes at `offset`, unbuffered (pwrite), extending the file if needed; for
+  /// files opened with WriteMode::Overwrite, whose writers track their own positions. An
+  /// IoError for other files.
+  virtual void write_at(std::uint64_t offset, const void* data, std::size_t size) {
+    (void)offset, (void)data, (void)size;
+    throw IoError("write_at '" + path().string() + "': the file was not opened for positional writes");
+  }
   /// Bytes written so far (buffered included), counted from the file's size at open.
   virtual std::uint64_t position() const = 0;
   virtual const std::filesystem::path& path() const = 0;
@@ -70,6 +77,7 @@ struct FileIdentity {
 enum class WriteMode {
   Truncate,  ///< create, or truncate an existing file
   Append,    ///< create, or append to an existing file
+  Overwrite,  ///< create, or keep an existing file as it is: positional writes (write_at) only
 };
 
 class Env {

@@ -15,7 +15,7 @@ namespace crv::io {
 
 enum class EnvOp {
   OpenWritable,      ///< new_writable_file
-  Write,             ///< WritableFile::append
+  Write,             ///< WritableFile::append and write_at
   Flush,             ///< WritableFile::flush
   Sync,              ///< WritableFile::sync
   Close,             ///< WritableFile::close

@@ -60,12 +60,22 @@ std::vector<std::uint64_t> AppendLog::segments() const {
 void AppendLog::start_segment(std::uint64_t segment) {
   file_.reset();
   {
-    const std::unique_ptr<WritableFile> created = env_.new_writable_file(segment_path(segment), WriteMode::Append);
+    const std::unique_ptr<WritableFile> created = env_.new_writable_file(segment_path(segment), WriteMode::Overwrite);
     created->close();
   }
   env_.sync_dir(dir_);
   segment_ = segment;
   known_end_ = 0;
+  file_size_ = 0;
+  zeros_checked_ = true;  // created empty just now: nothing lies after its end
+}
+
+void AppendLog::move_to_segment(std::uint64_t segment) {
+  file_.reset();
+  segment_ = segment;
+  known_end_ = 0;
+  file_size_ = 0;
+  zeros_checked_ = false;
 }
 
 // Called under the flock: the newest segment is the one every writer appends to.
@@ -76,30 +86,65 @@ void AppendLog::find_current_segment() {
       start_segment(1);
       return;
     }
-    segment_ = live.back();
-    known_end_ = 0;
+    move_to_segment(live.back());
   }
-  while (env_.file_exists(segment_path(segment_ + 1))) {
-    file_.reset();
-    ++segment_;
-    known_end_ = 0;
+  while (env_.file_exists(segment_path(segment_ + 1))) move_to_segment(segment_ + 1);
+}
+
+// Whether the current segment holds nothing but zeros from `offset` on. After a power cut
+// the pages of records that were never acknowledged may have reached the disk without the
+// page holding the header before them: a writer must not write at the end of the data then,
+// or a reader could run from its record into theirs.
+bool AppendLog::only_zeros_after(std::uint64_t offset) const {
+  const std::unique_ptr<RandomAccessFile> file = env_.new_random_access_file(segment_path(segment_));
+  constexpr std::size_t kChunk = 1u << 20;
+  std::vector<std::byte> bytes;
+  for (std::uint64_t at = offset; at < file->size(); at += bytes.size()) {
+    bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, file->size() - at)));
+    file->read_at(at, bytes.size(), bytes.data());
+    if (std::any_of(bytes.begin(), bytes.end(), [](std::byte b) { return b != std::byte{0}; })) return false;
   }
+  return true;
+}
+
+bool AppendLog::segment_has_data(std::uint64_t segment) const {
+  const SegmentRead read = read_segment(segment, 0, kRecordHeaderSize);
+  return read.valid_end > 0 || !read.problem.empty();
 }
 
 // Called under the flock: checks what other writers added since this one last looked, and
 // starts a new segment after a torn tail (or when the segment is full).
 void AppendLog::validate_tail() {
-  const std::uint64_t size = env_.file_size(segment_path(segment_));
-  if (size != known_end_) {
-    const SegmentRead read = read_segment(segment_, known_end_);
-    if (read.valid_end != size) {
-      // Garbage after the last good record: nobody can append after it.
+  // A first chunk the size of a typical tick's record: usually nobody else wrote, and the
+  // read finds the zeros right away.
+  constexpr std::size_t kFirstChunk = 8u << 10;
+  const SegmentRead read = read_segment(segment_, known_end_, kFirstChunk);
+  if (!read.problem.empty() || !read.exists) {
+    // Garbage after the last good record: nobody can append after it.
+    start_segment(segment_ + 1);
+    return;
+  }
+  known_end_ = read.valid_end;
+  file_size_ = read.file_size;
+  if (!zeros_checked_) {
+    if (!only_zeros_after(known_end_)) {
       start_segment(segment_ + 1);
       return;
     }
-    known_end_ = size;
+    zeros_checked_ = true;
   }
   if (known_end_ >= segment_bytes_) start_segment(segment_ + 1);
+}
+
+// The record followed by the zeros that fill the segment ahead of it, when it reaches past
+// what is filled already.
+std::string AppendLog::with_fill(std::string record) const {
+  constexpr std::uint64_t kFillBytes = 1u << 20;
+  const std::uint64_t end = known_end_ + record.size();
+  if (end <= file_size_) return record;
+  const std::uint64_t filled = std::max(end, std::min(end + kFillBytes, segment_bytes_));
+  record.append(static_cast<std::size_t>(filled - end), '\0');
+  return record;
 }
 
 AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload) {
@@ -114,11 +159,11 @@ AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload)
     find_current_segment();
     validate_tail();
     path = segment_path(segment_);
-    if (!file_) file_ = env_.new_writable_file(path, WriteMode::Append);
+    if (!file_) file_ = env_.new_writable_file(path, WriteMode::Overwrite);
     appended.at = {segment_, known_end_};
+    const std::string bytes = with_fill(record);
     try {
-      file_->append(record);
-      file_->flush();
+      file_->write_at(known_end_, bytes.data(), bytes.size());
     } catch (...) {
       // Part of the record may be in the file: drop the handle, the next append finds the
       // torn tail and starts a new segment.
@@ -126,6 +171,7 @@ AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload)
       throw;
     }
     known_end_ += record.size();
+    file_size_ = std::max(file_size_, appended.at.offset + bytes.size());
     appended.end = {segment_, known_end_};
     file = file_;
   } catch (const IoWriteError&) {
@@ -143,7 +189,7 @@ AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload)
   return appended;
 }
 
-SegmentRead AppendLog::read_segment(std::uint64_t segment, std::uint64_t offset) const {
+SegmentRead AppendLog::read_segment(std::uint64_t segment, std::uint64_t offset, std::size_t first_chunk) const {
   SegmentRead read;
   read.valid_end = offset;
   const std::filesystem::path path = segment_path(segment);
@@ -158,15 +204,28 @@ SegmentRead AppendLog::read_segment(std::uint64_t segment, std::uint64_t offset)
     throw;
   }
   const std::uint64_t size = file->size();
+  read.file_size = size;
   if (size <= offset) return read;
-  auto bytes = std::make_shared<std::string>(size - offset, '\0');
-  file->read_at(offset, bytes->size(), reinterpret_cast<std::byte*>(bytes->data()));
-  ParsedRecords parsed = parse_records(*bytes, offset);
-  read.records = std::move(parsed.records);
-  read.valid_end = parsed.valid_end;
-  read.problem = std::move(parsed.problem);
-  read.bytes = std::move(bytes);
-  return read;
+  // Read a chunk, and more (twice as much, or what a cut-off record needs) until the zeros
+  // filled ahead, a bad record or the end of the file: the data usually ends well before
+  // the file does.
+  std::uint64_t chunk = std::min<std::uint64_t>(std::max<std::size_t>(first_chunk, kRecordHeaderSize), size - offset);
+  while (true) {
+    auto bytes = std::make_shared<std::string>(static_cast<std::size_t>(chunk), '\0');
+    file->read_at(offset, bytes->size(), reinterpret_cast<std::byte*>(bytes->data()));
+    ParsedRecords parsed = parse_records(*bytes, offset);
+    const bool more_to_read = !parsed.at_zeros && (parsed.problem.empty() || parsed.truncated_need > 0);
+    if (more_to_read && offset + chunk < size) {
+      const std::uint64_t needed = parsed.valid_end - offset + parsed.truncated_need;
+      chunk = std::min(size - offset, std::max(chunk * 2, needed));
+      continue;
+    }
+    read.records = std::move(parsed.records);
+    read.valid_end = parsed.valid_end;
+    read.problem = std::move(parsed.problem);
+    read.bytes = std::move(bytes);
+    return read;
+  }
 }
 
 void AppendLog::retire_segments_before(std::uint64_t segment) {
@@ -189,7 +248,7 @@ std::uint64_t AppendLog::rotate() {
   const std::unique_ptr<FileLock> lock = env_.lock_file(dir_ / ".lock");
   segment_ = 0;  // find the newest segment afresh, whoever wrote it
   find_current_segment();
-  if (env_.file_size(segment_path(segment_)) > 0) start_segment(segment_ + 1);
+  if (segment_has_data(segment_)) start_segment(segment_ + 1);
   return segment_;
 }
 

@@ -7,7 +7,13 @@
 // one waits for its fsync, and one journal commit often makes several of them durable.
 // A writer checks the bytes other writers added since it last looked; a torn tail (a writer
 // killed inside a write, a power cut) makes it start the next segment rather than write
-// after garbage. Segments roll over past `segment_bytes`; segments whose every record is
+// after garbage.
+//
+// Writers fill a segment with zeros ahead of their records (a megabyte at a time) and write
+// each record over them, in place: the fdatasync of a record then changes no metadata (the
+// blocks exist, the size does not change), so it needs no journal commit and does not queue
+// behind the journal commits of other work (a seal's new part, a manifest's rename). Only the
+// append that fills the next megabyte pays one. Segments roll over past `segment_bytes`; segments whose every record is
 // reflected in the manifests are retired (deleted) by the checkpointer.
 //
 // On an object store the same records map onto numbered immutable objects (one per record
@@ -40,8 +46,9 @@ struct SegmentRead {
   bool exists = true;  ///< false: the segment was retired
   std::vector<RawRecord> records;
   std::uint64_t valid_end = 0;
-  std::string problem;  ///< why parsing stopped before the file's end (a torn tail)
+  std::string problem;  ///< why parsing stopped before the data's end (a torn tail)
   std::shared_ptr<const std::string> bytes;  ///< what the records' payloads view
+  std::uint64_t file_size = 0;  ///< the segment's size, zeros filled ahead of the records included
 };
 
 class AppendLog {
@@ -60,8 +67,9 @@ class AppendLog {
 
   /// The live segments, ascending (empty when nothing was ever logged).
   std::vector<std::uint64_t> segments() const;
-  /// The records of `segment` from `offset` to its current end.
-  SegmentRead read_segment(std::uint64_t segment, std::uint64_t offset) const;
+  /// The records of `segment` from `offset` to the end of its data (the zeros its writers
+  /// fill ahead, or the end of the file), read in chunks from `first_chunk` bytes on.
+  SegmentRead read_segment(std::uint64_t segment, std::uint64_t offset, std::size_t first_chunk = 64u << 10) const;
   /// Deletes the segments numbered below `segment` (never the newest one).
   void retire_segments_before(std::uint64_t segment);
 
@@ -83,7 +91,11 @@ class AppendLog {
   void ensure_dir();
   void find_current_segment();
   void validate_tail();
+  bool only_zeros_after(std::uint64_t offset) const;
+  bool segment_has_data(std::uint64_t segment) const;
   void start_segment(std::uint64_t segment);
+  void move_to_segment(std::uint64_t segment);
+  std::string with_fill(std::string record) const;
 
   Env& env_;
   std::filesystem::path dir_;
@@ -91,7 +103,9 @@ class AppendLog {
   std::mutex mutex_;  // one writer of this process at a time; the flock orders processes
   bool dir_ready_ = false;
   std::uint64_t segment_ = 0;     // the segment this process appends to (0: not found yet)
-  std::uint64_t known_end_ = 0;   // its end as far as this process has validated it
+  std::uint64_t known_end_ = 0;   // the end of its records as far as this process has validated it
+  std::uint64_t file_size_ = 0;   // its size, the zeros filled ahead included, as last seen
+  bool zeros_checked_ = false;    // whether this process checked what lies after known_end_
   std::shared_ptr<WritableFile> file_;  // shared: an appender fsyncs it outside mutex_
   mutable std::mutex checkpoint_mutex_;
   mutable std::optional<FileIdentity> checkpoint_identity_;

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace crv::io::detail {
@@ -30,6 +31,13 @@ bool known_type(std::uint8_t type) {
   return type == static_cast<std::uint8_t>(RecordType::Commit) || type == static_cast<std::uint8_t>(RecordType::Seal);
 }
 
+bool all_zero(const char* bytes, std::size_t size) {
+  for (std::size_t k = 0; k < size; ++k) {
+    if (bytes[k] != 0) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string frame_record(RecordType type, std::string_view payload) {
@@ -47,15 +55,26 @@ ParsedRecords parse_records(std::string_view bytes, std::uint64_t base_offset) {
   while (position < bytes.size()) {
     const std::size_t left = bytes.size() - position;
     const std::uint64_t offset = base_offset + position;
-    if (left < kRecordHeaderSize) {
-      parsed.problem = "truncated record header at offset " + std::to_string(offset);
+    const char* header = bytes.data() + position;
+    if (all_zero(header, std::min(left, kRecordHeaderSize))) {
+      parsed.at_zeros = true;
       break;
     }
-    const char* header = bytes.data() + position;
+    if (left < kRecordHeaderSize) {
+      parsed.problem = "truncated record header at offset " + std::to_string(offset);
+      parsed.truncated_need = kRecordHeaderSize;
+      break;
+    }
     const std::uint32_t length = get_u32(header + 4);
-    if (length > kMaxRecordPayload || length > left - kRecordHeaderSize) {
+    if (length > kMaxRecordPayload) {
+      parsed.problem = "record at offset " + std::to_string(offset) + " claims a length of " + std::to_string(length) +
+                       " bytes, more than any record has";
+      break;
+    }
+    if (length > left - kRecordHeaderSize) {
       parsed.problem = "truncated record at offset " + std::to_string(offset) + " (length " +
                        std::to_string(length) + ", " + std::to_string(left - kRecordHeaderSize) + " bytes left)";
+      parsed.truncated_need = kRecordHeaderSize + length;
       break;
     }
     if (checksum(header + 4, kRecordHeaderSize - 4 + length) != get_u32(header)) {

@@ -7,8 +7,9 @@
 // inside a log does not checksum to itself) covers the length, the type and the payload.
 // A record that is truncated or whose checksum does not match ends the readable log of its
 // segment: a torn tail is detected and dropped, never read as data. Unlike LevelDB there
-// are no 32 KiB blocks: a segment is read whole from a known good offset, and a writer
-// that finds a torn tail starts a new segment instead of writing after it.
+// are no 32 KiB blocks: a segment is read from a known good offset up to the zeros its
+// writers fill ahead of their records, and a writer that finds a torn tail starts a new
+// segment instead of writing after it.
 
 #include <cstdint>
 #include <string>
@@ -43,6 +44,12 @@ struct ParsedRecords {
   /// Why parsing stopped before the end of the bytes (empty when it did not): a truncated
   /// record, a checksum mismatch, an unknown type.
   std::string problem;
+  /// Parsing stopped at zeros: the space a writer fills ahead of its records (a header of
+  /// nine zero bytes is never a record: type 0 does not exist). The clean end of the data.
+  bool at_zeros = false;
+  /// For a record cut off by the end of the bytes: how many bytes from valid_end it needs
+  /// (0 otherwise), so that a reader of part of a segment knows how much more to read.
+  std::uint64_t truncated_need = 0;
 };
 
 /// Parses the records of `bytes`, which start at `base_offset` of their segment.
