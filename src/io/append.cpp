@@ -167,6 +167,7 @@ parquet::WriterOptions part_writer_options(const IoSettings& settings, std::stri
       {std::string(core::kSchemaVersionMetadataKey), core::to_metadata_string(core::SCHEMA_V)},
       {"crv_table_name", std::string(table)},
       {"crv_run_id", std::string(run_id)},
+      {std::string(kTickBucketSizeMetadataKey), std::to_string(settings.tick_bucket_size)},
   };
   return writer;
 }

@@ -45,6 +45,10 @@ std::vector<BucketSlice> split_by_bucket(const frame::Frame& frame, std::span<co
 /// The smallest and largest tick of a non-null i64 column.
 std::pair<std::int64_t, std::int64_t> tick_bounds(const frame::Column& tick);
 
+/// The key-value metadata key of the tick bucket size a part was written with (every other
+/// reader ignores it; manifest.json keeps the reference's keys only).
+inline constexpr std::string_view kTickBucketSizeMetadataKey = "crv_tick_bucket_size";
+
 /// The codec settings and the crv key-value metadata of a part of `table`.
 parquet::WriterOptions part_writer_options(const IoSettings& settings, std::string_view run_id,
                                            std::string_view table);

@@ -31,6 +31,8 @@ namespace {
 
 using testing::TempRoot;
 
+#define EXPECT_THAT_STRING(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
+
 constexpr auto kEdges = core::TableName::IdentityEdges;
 constexpr auto kHoldings = core::TableName::Holdings;
 namespace fs = std::filesystem;
@@ -273,6 +275,49 @@ TEST(AppendLog, BytesBeyondTheZerosMakeANewWriterStartANewSegment) {
   const detail::SegmentRead fresh = writer.read_segment(2, 0);
   ASSERT_EQ(fresh.records.size(), 1U);
   EXPECT_EQ(fresh.records[0].payload, "three");
+}
+
+TEST(AppendLog, AppendingWithAnotherTickBucketSizeIsAConfigErrorNamingBothSizes) {
+  TempRoot root;
+  const std::string kRun = "run_sizes";
+  IoSettings settings = root.streaming_settings();  // bucket size 100
+  {
+    Dataset dataset(settings, kRun);
+    dataset.append(kEdges, tagged_edges(0, {10, 150}));
+    // Closed without a seal: the rows and their bucket size are in the live log only.
+    IoSettings other = settings;
+    other.tick_bucket_size = 1000;
+    Dataset wrong(other, kRun);
+    try {
+      wrong.append(kEdges, tagged_edges(1, {20}));
+      ADD_FAILURE() << "an append with bucket size 1000 to a table of size 100 was accepted";
+    } catch (const IoConfigError& error) {
+      EXPECT_THAT_STRING(error.what(), "tick_bucket_size 100");
+      EXPECT_THAT_STRING(error.what(), "uses 1000");
+    }
+  }
+  // Sealed and vacuumed: the log no longer holds the table; the manifest's buckets tell.
+  {
+    Dataset dataset(settings, kRun);
+    dataset.seal();
+    dataset.vacuum(std::chrono::seconds(0));
+  }
+  IoSettings other = settings;
+  other.tick_bucket_size = 1000;
+  Dataset wrong(other, kRun);
+  try {
+    wrong.append(kEdges, tagged_edges(2, {20}));
+    ADD_FAILURE() << "an append with bucket size 1000 to a sealed table of size 100 was accepted";
+  } catch (const IoConfigError& error) {
+    EXPECT_THAT_STRING(error.what(), "written with tick_bucket_size 100");
+    EXPECT_THAT_STRING(error.what(), "size of 1000");
+  }
+  EXPECT_THROW(wrong.append(kEdges, tagged_edges(2, {20})), IoConfigError);  // every time, not once
+  // Nothing was added by the refused appends; the right size still appends.
+  Dataset dataset(settings, kRun);
+  dataset.append(kEdges, tagged_edges(3, {30}));
+  EXPECT_EQ(string_values(dataset.read(kEdges), "observer_agent_id"),
+            (std::multiset<std::string>{"c0r0", "c0r1", "c3r0"}));
 }
 
 TEST(AppendLog, FollowReturnsOnlyWhatWasAppendedSinceTheCursor) {

@@ -69,7 +69,7 @@ class AppendLog {
   std::vector<std::uint64_t> segments() const;
   /// The records of `segment` from `offset` to the end of its data (the zeros its writers
   /// fill ahead, or the end of the file), read in chunks from `first_chunk` bytes on.
-  SegmentRead read_segment(std::uint64_t segment, std::uint64_t offset, std::size_t first_chunk = 64u << 10) const;
+  SegmentRead read_segment(std::uint64_t segment, std::uint64_t offset, std::size_t first_chunk = 16u << 10) const;
   /// Deletes the segments numbered below `segment` (never the newest one).
   void retire_segments_before(std::uint64_t segment);
 

@@ -107,6 +107,7 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
   tables.reserve(appends.size());
   for (const TableAppend& append : appends) {
     tables.push_back({prepare_append(settings, append.table, append.frame, options), {}, {}, {}});
+    check_tick_bucket_size(run, tables.back().prepared.table);
   }
   for (PendingTable& table : tables) choose_inline_rows(run, table);
 

@@ -1,6 +1,7 @@
 #pragma once
 // The operations of the append log on tables (private to the io layer), one file each: a
-// commit of one or more tables (commit.cpp), the checkpoint of a table's manifest
+// commit of one or more tables (commit.cpp) and its check of the tables' bucket size
+// (bucket_size_check.cpp), the checkpoint of a table's manifest
 // (checkpoint.cpp), the seal of a bucket (seal.cpp), vacuum and the log's CHECKPOINT
 // (vacuum.cpp).
 
@@ -26,6 +27,12 @@ namespace crv::io::detail {
 /// repaired by the next checkpoint and does not undo the commit.
 std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
                                          const AppendOptions& options);
+
+/// IoConfigError when the settings' tick_bucket_size differs from the one the table was
+/// written with: the size of the live log's commits, or one that does not put the ticks of
+/// every bucket of the manifest in that bucket (parts written before the log, or by the
+/// reference). Each version of the manifest is checked once per RunLog.
+void check_tick_bucket_size(RunLog& run, core::TableName table);
 
 /// The table's lock (<table>/.lock, created with the table directory when needed), which
 /// orders checkpoints, seals and vacuums of the table; commits do not take it.

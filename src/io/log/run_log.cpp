@@ -144,6 +144,17 @@ void RunLog::remember_manifest(core::TableName table, const FileIdentity& identi
   manifests_[table] = CachedManifest{identity, std::move(manifest)};
 }
 
+bool RunLog::bucket_size_checked(core::TableName table, const std::shared_ptr<const TableManifest>& manifest) {
+  const std::lock_guard guard(mutex_);
+  const auto it = bucket_size_checked_.find(table);
+  return it != bucket_size_checked_.end() && it->second == manifest;
+}
+
+void RunLog::remember_bucket_size_checked(core::TableName table, std::shared_ptr<const TableManifest> manifest) {
+  const std::lock_guard guard(mutex_);
+  bucket_size_checked_[table] = std::move(manifest);
+}
+
 std::shared_ptr<const TableManifest> RunLog::manifest(core::TableName table) {
   return manifest_at(table, identity_of(env_, manifest_path(settings_, run_id_, table)));
 }

@@ -71,6 +71,10 @@ class RunLog {
   /// appending thread would otherwise parse a manifest that grows with the table.
   void remember_manifest(core::TableName table, const FileIdentity& identity,
                          std::shared_ptr<const TableManifest> manifest);
+  /// Whether check_tick_bucket_size passed `manifest`, a version of the table's manifest,
+  /// already; and remembering that it did (each version is checked once).
+  bool bucket_size_checked(core::TableName table, const std::shared_ptr<const TableManifest>& manifest);
+  void remember_bucket_size_checked(core::TableName table, std::shared_ptr<const TableManifest> manifest);
   /// Without a manifest.json: the parts found by walking the bucket directories (the seed's
   /// fallback; nullopt when there are none, or when `read` holds the table's whole history),
   /// for the log to be merged into.
@@ -92,6 +96,9 @@ class RunLog {
   std::mutex mutex_;
   LogState state_;
   std::map<core::TableName, CachedManifest> manifests_;  // guarded by mutex_
+  // The manifest versions whose bucket size was checked (held, so that an address is not
+  // reused by a newer version); guarded by mutex_.
+  std::map<core::TableName, std::shared_ptr<const TableManifest>> bucket_size_checked_;
 };
 
 }  // namespace crv::io::detail
