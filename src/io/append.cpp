@@ -22,6 +22,7 @@
 #include "crv/io/validate.hpp"
 #include "io/append_part_steps.hpp"
 #include "io/append_threads.hpp"
+#include "io/part_check.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -144,6 +145,13 @@ PreparedTable prepare_append(const IoSettings& settings, TableRef table, const f
   }
   const Frame body = options.validate_schema ? validate_frame(descriptor, frame, settings.strict_schema)
                                              : order_unvalidated(descriptor, frame);
+  if (!options.validate_schema) {
+    // Unvalidated input still has to be what every reader accepts (part_check.hpp): the
+    // required columns, and descriptor columns of their type family. `bucket` is computed.
+    std::vector<frame::Field> fields = body.schema();
+    fields.push_back({"bucket", frame::int64(), false});
+    detail::check_fields_against_descriptor(table.name(), fields, "table '" + prepared.name + "': the frame");
+  }
   if (options.validate_rows) validate_rows(descriptor, body);
   const Column buckets = bucket_ids(prepared.name, body.column("tick"), settings.tick_bucket_size);
 

@@ -15,6 +15,7 @@
 #include "io/log/inline_rows_io.hpp"
 #include "io/log/run_log.hpp"
 #include "io/log/log_operations.hpp"
+#include "io/part_check.hpp"
 #include "io/scan_plan.hpp"
 
 namespace crv::io {
@@ -255,8 +256,14 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
     schemas.emplace_back(label, pieces.back().schema());
   }
   for (const detail::LoggedPart& part : since.parts) {
+    if (!is_canonical_part_name(part.part.path)) {
+      throw IoManifestError("the append log of run '" + run_id_ + "' names the part '" + part.part.path + "' of table '" +
+                            name + "', which is not a part name inside its bucket directory");
+    }
     const std::filesystem::path path = bucket_dir(settings_, run_id_, table.name(), part.bucket_id) / part.part.path;
-    pieces.push_back(open_parquet_file(*env_, path)->read());
+    const auto reader = open_parquet_file(*env_, path);
+    detail::check_part(*reader, path.string(), detail::PartExpectation{run_id_, table.name(), &part.part, "the append log", nullptr});
+    pieces.push_back(reader->read());
     schemas.emplace_back(part.part.path, pieces.back().schema());
   }
   const std::vector<frame::Field> schema = detail::output_schema(table.name(), schemas, {});

@@ -419,6 +419,38 @@ std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path
   return parse_manifest(text, path);
 }
 
+std::string rebuild_manifest_hint(std::string_view run_id, std::string_view table) {
+  return "run `crv-io rebuild-manifest --run " + std::string(run_id) + " --table " + std::string(table) +
+         "` to re-derive the manifest from the part files, or restore the file from a backup";
+}
+
+void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
+                          std::string_view run_id) {
+  for (const auto& [bucket_id, partition] : manifest.partitions) {
+    const std::string where = "partitions." + bucket_key(bucket_id) + ".parts";
+    std::vector<std::pair<std::string_view, std::size_t>> names;
+    names.reserve(partition.parts.size());
+    for (std::size_t i = 0; i < partition.parts.size(); ++i) {
+      const std::string& name = partition.parts[i].path;
+      if (!is_canonical_part_name(name)) {
+        throw IoManifestError("manifest '" + path.string() + "' lists the part path '" + name + "' (" + where + "[" +
+                              std::to_string(i) + "].path), which is not a part name inside its bucket directory " +
+                              bucket_dir_name(bucket_id) + " (expected part-<32 lowercase hex>.parquet; no '/', no '..'); " +
+                              rebuild_manifest_hint(run_id, manifest.table));
+      }
+      names.emplace_back(name, i);
+    }
+    std::sort(names.begin(), names.end());
+    for (std::size_t k = 1; k < names.size(); ++k) {
+      if (names[k].first != names[k - 1].first) continue;
+      throw IoManifestError("manifest '" + path.string() + "' lists the part '" + std::string(names[k].first) +
+                            "' of " + bucket_dir_name(bucket_id) + " twice (" + where + "[" +
+                            std::to_string(names[k - 1].second) + "] and [" + std::to_string(names[k].second) +
+                            "]); its rows would be read twice; " + rebuild_manifest_hint(run_id, manifest.table));
+    }
+  }
+}
+
 std::string manifest_text(const TableManifest& manifest) {
   ManifestTextWriter writer;
   writer.write(manifest);

@@ -1,5 +1,6 @@
 #include "crv/io/paths.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <limits>
@@ -122,6 +123,15 @@ std::string new_part_name() {
 
 bool is_part_file_name(std::string_view name) {
   return ends_with(name, kPartSuffix) && name.size() > kPartSuffix.size() && name.front() != '.';
+}
+
+bool is_canonical_part_name(std::string_view name) {
+  constexpr std::string_view kPrefix = "part-";
+  constexpr std::size_t kHexDigits = 32;
+  if (name.size() != kPrefix.size() + kHexDigits + kPartSuffix.size()) return false;
+  if (name.substr(0, kPrefix.size()) != kPrefix || !ends_with(name, kPartSuffix)) return false;
+  const std::string_view hex = name.substr(kPrefix.size(), kHexDigits);
+  return std::all_of(hex.begin(), hex.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 bool is_tmp_file_name(std::string_view name) { return ends_with(name, kTmpSuffix); }

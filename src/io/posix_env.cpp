@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
+#include <utility>
 
 #include "crv/io/env.hpp"
 
@@ -31,6 +32,36 @@ int open_or_throw(const std::filesystem::path& path, int flags, std::string_view
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) throw_errno(operation, path, errno);
   return fd;
+}
+
+const char* file_kind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISDIR(mode)) return "a directory";
+  return "not a regular file";
+}
+
+// Opens a file for reading that must be a regular file. O_NONBLOCK makes the open of a FIFO
+// (or a device) return at once instead of waiting for a writer; fstat then refuses anything
+// that is not S_ISREG. O_NONBLOCK has no effect on reads of regular files, so it stays set.
+// Returns the descriptor and its size.
+std::pair<int, std::uint64_t> open_regular_for_reading(const std::filesystem::path& path) {
+  const int fd = open_or_throw(path, O_RDONLY | O_NONBLOCK, "open for reading");
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    const int error = errno;
+    ::close(fd);
+    throw_errno("stat", path, error);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw IoError("open for reading '" + path.string() + "': " + file_kind(info.st_mode) +
+                      ", not a regular file (refused without reading it)",
+                  EINVAL);
+  }
+  return {fd, static_cast<std::uint64_t>(info.st_size)};
 }
 
 struct stat stat_or_throw(const std::filesystem::path& path, std::string_view operation) {
@@ -230,18 +261,12 @@ class PosixEnv final : public Env {
 
   std::unique_ptr<RandomAccessFile> new_random_access_file(
       const std::filesystem::path& path) override {
-    const int fd = open_or_throw(path, O_RDONLY, "open for reading");
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) {
-      const int error = errno;
-      ::close(fd);
-      throw_errno("stat", path, error);
-    }
-    return std::make_unique<PosixRandomAccessFile>(path, fd, static_cast<std::uint64_t>(info.st_size));
+    const auto [fd, size] = open_regular_for_reading(path);
+    return std::make_unique<PosixRandomAccessFile>(path, fd, size);
   }
 
   std::string read_file(const std::filesystem::path& path) override {
-    const int fd = open_or_throw(path, O_RDONLY, "open for reading");
+    const int fd = open_regular_for_reading(path).first;
     std::string contents;
     char chunk[64 * 1024];
     for (;;) {

@@ -11,6 +11,7 @@
 #include "crv/io/errors.hpp"
 #include "crv/io/part_io.hpp"
 #include "crv/io/paths.hpp"
+#include "io/part_check.hpp"
 
 namespace crv::io {
 namespace {
@@ -89,8 +90,18 @@ RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string
     for (const std::string& file_name : env.list_dir(dir / bucket_name)) {
       if (is_tmp_file_name(file_name) || !is_part_file_name(file_name)) continue;
       const std::filesystem::path path = dir / bucket_name / file_name;
+      if (!is_canonical_part_name(file_name)) {
+        // A manifest may list only part-<32 hex>.parquet names: adopting another file would
+        // make a manifest that no reader accepts.
+        result.unreadable.push_back({bucket_name + "/" + file_name,
+                                     "not a part name (crv-io and the reference write part-<32 lowercase hex>.parquet)"});
+        continue;
+      }
       try {
+        // A FIFO or device named like a part fails here at once (the Env opens without blocking
+        // and refuses anything but a regular file).
         const auto reader = open_parquet_file(env, path);
+        detail::check_part(*reader, path.string(), detail::PartExpectation{run_id, table.name(), nullptr, {}, nullptr});
         const auto range = tick_range(*reader);
         if (!range) continue;  // a part without rows adds nothing to the manifest
         PartEntry part;

@@ -10,6 +10,7 @@
 #include "crv/io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
+#include "io/part_check.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -63,6 +64,9 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
   const std::filesystem::path dir = table_dir(input.settings, input.run_id, input.table);
   if (input.manifest) {
     plan.from_manifest = !input.walked;
+    // The path checks are never skipped: a listed path leaving its bucket directory would read
+    // another table's (or run's) files.
+    check_manifest_parts(*input.manifest, manifest_path(input.settings, input.run_id, input.table), input.run_id);
     for (const auto& [bucket_id, partition] : input.manifest->partitions) {
       const bool kept = where.overlaps(partition.tick_min, partition.tick_max);
       plan.partitions.push_back(
@@ -76,6 +80,7 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
         part.kept = where.overlaps(entry.tick_min, entry.tick_max);
         part.reason = input.walked ? "no manifest: found by the directory walk, " + relation(where, entry.tick_min, entry.tick_max)
                                    : relation(where, entry.tick_min, entry.tick_max);
+        part.listed = entry;
         plan.parts.push_back(std::move(part));
       }
     }
@@ -93,8 +98,9 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
       part.relative_path = bucket_name + "/" + file_name;
       part.path = dir / bucket_name / file_name;
       part.bucket_id = *bucket_id;
-      part.kept = true;
-      part.reason = "no manifest: found by the directory walk (tick range unknown before its footer)";
+      part.kept = is_canonical_part_name(file_name);
+      part.reason = part.kept ? "no manifest: found by the directory walk (tick range unknown before its footer)"
+                              : "no manifest: found by the directory walk, skipped: not a part name (part-<32 hex>.parquet)";
       plan.parts.push_back(std::move(part));
     }
   }
@@ -130,7 +136,10 @@ std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const Par
                           "' lists '" + part.relative_path +
                           "', which does not exist (run rebuild-manifest to re-derive it from the files)");
   }
-  return open_parquet_file(*input.env, part.path);
+  std::unique_ptr<parquet::FileReader> reader = open_parquet_file(*input.env, part.path);
+  check_part(*reader, part.path.string(),
+             PartExpectation{input.run_id, input.table, part.listed ? &*part.listed : nullptr, {}, &input.settings});
+  return reader;
 }
 
 parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const Where& where,

@@ -109,9 +109,25 @@ TEST(Paths, PartNames) {
     EXPECT_TRUE(std::regex_match(name, pattern)) << name;
     EXPECT_EQ(name[5 + 12], '4') << name;  // UUID version 4
     EXPECT_TRUE(is_part_file_name(name));
+    EXPECT_TRUE(is_canonical_part_name(name));
     seen.insert(name);
   }
   EXPECT_EQ(seen.size(), 100u);
+}
+
+TEST(Paths, CanonicalPartNamesAreWhatCrvIoAndTheReferenceWrite) {
+  const std::string hex(32, 'a');
+  EXPECT_TRUE(is_canonical_part_name("part-0123456789abcdef0123456789abcdef.parquet"));
+  EXPECT_FALSE(is_canonical_part_name("part-0123456789ABCDEF0123456789abcdef.parquet"));
+  EXPECT_FALSE(is_canonical_part_name("part-" + hex.substr(1) + ".parquet"));
+  EXPECT_FALSE(is_canonical_part_name("part-" + hex + "0.parquet"));
+  EXPECT_FALSE(is_canonical_part_name("part-" + hex + ".parquet.tmp"));
+  EXPECT_FALSE(is_canonical_part_name("../part-" + hex + ".parquet"));
+  EXPECT_FALSE(is_canonical_part_name("/part-" + hex + ".parquet"));
+  EXPECT_FALSE(is_canonical_part_name("x/part-" + hex + ".parquet"));
+  EXPECT_FALSE(is_canonical_part_name("part-" + hex.substr(0, 31) + "/.parquet"));
+  EXPECT_FALSE(is_canonical_part_name("data.parquet"));
+  EXPECT_FALSE(is_canonical_part_name(""));
 }
 
 TEST(Paths, PartAndTmpFileNames) {

@@ -96,6 +96,17 @@ std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path
 /// the text is not a valid manifest.
 TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path);
 
+/// "run `crv-io rebuild-manifest --run R --table T` ...": what to do about a manifest that
+/// disagrees with the files (the tail of the reader's errors).
+std::string rebuild_manifest_hint(std::string_view run_id, std::string_view table);
+
+/// The checks a reader makes of a manifest before reading any part it lists: every part
+/// path is a plain part name inside its bucket directory (is_canonical_part_name: no
+/// slash, no "..", not absolute) and no part is listed twice in a bucket. IoManifestError
+/// naming the manifest file `path`, the entry and what to do otherwise.
+void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
+                          std::string_view run_id);
+
 /// The text save_manifest writes: to_json().dump(2) and a newline, byte for byte, built
 /// without the intermediate JSON document.
 std::string manifest_text(const TableManifest& manifest);

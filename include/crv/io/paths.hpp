@@ -68,6 +68,10 @@ std::string new_part_name();
 /// A finished data file of a bucket directory: "<stem>.parquet" with a non-empty stem
 /// (".parquet.tmp" files and hidden files are not).
 bool is_part_file_name(std::string_view name);
+/// Exactly "part-<32 lowercase hex>.parquet", the names crv-io and the reference write
+/// (uuid4().hex): the only part names a manifest may list, and the only files a directory
+/// walk adopts (no slash, no "..", nothing outside the bucket directory).
+bool is_canonical_part_name(std::string_view name);
 /// A name ending in ".tmp".
 bool is_tmp_file_name(std::string_view name);
 /// `path` + ".tmp".

@@ -81,6 +81,9 @@ struct PartDecision {
   std::vector<parquet::RowGroupDecision> row_groups;  ///< kept parts only
   /// Set for inline rows of the append log (then `path` is empty).
   std::shared_ptr<const std::string> inline_parquet;
+  /// The manifest's (or the log's) entry, which the file's footer must agree with (row
+  /// count, tick range); nullopt for inline rows and for parts found by a directory walk.
+  std::optional<PartEntry> listed;
 };
 
 /// The plan of a scan, as explain() reports it.

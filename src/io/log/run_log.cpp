@@ -116,8 +116,12 @@ std::shared_ptr<const TableManifest> RunLog::manifest_at(core::TableName table,
     const auto it = manifests_.find(table);
     if (it != manifests_.end() && it->second.identity == *identity) return it->second.manifest;
   }
-  std::optional<TableManifest> loaded = load_manifest(env_, manifest_path(settings_, run_id_, table));
+  const std::filesystem::path path = manifest_path(settings_, run_id_, table);
+  std::optional<TableManifest> loaded = load_manifest(env_, path);
   if (!loaded) return nullptr;
+  // Nothing on disk is trusted: a path outside its bucket, or a part listed twice, fails here,
+  // before any part is opened (and before the manifest is cached).
+  check_manifest_parts(*loaded, path, run_id_);
   auto manifest = std::make_shared<const TableManifest>(std::move(*loaded));
   const std::lock_guard guard(mutex_);
   manifests_[table] = CachedManifest{*identity, manifest};

@@ -11,6 +11,7 @@
 #include "crv/io/paths.hpp"
 #include "io/append_parts.hpp"
 #include "io/log/inline_rows_io.hpp"
+#include "io/part_check.hpp"
 #include "io/scan_plan.hpp"
 
 namespace crv::io::detail {
@@ -54,6 +55,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   const std::shared_ptr<const TableManifest> manifest = run.manifest(table);
   TableSnapshot snapshot =
       merge_log(manifest ? std::optional<TableManifest>(*manifest) : run.walked_manifest(table, read), name, &log);
+  check_manifest_parts(snapshot.manifest, manifest_path(run.settings(), run.run_id(), table), run.run_id());
 
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
@@ -78,7 +80,10 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   if (summary.inline_batches == 0 && (!merge_parts || small_parts.size() < 2)) return std::nullopt;
   if (take_parts) {
     for (const PartEntry* part : small_parts) {
-      pieces.push_back(read_all(*open_parquet_file(env, bucket_path / part->path)));
+      const std::filesystem::path path = bucket_path / part->path;
+      const auto reader = open_parquet_file(env, path);
+      check_part(*reader, path.string(), PartExpectation{run.run_id(), table, part, {}, &run.settings()});
+      pieces.push_back(read_all(*reader));
       schemas.emplace_back(part->path, pieces.back().schema());
       summary.replaced.push_back(part->path);
     }
