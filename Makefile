@@ -3,8 +3,9 @@ BUILD_DIR ?= build
 RELEASE_DIR ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps build demo test bench bench-build bench-quick fuzz clean interop-deps
+.PHONY: all deps build demo test install bench bench-build bench-quick fuzz clean interop-deps
 
 all: build
 
@@ -16,6 +17,10 @@ $(BUILD_DIR)/build.ninja:
 
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Headers, libraries, the CMake package, crv_io.pc and bin/crv-io under $(PREFIX).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 interop-deps:
 	@scripts/install-interop.sh

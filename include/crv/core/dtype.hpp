@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "crv/export.hpp"
+
 namespace crv::core {
 
 enum class DType {
@@ -15,12 +17,12 @@ enum class DType {
 };
 
 /// "i64", "f64", "str", "struct" or "list[struct]".
-std::string_view to_string(DType dtype);
+CRV_IO_EXPORT std::string_view to_string(DType dtype);
 
 /// Parses the names produced by to_string. Throws CoreError listing the valid names.
-DType parse_dtype(std::string_view name);
+CRV_IO_EXPORT DType parse_dtype(std::string_view name);
 
 /// Parses the names produced by to_string; nullopt for anything else.
-std::optional<DType> try_parse_dtype(std::string_view name);
+CRV_IO_EXPORT std::optional<DType> try_parse_dtype(std::string_view name);
 
 }  // namespace crv::core

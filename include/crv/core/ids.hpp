@@ -4,28 +4,29 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/core/error.hpp"
 
 namespace crv::core {
 
 /// True for lower_snake names: ^[a-z0-9]+(?:_[a-z0-9]+)*$.
-bool is_lower_snake(std::string_view text);
+CRV_IO_EXPORT bool is_lower_snake(std::string_view text);
 
 /// "<prefix>_<6 lowercase hex>" with random hex. The prefix must be lower_snake
 /// (CoreError otherwise).
-std::string make_run_id(std::string_view prefix = "run");
+CRV_IO_EXPORT std::string make_run_id(std::string_view prefix = "run");
 
 /// True when `run_id` is a valid on-disk run id: ^[A-Za-z0-9._:-]+$, and neither "."
 /// nor "..".
-bool is_valid_run_id(std::string_view run_id);
+CRV_IO_EXPORT bool is_valid_run_id(std::string_view run_id);
 
 /// Returns `run_id` unchanged when it is valid; throws CoreError naming the id and the
 /// rule it breaks otherwise.
-std::string validate_run_id(std::string_view run_id);
+CRV_IO_EXPORT std::string validate_run_id(std::string_view run_id);
 
 /// Trims surrounding whitespace, replaces each inner run of whitespace by '_', then
 /// validates (CoreError when the result is empty, "." or "..", or has other
 /// characters than [A-Za-z0-9._:-]).
-std::string normalize_run_id(std::string_view run_id);
+CRV_IO_EXPORT std::string normalize_run_id(std::string_view run_id);
 
 }  // namespace crv::core

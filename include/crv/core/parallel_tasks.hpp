@@ -8,14 +8,16 @@
 #include <cstddef>
 #include <functional>
 
+#include "crv/export.hpp"
+
 namespace crv::core {
 
 /// The hardware's concurrency, at least 1.
-[[nodiscard]] int hardware_threads();
+[[nodiscard]] CRV_IO_EXPORT int hardware_threads();
 
 /// Runs task(i) for every i in [0, count) on up to `threads` threads. When tasks throw, the
 /// exception of the lowest failing index is rethrown after every started task has finished
 /// (tasks after it may be skipped), as a single-threaded run in index order would.
-void run_tasks(std::size_t count, int threads, const std::function<void(std::size_t)>& task);
+CRV_IO_EXPORT void run_tasks(std::size_t count, int threads, const std::function<void(std::size_t)>& task);
 
 }  // namespace crv::core

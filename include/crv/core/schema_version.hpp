@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
+
 namespace crv::core {
 
 struct SchemaVersion {
@@ -19,16 +21,16 @@ inline const SchemaVersion SCHEMA_V{0, 1, "2025-09-20"};
 inline constexpr std::string_view kSchemaVersionMetadataKey = "crv_schema_version";
 
 /// Same major and minor (the date is informative).
-bool is_compatible(const SchemaVersion& a, const SchemaVersion& b);
+CRV_IO_EXPORT bool is_compatible(const SchemaVersion& a, const SchemaVersion& b);
 
 /// True when `next` is the immediate successor of `previous`: the next minor of the
 /// same major, or the next major with minor 0; its date is not earlier.
-bool is_successor_of(const SchemaVersion& next, const SchemaVersion& previous);
+CRV_IO_EXPORT bool is_successor_of(const SchemaVersion& next, const SchemaVersion& previous);
 
 /// "0.1@2025-09-20", the value of the crv_schema_version file metadata.
-std::string to_metadata_string(const SchemaVersion& version);
+CRV_IO_EXPORT std::string to_metadata_string(const SchemaVersion& version);
 
 /// Parses "<major>.<minor>@<YYYY-MM-DD>". Throws CoreError naming the bad text.
-SchemaVersion parse_schema_version(std::string_view text);
+CRV_IO_EXPORT SchemaVersion parse_schema_version(std::string_view text);
 
 }  // namespace crv::core

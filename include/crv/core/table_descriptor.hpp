@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/core/dtype.hpp"
 #include "crv/core/table_name.hpp"
 
@@ -21,7 +22,7 @@ struct ColumnSpec {
 
 /// The descriptor of one canonical table. Every table has `bucket` and `tick` (both
 /// i64, both required) as its first two columns and is partitioned by `bucket`.
-struct TableDescriptor {
+struct CRV_IO_EXPORT TableDescriptor {
   TableName name;
   std::vector<ColumnSpec> columns;             ///< descriptor order
   std::set<std::string, std::less<>> required; ///< present and non-null
@@ -43,10 +44,10 @@ struct TableDescriptor {
 };
 
 /// The descriptor of a canonical table.
-const TableDescriptor& get_table(TableName table);
+CRV_IO_EXPORT const TableDescriptor& get_table(TableName table);
 /// The descriptor of a canonical table by lower_snake name; CoreError if unknown.
-const TableDescriptor& get_table(std::string_view table);
+CRV_IO_EXPORT const TableDescriptor& get_table(std::string_view table);
 /// All descriptors, in the order of all_table_names().
-const std::vector<TableDescriptor>& list_tables();
+CRV_IO_EXPORT const std::vector<TableDescriptor>& list_tables();
 
 }  // namespace crv::core

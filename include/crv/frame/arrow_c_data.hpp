@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 
@@ -58,22 +59,22 @@ namespace crv::frame {
 /// Exports a column zero-copy: `out_array` and `out_schema` get release callbacks that
 /// keep the column's buffers alive until called. The schema is named `name` and flagged
 /// nullable.
-void export_column(const Column& column, const std::string& name, ArrowArray* out_array, ArrowSchema* out_schema);
+CRV_IO_EXPORT void export_column(const Column& column, const std::string& name, ArrowArray* out_array, ArrowSchema* out_schema);
 /// Exports a frame as a struct array ("+s") with one child per column.
-void export_frame(const Frame& frame, ArrowArray* out_array, ArrowSchema* out_schema);
+CRV_IO_EXPORT void export_frame(const Frame& frame, ArrowArray* out_array, ArrowSchema* out_schema);
 /// Exports only a type (for a schema handshake).
-void export_type(const TypePtr& type, const std::string& name, bool nullable, ArrowSchema* out_schema);
+CRV_IO_EXPORT void export_type(const TypePtr& type, const std::string& name, bool nullable, ArrowSchema* out_schema);
 
 /// Imports an array: takes ownership of both structs (they are moved out and marked
 /// released; the producer's release callbacks run when the last buffer is dropped, or
 /// immediately on error). Buffers are wrapped zero-copy where the layout matches; "U",
 /// "Z", "+L" (64-bit offsets) are converted to 32-bit offsets when they fit (FrameError
 /// otherwise) and "e" (float16) is converted to float32. The result is validated.
-Column import_column(ArrowArray* array, ArrowSchema* schema);
+CRV_IO_EXPORT Column import_column(ArrowArray* array, ArrowSchema* schema);
 /// Imports a struct array ("+s") as a frame, one column per child. A null struct row is
 /// not representable in a frame: FrameError when the struct has nulls.
-Frame import_frame(ArrowArray* array, ArrowSchema* schema);
+CRV_IO_EXPORT Frame import_frame(ArrowArray* array, ArrowSchema* schema);
 /// Imports a type (and its name and nullability as a Field); takes ownership of the schema.
-Field import_field(ArrowSchema* schema);
+CRV_IO_EXPORT Field import_field(ArrowSchema* schema);
 
 }  // namespace crv::frame

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "crv/export.hpp"
+
 namespace crv::frame::bits {
 
 /// Bitmaps are in Arrow's LSB order: bit i is (bytes[i / 8] >> (i % 8)) & 1.
@@ -15,10 +17,10 @@ inline void set_bit_to(uint8_t* bytes, int64_t i, bool value) {
 inline int64_t bytes_for_bits(int64_t bit_count) { return (bit_count + 7) / 8; }
 
 /// Number of set bits in [offset, offset + length).
-int64_t count_set_bits(const uint8_t* bytes, int64_t offset, int64_t length);
+CRV_IO_EXPORT int64_t count_set_bits(const uint8_t* bytes, int64_t offset, int64_t length);
 /// Copies `length` bits from src (starting at bit src_offset) to dst (starting at dst_offset).
-void copy_bits(const uint8_t* src, int64_t src_offset, int64_t length, uint8_t* dst, int64_t dst_offset);
+CRV_IO_EXPORT void copy_bits(const uint8_t* src, int64_t src_offset, int64_t length, uint8_t* dst, int64_t dst_offset);
 /// Sets bits [offset, offset + length) of dst to `value`.
-void fill_bits(uint8_t* dst, int64_t offset, int64_t length, bool value);
+CRV_IO_EXPORT void fill_bits(uint8_t* dst, int64_t offset, int64_t length, bool value);
 
 }  // namespace crv::frame::bits

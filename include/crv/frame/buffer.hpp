@@ -4,6 +4,8 @@
 #include <cstring>
 #include <memory>
 
+#include "crv/export.hpp"
+
 namespace crv::frame {
 
 /// Alignment of every buffer the frame layer allocates (Arrow recommends 64 bytes).
@@ -13,7 +15,7 @@ inline constexpr int64_t kBufferAlignment = 64;
 /// allocation padded to a multiple of 64 bytes), or a wrap of foreign memory kept alive by
 /// an owner (Arrow C import). Buffers are shared through std::shared_ptr<Buffer>; once a
 /// buffer is part of a Column it must not be mutated.
-class Buffer {
+class CRV_IO_EXPORT Buffer {
 public:
     /// Owned, aligned memory of `size` bytes; the padding past `size` is always zeroed.
     static std::shared_ptr<Buffer> allocate(int64_t size, bool zero_fill = false);
@@ -59,7 +61,7 @@ private:
 /// A growable byte buffer with amortised (doubling) growth, 64-byte aligned. Used by the
 /// builders and by readers that fill columns in bulk. finish() hands the bytes over as a
 /// Buffer without copying and leaves the builder empty.
-class BufferBuilder {
+class CRV_IO_EXPORT BufferBuilder {
 public:
     BufferBuilder() = default;
     explicit BufferBuilder(int64_t initial_capacity) { reserve(initial_capacity); }

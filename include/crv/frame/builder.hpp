@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/buffer.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/data_type.hpp>
@@ -18,7 +19,7 @@ namespace crv::frame {
 
 /// A validity bitmap built one bit at a time; the bitmap is only materialised once the
 /// first null is appended (finish() returns nullptr when every value is valid).
-class ValidityBuilder {
+class CRV_IO_EXPORT ValidityBuilder {
 public:
     void reserve(int64_t additional) {
         if (materialized_) bits_.reserve(bytes_needed(length_ + additional) - bits_.size());
@@ -62,7 +63,7 @@ private:
 
 /// Base of the row-by-row builders, for generic, type-driven code (ArrayBuilder::make).
 /// Typed appends are non-virtual members of the concrete builders.
-class ArrayBuilder {
+class CRV_IO_EXPORT ArrayBuilder {
 public:
     explicit ArrayBuilder(TypePtr type) : type_(std::move(type)) {}
     virtual ~ArrayBuilder() = default;
@@ -96,7 +97,7 @@ protected:
     ValidityBuilder validity_;
 };
 
-class BoolBuilder final : public ArrayBuilder {
+class CRV_IO_EXPORT BoolBuilder final : public ArrayBuilder {
 public:
     BoolBuilder() : ArrayBuilder(boolean()) {}
     void reserve(int64_t additional) override;
@@ -116,7 +117,7 @@ private:
 /// Fixed-width values of C type T: ints, floats, and temporal types (Date32/Time32 as
 /// int32_t, Time64/Timestamp as int64_t, given as `type`).
 template <class T>
-class NumericBuilder final : public ArrayBuilder {
+class CRV_IO_EXPORT NumericBuilder final : public ArrayBuilder {
     static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>);
 
 public:
@@ -157,7 +158,7 @@ using Float32Builder = NumericBuilder<float>;
 using Float64Builder = NumericBuilder<double>;
 
 /// Variable-length bytes: Binary, or String (utf8) through StringBuilder.
-class BinaryBuilder : public ArrayBuilder {
+class CRV_IO_EXPORT BinaryBuilder : public ArrayBuilder {
 public:
     BinaryBuilder() : BinaryBuilder(binary()) {}
     /// `type` must be Binary or String.
@@ -192,13 +193,13 @@ private:
     BufferBuilder data_;
 };
 
-class StringBuilder final : public BinaryBuilder {
+class CRV_IO_EXPORT StringBuilder final : public BinaryBuilder {
 public:
     StringBuilder() : BinaryBuilder(utf8()) {}
 };
 
 /// FixedSizeBinary(width) and Decimal128 (16 little-endian two's-complement bytes).
-class FixedSizeBinaryBuilder final : public ArrayBuilder {
+class CRV_IO_EXPORT FixedSizeBinaryBuilder final : public ArrayBuilder {
 public:
     explicit FixedSizeBinaryBuilder(TypePtr type);
     void reserve(int64_t additional) override;
@@ -222,7 +223,7 @@ private:
 
 /// One child builder per field. Append the children's values, then append() the struct
 /// row; append_null() appends a null to the struct and to every child.
-class StructBuilder final : public ArrayBuilder {
+class CRV_IO_EXPORT StructBuilder final : public ArrayBuilder {
 public:
     /// Child builders made with ArrayBuilder::make.
     explicit StructBuilder(TypePtr type);
@@ -257,7 +258,7 @@ private:
 
 /// Lists: append() starts a new (valid) list whose items are then appended to items();
 /// append_empty() appends an empty list, append_null() a null list.
-class ListBuilder final : public ArrayBuilder {
+class CRV_IO_EXPORT ListBuilder final : public ArrayBuilder {
 public:
     /// The item builder is made with ArrayBuilder::make(type->item_type()).
     explicit ListBuilder(TypePtr list_type);
@@ -295,7 +296,7 @@ private:
 ///   auto& name = fb.add<StringBuilder>("name");
 ///   tick.append(0); name.append("a");
 ///   Frame f = fb.finish();
-class FrameBuilder {
+class CRV_IO_EXPORT FrameBuilder {
 public:
     FrameBuilder() = default;
     /// One builder per field, made with ArrayBuilder::make.

@@ -21,6 +21,7 @@
 // The writers append to a caller-owned string (reused across rows and batches): no
 // per-value heap allocation, no nlohmann values.
 
+#include <crv/export.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 
@@ -41,16 +42,16 @@ struct JsonFieldHints {
 
 /// Appends the canonical text of a float: a JSON number, or "NaN" / "Infinity" /
 /// "-Infinity" as JSON strings (quotes included).
-void append_canonical_number(std::string& out, double value);
-void append_canonical_number(std::string& out, float value);
+CRV_IO_EXPORT void append_canonical_number(std::string& out, double value);
+CRV_IO_EXPORT void append_canonical_number(std::string& out, float value);
 
 /// Appends `text` as a JSON string (quotes included), escaped as JSON.stringify does.
-void append_json_string(std::string& out, std::string_view text);
+CRV_IO_EXPORT void append_json_string(std::string& out, std::string_view text);
 
 /// Writes the rows of one frame. Built once per frame (it resolves nested columns and
 /// escapes the keys up front), then appends rows with no allocation beyond `out`'s growth.
 /// `hints` has one entry per column, or is empty. The writer shares the frame's columns.
-class CanonicalJsonWriter {
+class CRV_IO_EXPORT CanonicalJsonWriter {
 public:
     explicit CanonicalJsonWriter(const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
     ~CanonicalJsonWriter();
@@ -73,12 +74,12 @@ private:
 
 /// Appends the canonical JSON of row `row` of `column` (for one value; for many rows use
 /// CanonicalJsonWriter, which resolves the nested columns once).
-void append_canonical_value(std::string& out, const Column& column, int64_t row, const JsonFieldHints& hints = {});
+CRV_IO_EXPORT void append_canonical_value(std::string& out, const Column& column, int64_t row, const JsonFieldHints& hints = {});
 
 /// Appends every row of `frame` as JSON lines.
-void append_canonical_jsonl(std::string& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
+CRV_IO_EXPORT void append_canonical_jsonl(std::string& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
 
 /// Writes every row of `frame` as JSON lines to `out`, in chunks of about 64 KiB.
-void write_canonical_jsonl(std::ostream& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
+CRV_IO_EXPORT void write_canonical_jsonl(std::ostream& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
 
 }  // namespace crv::frame

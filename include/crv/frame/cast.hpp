@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/data_type.hpp>
 
@@ -24,16 +25,16 @@ enum class CastKind : uint8_t {
     Unsupported    ///< no cast between these types
 };
 
-std::string_view cast_kind_name(CastKind kind);
+CRV_IO_EXPORT std::string_view cast_kind_name(CastKind kind);
 
 /// Casts between the scalar types bool, int8..uint64, float32, float64 and utf8.
 /// Values that cannot be represented exactly become null and are counted (1.5 -> i64,
 /// 2^60 + 1 -> f64, "abc" -> i64, 300 -> i8). Strings parse as numbers ("12", "-3.5",
 /// "NaN", "inf") and booleans ("true"/"false"); numbers format as the shortest text that
 /// round-trips. FrameError when the cast is Unsupported.
-CastResult cast(const Column& column, const TypePtr& target);
+CRV_IO_EXPORT CastResult cast(const Column& column, const TypePtr& target);
 
 /// Whether casting `from` to `to` is lossless by type alone.
-CastKind safe_cast_kind(const DataType& from, const DataType& to);
+CRV_IO_EXPORT CastKind safe_cast_kind(const DataType& from, const DataType& to);
 
 }  // namespace crv::frame

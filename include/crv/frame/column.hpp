@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/buffer.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/error.hpp>
@@ -38,7 +39,7 @@ struct ArrayData {
 
 /// An immutable, cheap-to-copy handle on ArrayData. A default-constructed Column holds
 /// nothing (operator bool is false) and must be assigned before use.
-class Column {
+class CRV_IO_EXPORT Column {
 public:
     Column() = default;
     /// Wraps without validating (internal use by kernels that build correct data).

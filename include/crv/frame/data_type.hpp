@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "crv/export.hpp"
+
 namespace crv::frame {
 
 /// The logical type of a column (Arrow's type ids, restricted to what crv-io needs).
@@ -37,15 +39,15 @@ enum class TypeId : uint8_t {
 enum class TimeUnit : uint8_t { Second, Milli, Micro, Nano };
 
 /// "s", "ms", "us", "ns".
-std::string_view time_unit_suffix(TimeUnit unit);
+CRV_IO_EXPORT std::string_view time_unit_suffix(TimeUnit unit);
 /// "Bool", "Int64", ... (the enumerator name).
-std::string_view type_id_name(TypeId id);
+CRV_IO_EXPORT std::string_view type_id_name(TypeId id);
 
 class DataType;
 using TypePtr = std::shared_ptr<const DataType>;
 
 /// A named, typed, possibly nullable slot: a frame column or a struct/list child.
-struct Field {
+struct CRV_IO_EXPORT Field {
     std::string name;
     TypePtr type;
     bool nullable = true;
@@ -58,7 +60,7 @@ struct Field {
 
 /// An immutable description of a column's type. Create instances with the factory
 /// functions below (boolean(), int64(), utf8(), struct_(...), list(...) ...).
-class DataType {
+class CRV_IO_EXPORT DataType {
 public:
     /// Parameters of a type; only the ones meaningful for `id` are used.
     struct Params {
@@ -123,60 +125,60 @@ private:
 inline bool operator==(const DataType& a, const DataType& b) { return a.equals(b); }
 
 /// Deep equality of two type pointers (both null counts as equal).
-bool type_equals(const TypePtr& a, const TypePtr& b);
+CRV_IO_EXPORT bool type_equals(const TypePtr& a, const TypePtr& b);
 
-TypePtr boolean();
-TypePtr int8();
-TypePtr int16();
-TypePtr int32();
-TypePtr int64();
-TypePtr uint8();
-TypePtr uint16();
-TypePtr uint32();
-TypePtr uint64();
-TypePtr float32();
-TypePtr float64();
-TypePtr decimal128(int precision, int scale);
-TypePtr date32();
+CRV_IO_EXPORT TypePtr boolean();
+CRV_IO_EXPORT TypePtr int8();
+CRV_IO_EXPORT TypePtr int16();
+CRV_IO_EXPORT TypePtr int32();
+CRV_IO_EXPORT TypePtr int64();
+CRV_IO_EXPORT TypePtr uint8();
+CRV_IO_EXPORT TypePtr uint16();
+CRV_IO_EXPORT TypePtr uint32();
+CRV_IO_EXPORT TypePtr uint64();
+CRV_IO_EXPORT TypePtr float32();
+CRV_IO_EXPORT TypePtr float64();
+CRV_IO_EXPORT TypePtr decimal128(int precision, int scale);
+CRV_IO_EXPORT TypePtr date32();
 /// unit: Second or Milli.
-TypePtr time32(TimeUnit unit);
+CRV_IO_EXPORT TypePtr time32(TimeUnit unit);
 /// unit: Micro or Nano.
-TypePtr time64(TimeUnit unit);
-TypePtr timestamp(TimeUnit unit, std::string timezone = "");
-TypePtr binary();
-TypePtr utf8();
-TypePtr fixed_size_binary(int width);
-TypePtr struct_(std::vector<Field> fields);
+CRV_IO_EXPORT TypePtr time64(TimeUnit unit);
+CRV_IO_EXPORT TypePtr timestamp(TimeUnit unit, std::string timezone = "");
+CRV_IO_EXPORT TypePtr binary();
+CRV_IO_EXPORT TypePtr utf8();
+CRV_IO_EXPORT TypePtr fixed_size_binary(int width);
+CRV_IO_EXPORT TypePtr struct_(std::vector<Field> fields);
 /// The item field is named "item", like Arrow.
-TypePtr list(TypePtr item, bool item_nullable = true);
-TypePtr list(Field item);
+CRV_IO_EXPORT TypePtr list(TypePtr item, bool item_nullable = true);
+CRV_IO_EXPORT TypePtr list(Field item);
 
 /// The type of a primitive C++ value: bool -> boolean(), int64_t -> int64(), std::string -> utf8() ...
 template <class T>
 TypePtr type_of();
 template <>
-TypePtr type_of<bool>();
+CRV_IO_EXPORT TypePtr type_of<bool>();
 template <>
-TypePtr type_of<int8_t>();
+CRV_IO_EXPORT TypePtr type_of<int8_t>();
 template <>
-TypePtr type_of<int16_t>();
+CRV_IO_EXPORT TypePtr type_of<int16_t>();
 template <>
-TypePtr type_of<int32_t>();
+CRV_IO_EXPORT TypePtr type_of<int32_t>();
 template <>
-TypePtr type_of<int64_t>();
+CRV_IO_EXPORT TypePtr type_of<int64_t>();
 template <>
-TypePtr type_of<uint8_t>();
+CRV_IO_EXPORT TypePtr type_of<uint8_t>();
 template <>
-TypePtr type_of<uint16_t>();
+CRV_IO_EXPORT TypePtr type_of<uint16_t>();
 template <>
-TypePtr type_of<uint32_t>();
+CRV_IO_EXPORT TypePtr type_of<uint32_t>();
 template <>
-TypePtr type_of<uint64_t>();
+CRV_IO_EXPORT TypePtr type_of<uint64_t>();
 template <>
-TypePtr type_of<float>();
+CRV_IO_EXPORT TypePtr type_of<float>();
 template <>
-TypePtr type_of<double>();
+CRV_IO_EXPORT TypePtr type_of<double>();
 template <>
-TypePtr type_of<std::string>();
+CRV_IO_EXPORT TypePtr type_of<std::string>();
 
 }  // namespace crv::frame

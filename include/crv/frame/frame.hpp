@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/data_type.hpp>
 
@@ -15,7 +16,7 @@ namespace crv::frame {
 
 /// An ordered list of uniquely named columns of equal length (a Polars DataFrame).
 /// Immutable: operations return new frames sharing the column buffers.
-class Frame {
+class CRV_IO_EXPORT Frame {
 public:
     Frame() = default;
     /// FrameError on duplicate names or unequal lengths. Fields are nullable.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <crv/export.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 
@@ -24,13 +25,13 @@ struct PrintOptions {
 ///   │ 0    ┆ "a"  │
 ///   │ 1    ┆ null │
 ///   └──────┴──────┘
-std::string to_string(const Frame& frame, const PrintOptions& options = {});
+CRV_IO_EXPORT std::string to_string(const Frame& frame, const PrintOptions& options = {});
 /// A one-column table named after the column's type.
-std::string to_string(const Column& column, const PrintOptions& options = {});
+CRV_IO_EXPORT std::string to_string(const Column& column, const PrintOptions& options = {});
 /// The text of one cell as printed in a table (strings quoted, null as "null").
-std::string format_cell(const Column& column, int64_t row);
+CRV_IO_EXPORT std::string format_cell(const Column& column, int64_t row);
 
-std::ostream& operator<<(std::ostream& out, const Frame& frame);
-std::ostream& operator<<(std::ostream& out, const Column& column);
+CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Frame& frame);
+CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Column& column);
 
 }  // namespace crv::frame

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/append_summary.hpp"
 #include "crv/io/env.hpp"
@@ -23,7 +24,7 @@ struct AppendOptions {
 /// Errors: IoSchemaError (validation, missing or negative tick), IoWriteError (a part),
 /// IoManifestError (the manifest). On any error the parts of this append are removed and
 /// the manifest is unchanged.
-AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
+CRV_IO_EXPORT AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
                               TableRef table, const frame::Frame& frame,
                               const AppendOptions& options = {});
 

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/export.hpp"
+
 namespace crv::io {
 
 /// One part written by an append; `path` is relative to the bucket directory.
@@ -21,7 +23,7 @@ struct AppendedPart {
   bool operator==(const AppendedPart&) const = default;
 };
 
-struct AppendSummary {
+struct CRV_IO_EXPORT AppendSummary {
   std::string table;
   std::string run_id;
   std::vector<AppendedPart> parts;   ///< one per bucket, in bucket order

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/settings.hpp"
@@ -18,15 +19,15 @@
 namespace crv::io {
 
 /// Creates <run>/artifacts/lab/<kind> (kind: tidy, probes, policy, audit) and returns it.
-std::filesystem::path ensure_lab_dir(Env& env, const IoSettings& settings, std::string_view run_id,
+CRV_IO_EXPORT std::filesystem::path ensure_lab_dir(Env& env, const IoSettings& settings, std::string_view run_id,
                                      std::string_view kind);
 
 /// Writes a text file atomically and durably (creating its directory).
-void write_text_artifact(Env& env, const std::filesystem::path& path, std::string_view text);
+CRV_IO_EXPORT void write_text_artifact(Env& env, const std::filesystem::path& path, std::string_view text);
 
 /// Writes a frame as a Parquet file atomically and durably (creating its directory), with
 /// the settings' codec and row-group size. Returns the file size.
-std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
+CRV_IO_EXPORT std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
                                      const std::filesystem::path& path, const frame::Frame& frame);
 
 struct FileStats {
@@ -35,11 +36,11 @@ struct FileStats {
 };
 
 /// Size of a file, and its row count when it is a readable Parquet file.
-FileStats file_stats(Env& env, const std::filesystem::path& path);
+CRV_IO_EXPORT FileStats file_stats(Env& env, const std::filesystem::path& path);
 
 /// {"lab": {"tidy": [...], "probes": [...], "policy": [...], "audit": [...]}, "world": {},
 /// "mind": {}}; each entry {"path" (relative to the run dir), "bytes"[, "rows"]}, sorted
 /// by path; .tmp files are skipped.
-nlohmann::json artifacts_index(Env& env, const IoSettings& settings, std::string_view run_id);
+CRV_IO_EXPORT nlohmann::json artifacts_index(Env& env, const IoSettings& settings, std::string_view run_id);
 
 }  // namespace crv::io

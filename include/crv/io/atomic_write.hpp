@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/io/env.hpp"
 
 namespace crv::io {
@@ -12,7 +13,7 @@ namespace crv::io {
 /// Writes `contents` to `path`.tmp, fsyncs it, renames it over `path` and fsyncs the
 /// directory; creates the parent directory if needed. On failure the .tmp file is
 /// removed, `path` keeps its previous content, and the IoError propagates.
-void write_file_atomically(Env& env, const std::filesystem::path& path,
+CRV_IO_EXPORT void write_file_atomically(Env& env, const std::filesystem::path& path,
                            std::string_view contents);
 
 /// write_file_atomically in steps, so that other work can run between them: the
@@ -21,7 +22,7 @@ void write_file_atomically(Env& env, const std::filesystem::path& path,
 /// fsyncs it; commit() renames the .tmp over `path` and fsyncs the directory. Destroying it
 /// before a successful rename removes the .tmp file (`path` keeps its previous content).
 /// Failures are IoErrors, as for write_file_atomically.
-class PreparedFile {
+class CRV_IO_EXPORT PreparedFile {
  public:
   PreparedFile(Env& env, std::filesystem::path path);
   /// Creates and writes: PreparedFile(env, path) then write(contents).

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/append.hpp"
 #include "crv/io/append_summary.hpp"
@@ -40,7 +41,7 @@ struct TableAppend {
 };
 
 /// What sealing or compacting one bucket did.
-struct SealSummary {
+struct CRV_IO_EXPORT SealSummary {
   std::string table;
   std::int64_t bucket_id = 0;
   std::int64_t rows = 0;               ///< in the new part
@@ -51,7 +52,7 @@ struct SealSummary {
 };
 
 /// What vacuum deleted.
-struct VacuumSummary {
+struct CRV_IO_EXPORT VacuumSummary {
   std::vector<std::string> removed;           ///< "<table>/bucket=.../<file>"
   std::vector<std::string> retired_segments;  ///< log segment files
   nlohmann::ordered_json to_json() const;
@@ -63,7 +64,7 @@ struct FollowResult {
   LogCursor cursor;
 };
 
-class Dataset {
+class CRV_IO_EXPORT Dataset {
  public:
   /// Throws IoConfigError for invalid settings and IoError for an invalid run id.
   /// `env` must outlive the Dataset and its scans.

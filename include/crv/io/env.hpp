@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::io {
@@ -19,7 +20,7 @@ namespace crv::io {
 /// A file opened for writing. Writes are buffered; flush() hands them to the OS,
 /// sync() also makes them durable (fsync). Destroying an open file flushes and closes it,
 /// ignoring errors (call close() to see them).
-class WritableFile {
+class CRV_IO_EXPORT WritableFile {
  public:
   virtual ~WritableFile() = default;
   virtual void append(const void* data, std::size_t size) = 0;
@@ -46,7 +47,7 @@ class WritableFile {
 };
 
 /// A file opened for positional reads (the Parquet reader's footer and pages).
-class RandomAccessFile {
+class CRV_IO_EXPORT RandomAccessFile {
  public:
   virtual ~RandomAccessFile() = default;
   /// The size of the file when it was opened.
@@ -57,7 +58,7 @@ class RandomAccessFile {
 };
 
 /// An exclusive advisory lock on a file, released on destruction.
-class FileLock {
+class CRV_IO_EXPORT FileLock {
  public:
   virtual ~FileLock() = default;
   virtual const std::filesystem::path& path() const = 0;
@@ -80,7 +81,7 @@ enum class WriteMode {
   Overwrite,  ///< create, or keep an existing file as it is: positional writes (write_at) only
 };
 
-class Env {
+class CRV_IO_EXPORT Env {
  public:
   virtual ~Env() = default;
 
@@ -118,6 +119,6 @@ class Env {
 };
 
 /// Removes a file if it exists, swallowing errors (cleanup paths).
-void remove_file_quietly(Env& env, const std::filesystem::path& path) noexcept;
+CRV_IO_EXPORT void remove_file_quietly(Env& env, const std::filesystem::path& path) noexcept;
 
 }  // namespace crv::io

@@ -7,11 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
+
 namespace crv::io {
 
 /// A lookup of environment variables. The process environment is the default; tests
 /// use from_map() instead of mutating the real environment.
-class EnvVars {
+class CRV_IO_EXPORT EnvVars {
  public:
   using Lookup = std::function<std::optional<std::string>(std::string_view name)>;
 

@@ -4,10 +4,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "crv/export.hpp"
+
 namespace crv::io {
 
 /// Base of every io error. Filesystem failures carry the errno value (0 otherwise).
-class IoError : public std::runtime_error {
+class CRV_IO_EXPORT IoError : public std::runtime_error {
  public:
   explicit IoError(const std::string& message, int sys_errno = 0)
       : std::runtime_error(message), sys_errno_(sys_errno) {}
@@ -20,25 +22,25 @@ class IoError : public std::runtime_error {
 };
 
 /// Invalid settings; the message names the source (variable, or file and key) and value.
-class IoConfigError : public IoError {
+class CRV_IO_EXPORT IoConfigError : public IoError {
  public:
   using IoError::IoError;
 };
 
 /// A frame that does not match its table descriptor.
-class IoSchemaError : public IoError {
+class CRV_IO_EXPORT IoSchemaError : public IoError {
  public:
   using IoError::IoError;
 };
 
 /// A failure of the atomic write path of a Parquet part.
-class IoWriteError : public IoError {
+class CRV_IO_EXPORT IoWriteError : public IoError {
  public:
   using IoError::IoError;
 };
 
 /// A manifest that is missing where required, corrupt, or not writable.
-class IoManifestError : public IoError {
+class CRV_IO_EXPORT IoManifestError : public IoError {
  public:
   using IoError::IoError;
 };

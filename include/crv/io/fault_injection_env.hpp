@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/io/env.hpp"
 
 namespace crv::io {
@@ -35,9 +36,9 @@ enum class EnvOp {
 };
 inline constexpr std::size_t kEnvOpCount = 18;
 
-std::string_view to_string(EnvOp op);
+CRV_IO_EXPORT std::string_view to_string(EnvOp op);
 
-class FaultInjectionEnv : public Env {
+class CRV_IO_EXPORT FaultInjectionEnv : public Env {
  public:
   /// `target` must outlive this Env and the files it opens.
   explicit FaultInjectionEnv(Env& target);

@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
+
 namespace crv::io {
 
-struct LogCursor {
+struct CRV_IO_EXPORT LogCursor {
   std::uint64_t segment = 0;  ///< 0: the start, before anything was appended
   std::uint64_t offset = 0;   ///< byte offset in the segment
 

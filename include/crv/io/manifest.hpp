@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/export.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/errors.hpp"
 
@@ -32,7 +33,7 @@ struct PartEntry {
 };
 
 /// One bucket: its parts and their totals.
-struct PartitionEntry {
+struct CRV_IO_EXPORT PartitionEntry {
   std::int64_t bucket_id = 0;
   std::string state = kPartitionStateReady;
   std::int64_t tick_min = 0;
@@ -46,7 +47,7 @@ struct PartitionEntry {
   bool overlaps(std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const;
 };
 
-struct TableManifest {
+struct CRV_IO_EXPORT TableManifest {
   std::string table;
   int version = kManifestVersion;
   std::string created_at;  ///< ISO-8601 UTC, "2025-01-01T00:00:00.000000+00:00"
@@ -90,38 +91,38 @@ struct TableManifest {
 
 /// The manifest at `path`; nullopt when the file does not exist; IoManifestError when it
 /// cannot be read or is not a valid manifest.
-std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path);
+CRV_IO_EXPORT std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path& path);
 
 /// The manifest at `path` from its text (already read); IoManifestError naming `path` when
 /// the text is not a valid manifest.
-TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path);
+CRV_IO_EXPORT TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path);
 
 /// "run `crv-io rebuild-manifest --run R --table T` ...": what to do about a manifest that
 /// disagrees with the files (the tail of the reader's errors).
-std::string rebuild_manifest_hint(std::string_view run_id, std::string_view table);
+CRV_IO_EXPORT std::string rebuild_manifest_hint(std::string_view run_id, std::string_view table);
 
 /// The checks a reader makes of a manifest before reading any part it lists: every part
 /// path is a plain part name inside its bucket directory (is_canonical_part_name: no
 /// slash, no "..", not absolute) and no part is listed twice in a bucket. IoManifestError
 /// naming the manifest file `path`, the entry and what to do otherwise.
-void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
+CRV_IO_EXPORT void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
                           std::string_view run_id);
 
 /// The text save_manifest writes: to_json().dump(2) and a newline, byte for byte, built
 /// without the intermediate JSON document.
-std::string manifest_text(const TableManifest& manifest);
+CRV_IO_EXPORT std::string manifest_text(const TableManifest& manifest);
 
 /// Writes the manifest atomically and durably (tmp, fsync, rename, directory fsync). On
 /// any failure the tmp file is removed, the previous manifest is left intact and
 /// IoManifestError is thrown.
-void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
+CRV_IO_EXPORT void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
 
 /// "cannot read manifest '<path>': <error>" and "cannot write manifest '<path>': <error>",
 /// keeping the failed call's errno.
-IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error);
-IoManifestError manifest_write_error(const std::filesystem::path& path, const IoError& error);
+CRV_IO_EXPORT IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error);
+CRV_IO_EXPORT IoManifestError manifest_write_error(const std::filesystem::path& path, const IoError& error);
 
 /// Now as ISO-8601 UTC with microseconds: "2025-09-20T12:34:56.123456+00:00".
-std::string utc_now_iso();
+CRV_IO_EXPORT std::string utc_now_iso();
 
 }  // namespace crv::io

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/settings.hpp"
@@ -18,7 +19,7 @@
 namespace crv::io {
 
 /// An OutputSink appending to an Env WritableFile (the caller owns the file).
-class EnvOutputSink final : public parquet::OutputSink {
+class CRV_IO_EXPORT EnvOutputSink final : public parquet::OutputSink {
  public:
   explicit EnvOutputSink(WritableFile& file) : file_(file) {}
   void write(const void* data, std::size_t size) override { file_.append(data, size); }
@@ -31,7 +32,7 @@ class EnvOutputSink final : public parquet::OutputSink {
 };
 
 /// A RandomAccessSource reading an Env RandomAccessFile.
-class EnvRandomAccessSource final : public parquet::RandomAccessSource {
+class CRV_IO_EXPORT EnvRandomAccessSource final : public parquet::RandomAccessSource {
  public:
   explicit EnvRandomAccessSource(std::unique_ptr<RandomAccessFile> file);
   [[nodiscard]] std::int64_t size() const override;
@@ -45,19 +46,19 @@ class EnvRandomAccessSource final : public parquet::RandomAccessSource {
 
 /// Opens a Parquet file through the Env (IoError when it cannot be opened, ParquetError
 /// when its footer is invalid).
-std::unique_ptr<parquet::FileReader> open_parquet_file(Env& env, const std::filesystem::path& path);
+CRV_IO_EXPORT std::unique_ptr<parquet::FileReader> open_parquet_file(Env& env, const std::filesystem::path& path);
 
 /// The Parquet codec named by IoSettings::compression ("lz4" is LZ4_RAW).
-parquet::CompressionCodec compression_codec(std::string_view compression);
+CRV_IO_EXPORT parquet::CompressionCodec compression_codec(std::string_view compression);
 
 /// Writer options from the settings: codec, level and row-group size.
-parquet::WriterOptions writer_options(const IoSettings& settings);
+CRV_IO_EXPORT parquet::WriterOptions writer_options(const IoSettings& settings);
 
 /// Writes `frame` to `path`.tmp through the Env, fsyncs it, renames it to `path` and
 /// fsyncs the directory (which must exist). On failure the .tmp is removed and an
 /// IoWriteError naming the file and the failed step is thrown; `path` is untouched.
 /// Returns the size of the file in bytes.
-std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
+CRV_IO_EXPORT std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
                                             const frame::Frame& frame,
                                             const parquet::WriterOptions& options);
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/settings.hpp"
@@ -28,14 +29,14 @@ struct RebuildResult {
 /// .tmp files), takes rows from the footers and tick ranges from the tick column's
 /// statistics (decoding the tick column only where a row group has none), and returns the
 /// manifest. Unreadable files are listed instead of failing the walk. Nothing is written.
-RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
+CRV_IO_EXPORT RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
                                TableRef table);
 
 /// scan_table_files(), then writes the manifest atomically under the table's lock
 /// (IoManifestError when it cannot be written).
 /// `adjust`, when given, is applied to the walked manifest before it is written (the
 /// Dataset applies the append log's seals, so that replaced parts are not listed again).
-RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings,
+CRV_IO_EXPORT RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings,
                                      std::string_view run_id, TableRef table,
                                      const std::function<TableManifest(TableManifest)>& adjust = {});
 

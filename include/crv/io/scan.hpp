@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/manifest.hpp"
@@ -22,7 +23,7 @@
 namespace crv::io {
 
 /// Inclusive tick bounds; an absent bound is open.
-struct Where {
+struct CRV_IO_EXPORT Where {
   std::optional<std::int64_t> tick_min;
   std::optional<std::int64_t> tick_max;
 
@@ -87,7 +88,7 @@ struct PartDecision {
 };
 
 /// The plan of a scan, as explain() reports it.
-struct ScanExplanation {
+struct CRV_IO_EXPORT ScanExplanation {
   std::string table;
   Where where;
   bool from_manifest = true;  ///< false: no manifest, parts found by a directory walk
@@ -105,7 +106,7 @@ struct ScanExplanation {
 };
 
 /// Reads a scan batch by batch (at most ReadOptions::batch_size rows each), in bounded memory.
-class ScanBatchReader {
+class CRV_IO_EXPORT ScanBatchReader {
  public:
   ScanBatchReader(ScanBatchReader&&) noexcept;
   ScanBatchReader& operator=(ScanBatchReader&&) noexcept;
@@ -123,7 +124,7 @@ class ScanBatchReader {
 
 /// A lazy scan, like a Polars LazyFrame: nothing is read until collect(), batches(),
 /// count() or explain(). Scans are cheap values; select() and limit() return new ones.
-class Scan {
+class CRV_IO_EXPORT Scan {
  public:
   Scan(std::shared_ptr<const ScanInput> input, Where where);
 

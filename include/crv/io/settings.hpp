@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/export.hpp"
 #include "crv/io/env_vars.hpp"
 
 namespace crv::io {
@@ -23,7 +24,7 @@ struct ValuationSettings {
   bool operator==(const ValuationSettings&) const = default;
 };
 
-struct IoSettings {
+struct CRV_IO_EXPORT IoSettings {
   std::filesystem::path root_dir = "out";
   std::string partitioning = "tick_buckets";  ///< the only partitioning
   std::int64_t tick_bucket_size = 100;        ///< >= 1

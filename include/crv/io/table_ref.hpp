@@ -5,11 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "crv/export.hpp"
 #include "crv/core/table_name.hpp"
 
 namespace crv::io {
 
-class TableRef {
+class CRV_IO_EXPORT TableRef {
  public:
   TableRef(core::TableName name) : name_(name) {}  // NOLINT(google-explicit-constructor)
   /// Throws IoSchemaError listing the canonical names when `name` is not one.

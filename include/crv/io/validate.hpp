@@ -2,6 +2,7 @@
 // Validation of frames against the canonical table descriptors (REFERENCE.md section 7,
 // with the stricter rules of issue 4).
 
+#include "crv/export.hpp"
 #include "crv/core/table_descriptor.hpp"
 #include "crv/frame/frame.hpp"
 
@@ -19,13 +20,13 @@ namespace crv::io {
 /// (without `bucket`), then the extra columns in their frame order (non-strict only).
 /// Throws IoSchemaError naming the table, the column, the types and the first
 /// offending row.
-frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame::Frame& frame,
+CRV_IO_EXPORT frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame::Frame& frame,
                             bool strict);
 
 /// Row-level rules (validate_rows = true): the closed vocabularies (edge_kind,
 /// exchange_event_type, side, visibility_scope), the identity_edges slots each edge kind
 /// requires, and oracle_calls.cache_hit in {0, 1}. Throws IoSchemaError naming the
 /// row, the column and the rule.
-void validate_rows(const core::TableDescriptor& descriptor, const frame::Frame& frame);
+CRV_IO_EXPORT void validate_rows(const core::TableDescriptor& descriptor, const frame::Frame& frame);
 
 }  // namespace crv::io

@@ -12,6 +12,7 @@
 #include <span>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/parquet/error.hpp"
 #include "crv/parquet/metadata.hpp"
 
@@ -20,7 +21,7 @@ namespace crv::parquet {
 // Use the codec's own default level (see default_compression_level()).
 inline constexpr int kDefaultCompressionLevel = std::numeric_limits<int>::min();
 
-class Codec {
+class CRV_IO_EXPORT Codec {
  public:
   Codec() = default;
   Codec(const Codec&) = delete;
@@ -45,15 +46,15 @@ class Codec {
 
 // The level used when kDefaultCompressionLevel is passed: ZSTD 3, GZIP 6, BROTLI 8
 // (Arrow's default), 0 for codecs without levels.
-[[nodiscard]] int default_compression_level(CompressionCodec codec);
+[[nodiscard]] CRV_IO_EXPORT int default_compression_level(CompressionCodec codec);
 
 // Whether make_codec() supports the codec (all but LZO and unknown values).
-[[nodiscard]] bool is_codec_supported(CompressionCodec codec);
+[[nodiscard]] CRV_IO_EXPORT bool is_codec_supported(CompressionCodec codec);
 
 // Creates a codec. `level` applies to ZSTD (1..22, negative fast levels allowed), GZIP
 // (1..9) and BROTLI (0..11) and is ignored by the others. Throws ParquetError for LZO
 // ("LZO compression is not supported"), unknown codec values and out-of-range levels.
-[[nodiscard]] std::unique_ptr<Codec> make_codec(CompressionCodec codec,
+[[nodiscard]] CRV_IO_EXPORT std::unique_ptr<Codec> make_codec(CompressionCodec codec,
                                                 int level = kDefaultCompressionLevel);
 
 }  // namespace crv::parquet

@@ -9,11 +9,13 @@
 #include <string_view>
 #include <utility>
 
+#include "crv/export.hpp"
+
 namespace crv::parquet {
 
 // Where in a Parquet file something went wrong. Every part is optional; describe() names
 // only the parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
-struct ErrorContext {
+struct CRV_IO_EXPORT ErrorContext {
   // Default member initializers let callers name only some parts with designated
   // initializers ({.file = path, .page = 3}) without -Wmissing-field-initializers.
   std::string file{};
@@ -49,7 +51,7 @@ struct ErrorContext {
   }
 };
 
-class ParquetError : public std::runtime_error {
+class CRV_IO_EXPORT ParquetError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 

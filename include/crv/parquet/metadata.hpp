@@ -24,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "crv/export.hpp"
 #include "crv/parquet/error.hpp"
 
 namespace crv::parquet {
@@ -500,21 +501,21 @@ struct FileMetaData {
 // are allowed (a page header is followed by the page). When `consumed` is not null it
 // receives the number of bytes read. Throws ParquetError on malformed input.
 
-void serialize_file_metadata(const FileMetaData& value, std::vector<uint8_t>& out);
-void serialize_page_header(const PageHeader& value, std::vector<uint8_t>& out);
-void serialize_column_index(const ColumnIndex& value, std::vector<uint8_t>& out);
-void serialize_offset_index(const OffsetIndex& value, std::vector<uint8_t>& out);
+CRV_IO_EXPORT void serialize_file_metadata(const FileMetaData& value, std::vector<uint8_t>& out);
+CRV_IO_EXPORT void serialize_page_header(const PageHeader& value, std::vector<uint8_t>& out);
+CRV_IO_EXPORT void serialize_column_index(const ColumnIndex& value, std::vector<uint8_t>& out);
+CRV_IO_EXPORT void serialize_offset_index(const OffsetIndex& value, std::vector<uint8_t>& out);
 
 // Also rejects encrypted files: a footer with encryption_algorithm or
 // footer_signing_key_metadata, or a column chunk with crypto_metadata or
 // encrypted_column_metadata gives ParquetError "encrypted Parquet files are not supported".
-[[nodiscard]] FileMetaData deserialize_file_metadata(const uint8_t* data, size_t size,
+[[nodiscard]] CRV_IO_EXPORT FileMetaData deserialize_file_metadata(const uint8_t* data, size_t size,
                                                      size_t* consumed = nullptr);
-[[nodiscard]] PageHeader deserialize_page_header(const uint8_t* data, size_t size,
+[[nodiscard]] CRV_IO_EXPORT PageHeader deserialize_page_header(const uint8_t* data, size_t size,
                                                  size_t* consumed = nullptr);
-[[nodiscard]] ColumnIndex deserialize_column_index(const uint8_t* data, size_t size,
+[[nodiscard]] CRV_IO_EXPORT ColumnIndex deserialize_column_index(const uint8_t* data, size_t size,
                                                    size_t* consumed = nullptr);
-[[nodiscard]] OffsetIndex deserialize_offset_index(const uint8_t* data, size_t size,
+[[nodiscard]] CRV_IO_EXPORT OffsetIndex deserialize_offset_index(const uint8_t* data, size_t size,
                                                    size_t* consumed = nullptr);
 
 // ---------------------------------------------------------------------------------------
@@ -523,23 +524,23 @@ void serialize_offset_index(const OffsetIndex& value, std::vector<uint8_t>& out)
 // Enum names are the Thrift names ("INT64", "RLE_DICTIONARY", "ZSTD", ...); a value not
 // known to this version gives "UNKNOWN(<n>)".
 
-[[nodiscard]] std::string to_string(Type value);
-[[nodiscard]] std::string to_string(ConvertedType value);
-[[nodiscard]] std::string to_string(FieldRepetitionType value);
-[[nodiscard]] std::string to_string(Encoding value);
-[[nodiscard]] std::string to_string(CompressionCodec value);
-[[nodiscard]] std::string to_string(PageType value);
-[[nodiscard]] std::string to_string(BoundaryOrder value);
-[[nodiscard]] std::string to_string(EdgeInterpolationAlgorithm value);
-[[nodiscard]] std::string to_string(TimeUnit value);  // "MILLIS", "MICROS", "NANOS"
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(Type value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(ConvertedType value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(FieldRepetitionType value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(Encoding value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(CompressionCodec value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(PageType value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(BoundaryOrder value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(EdgeInterpolationAlgorithm value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(TimeUnit value);  // "MILLIS", "MICROS", "NANOS"
 // e.g. "STRING", "DECIMAL(precision=10, scale=2)", "TIMESTAMP(isAdjustedToUTC=true,
 // unit=MICROS)", "INTEGER(bitWidth=16, isSigned=false)", "UNKNOWN", "UNKNOWN_MEMBER(<id>)".
-[[nodiscard]] std::string to_string(const LogicalType& value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(const LogicalType& value);
 // "TYPE_ORDER", "IEEE_754_TOTAL_ORDER", "INT96_TIMESTAMP_ORDER", "UNKNOWN_MEMBER(<id>)".
-[[nodiscard]] std::string to_string(const ColumnOrder& value);
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(const ColumnOrder& value);
 
 // Case-insensitive codec name: "uncompressed" (or "none"), "snappy", "gzip", "lzo",
 // "brotli", "lz4", "zstd", "lz4_raw". std::nullopt when the name is not a codec.
-[[nodiscard]] std::optional<CompressionCodec> parse_compression_codec(std::string_view name);
+[[nodiscard]] CRV_IO_EXPORT std::optional<CompressionCodec> parse_compression_codec(std::string_view name);
 
 }  // namespace crv::parquet

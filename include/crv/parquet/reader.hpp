@@ -3,6 +3,7 @@
 //   FileReader -> row group -> column chunk reader -> page -> decoder -> record assembly
 // Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
 // that says what is wrong and where (file, row group, column, page).
+#include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/metadata.hpp>
@@ -55,7 +56,7 @@ struct RowGroupDecision {
   std::string reason;
 };
 
-class BatchReader {
+class CRV_IO_EXPORT BatchReader {
  public:
   virtual ~BatchReader() = default;
   // The next batch of at most batch_size rows, or nullopt at the end.
@@ -70,7 +71,7 @@ struct FileRead {
   ReadOptions options;
 };
 
-class FileReader {
+class CRV_IO_EXPORT FileReader {
  public:
   static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source);
   static std::unique_ptr<FileReader> open(const std::filesystem::path& path);

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "crv/export.hpp"
+
 namespace crv::parquet {
 
-class OutputSink {
+class CRV_IO_EXPORT OutputSink {
  public:
   virtual ~OutputSink() = default;
   // Appends `size` bytes. Throws on failure (ParquetError, or the caller's own error type).
@@ -19,7 +21,7 @@ class OutputSink {
 
 // Collects the file in memory (tests, small files, and the io layer when it wants to
 // write the file through its own Env in one call).
-class MemorySink final : public OutputSink {
+class CRV_IO_EXPORT MemorySink final : public OutputSink {
  public:
   void write(const void* data, size_t size) override;
   [[nodiscard]] int64_t position() const override { return static_cast<int64_t>(bytes_.size()); }
@@ -31,7 +33,7 @@ class MemorySink final : public OutputSink {
 };
 
 // Writes to a file descriptor opened by the caller (no fsync, no close: the caller's job).
-class FileDescriptorSink final : public OutputSink {
+class CRV_IO_EXPORT FileDescriptorSink final : public OutputSink {
  public:
   FileDescriptorSink(int fd, std::string path_for_errors);
   void write(const void* data, size_t size) override;

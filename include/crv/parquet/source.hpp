@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "crv/export.hpp"
+
 namespace crv::parquet {
 
-class RandomAccessSource {
+class CRV_IO_EXPORT RandomAccessSource {
  public:
   virtual ~RandomAccessSource() = default;
   [[nodiscard]] virtual int64_t size() const = 0;
@@ -21,7 +23,7 @@ class RandomAccessSource {
   [[nodiscard]] virtual const std::string& name() const = 0;
 };
 
-class MemorySource final : public RandomAccessSource {
+class CRV_IO_EXPORT MemorySource final : public RandomAccessSource {
  public:
   explicit MemorySource(std::vector<uint8_t> bytes, std::string name = "<memory>");
   [[nodiscard]] int64_t size() const override { return static_cast<int64_t>(bytes_.size()); }
@@ -34,7 +36,7 @@ class MemorySource final : public RandomAccessSource {
 };
 
 // A local file read with pread.
-class FileSource final : public RandomAccessSource {
+class CRV_IO_EXPORT FileSource final : public RandomAccessSource {
  public:
   static std::shared_ptr<FileSource> open(const std::filesystem::path& path);
   ~FileSource() override;

@@ -3,6 +3,7 @@
 // can fsync and rename the file); it knows nothing of CRV.
 //
 //   FileWriter -> row group -> column writer (levels, encoding, pages, statistics) -> sink
+#include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/metadata.hpp>
@@ -19,7 +20,7 @@ namespace crv::parquet {
 
 enum class DataPageVersion { V1, V2 };
 
-struct WriterOptions {
+struct CRV_IO_EXPORT WriterOptions {
   CompressionCodec compression = CompressionCodec::ZSTD;
   // kDefaultCompressionLevel (compression.hpp) picks the codec's default (ZSTD 3).
   int compression_level = std::numeric_limits<int>::min();
@@ -50,7 +51,7 @@ struct WriterOptions {
   std::string created_by;
 };
 
-class FileWriter {
+class CRV_IO_EXPORT FileWriter {
  public:
   // `schema` fixes the columns: names, frame types, and nullability (a non-nullable field is
   // written REQUIRED). Throws ParquetError for a type Parquet cannot hold (e.g. an empty
@@ -75,6 +76,6 @@ class FileWriter {
 };
 
 // One-shot: writes `frame` as a complete file (schema from the frame) and returns the footer.
-FileMetaData write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options = {});
+CRV_IO_EXPORT FileMetaData write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options = {});
 
 }  // namespace crv::parquet
