@@ -61,7 +61,10 @@ function gitCommit() {
 }
 
 const started = now();
-const cases = benchmarkCases(quick);
+// CRV_BENCH_ONLY=W3,W7 runs those workloads only (a partial run: its ratios are side by side
+// within the run, but it is not the table README quotes).
+const only = (process.env.CRV_BENCH_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+const cases = benchmarkCases(quick).filter((c) => only.length === 0 || only.includes(c.workload));
 const total = cases.reduce((k, c) => k + c.engines.length, 0);
 let done = 0;
 for (const c of cases) {
