@@ -139,10 +139,14 @@ void AppendLog::validate_tail() {
 // The record followed by the zeros that fill the segment ahead of it, when it reaches past
 // what is filled already.
 std::string AppendLog::with_fill(std::string record) const {
-  constexpr std::uint64_t kFillBytes = 1u << 20;
+  // Ahead by as much as the segment holds already, from 4 KiB up to 1 MiB: a short log
+  // (a run of a few large appends) stays small, a long one pays one journal commit a megabyte.
+  constexpr std::uint64_t kMinFill = 4u << 10;
+  constexpr std::uint64_t kMaxFill = 1u << 20;
   const std::uint64_t end = known_end_ + record.size();
   if (end <= file_size_) return record;
-  const std::uint64_t filled = std::max(end, std::min(end + kFillBytes, segment_bytes_));
+  const std::uint64_t ahead = std::clamp(end, kMinFill, kMaxFill);
+  const std::uint64_t filled = std::max(end, std::min(end + ahead, segment_bytes_));
   record.append(static_cast<std::size_t>(filled - end), '\0');
   return record;
 }

@@ -9,7 +9,7 @@
 // killed inside a write, a power cut) makes it start the next segment rather than write
 // after garbage.
 //
-// Writers fill a segment with zeros ahead of their records (a megabyte at a time) and write
+// Writers fill a segment with zeros ahead of their records (as much as the segment holds, up to a megabyte at a time) and write
 // each record over them, in place: the fdatasync of a record then changes no metadata (the
 // blocks exist, the size does not change), so it needs no journal commit and does not queue
 // behind the journal commits of other work (a seal's new part, a manifest's rename). Only the
