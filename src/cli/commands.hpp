@@ -42,6 +42,8 @@ void register_append(CLI::App& app);
 void register_read(CLI::App& app);
 void register_manifest(CLI::App& app);
 void register_rebuild_manifest(CLI::App& app);
+void register_verify(CLI::App& app);
+void register_repair(CLI::App& app);
 void register_bundle(CLI::App& app);
 void register_runs(CLI::App& app);
 void register_tables(CLI::App& app);

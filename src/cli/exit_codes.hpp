@@ -8,6 +8,7 @@
 //      (IoSchemaError, crv::core::CoreError)
 //   4  io or manifest error (IoError, IoWriteError, IoManifestError)
 //   5  Parquet or data error (crv::parquet::ParquetError, crv::frame::FrameError)
+//   6  `verify` found problems (or `repair` left some)
 //
 // Errors are printed to stderr as "crv-io: error: <message>".
 
@@ -21,6 +22,13 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSchema = 3;
 inline constexpr int kExitIo = 4;
 inline constexpr int kExitData = 5;
+inline constexpr int kExitProblems = 6;
+
+/// Thrown by a command that has printed its result and must end with `code` (verify's
+/// problems): main() returns the code without printing an error.
+struct ExitWith {
+  int code = kExitOk;
+};
 
 /// Prints the exception to stderr and returns its exit code.
 int report_exception(std::exception_ptr error);

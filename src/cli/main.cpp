@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 other error, 2 usage or settings error, 3 schema error,\n"
-      "4 io or manifest error, 5 Parquet or data error.");
+      "4 io or manifest error, 5 Parquet or data error, 6 verify found problems.");
 
   crv::cli::register_schema(app);
   crv::cli::register_parquet(app);
@@ -29,12 +29,16 @@ int main(int argc, char** argv) {
   crv::cli::register_seal(app);
   crv::cli::register_vacuum(app);
   crv::cli::register_tail(app);
+  crv::cli::register_verify(app);
+  crv::cli::register_repair(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? crv::cli::kExitOk : crv::cli::kExitUsage;
+  } catch (const crv::cli::ExitWith& exit) {
+    return exit.code;
   } catch (...) {
     return crv::cli::report_exception(std::current_exception());
   }

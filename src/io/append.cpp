@@ -185,10 +185,7 @@ void ensure_bucket_dirs(Env& env, const IoSettings& settings, std::string_view r
   const std::filesystem::path dir = table_dir(settings, run_id, table);
   bool created = false;
   try {
-    if (!env.is_directory(dir)) {
-      env.create_dirs(dir);
-      env.sync_dir(dir.parent_path());
-    }
+    create_dirs_durably(env, dir);  // the run's directories too, on its first part
     for (const std::int64_t bucket_id : bucket_ids) {
       const std::filesystem::path bucket = bucket_dir(settings, run_id, table, bucket_id);
       if (!env.is_directory(bucket)) {
@@ -219,11 +216,13 @@ WrittenParts::~WrittenParts() {
 
 std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std::string_view run_id,
                                       core::TableName table, const std::vector<const BucketSlice*>& slices,
-                                      WrittenParts& written) {
+                                      PartProvenance provenance, WrittenParts& written) {
   std::vector<std::int64_t> ids;
   for (const BucketSlice* slice : slices) ids.push_back(slice->bucket_id);
   ensure_bucket_dirs(env, settings, run_id, table, ids);
-  const parquet::WriterOptions writer = part_writer_options(settings, run_id, core::to_string(table));
+  parquet::WriterOptions writer = part_writer_options(settings, run_id, core::to_string(table));
+  provenance.commit_parts = static_cast<std::int64_t>(slices.size());
+  add_provenance(writer, provenance);
   std::vector<std::optional<AppendedPart>> parts(slices.size());
   std::vector<std::filesystem::path> paths(slices.size());
   const auto write_part = [&](std::size_t k) {

@@ -17,6 +17,7 @@
 #include "crv/io/settings.hpp"
 #include "crv/io/table_ref.hpp"
 #include "crv/parquet/writer.hpp"
+#include "io/part_provenance.hpp"
 
 namespace crv::io::detail {
 
@@ -74,10 +75,11 @@ class WrittenParts {
 };
 
 /// Writes each slice as a new part (tmp, fsync, rename, directory fsync), in parallel on
-/// the settings' write threads; every part renamed is added to `written`. IoWriteError
-/// naming the file and step on failure.
+/// the settings' write threads; every part renamed is added to `written`. Each part records
+/// `provenance` (its commit_parts is the number of slices). IoWriteError naming the file and
+/// step on failure.
 std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std::string_view run_id,
                                       core::TableName table, const std::vector<const BucketSlice*>& slices,
-                                      WrittenParts& written);
+                                      PartProvenance provenance, WrittenParts& written);
 
 }  // namespace crv::io::detail

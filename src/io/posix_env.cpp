@@ -358,11 +358,17 @@ class PosixEnv final : public Env {
   }
 
   std::unique_ptr<FileLock> lock_file(const std::filesystem::path& path) override {
+    return lock_file_with(path, LockMode::Exclusive, true);
+  }
+
+  std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode, bool wait) override {
     const int fd = open_or_throw(path, O_RDWR | O_CREAT, "open lock file");
-    while (::flock(fd, LOCK_EX) != 0) {
+    const int operation = (mode == LockMode::Shared ? LOCK_SH : LOCK_EX) | (wait ? 0 : LOCK_NB);
+    while (::flock(fd, operation) != 0) {
       if (errno == EINTR) continue;
       const int error = errno;
       ::close(fd);
+      if (!wait && error == EWOULDBLOCK) return nullptr;
       throw_errno("lock", path, error);
     }
     return std::make_unique<PosixFileLock>(path, fd);

@@ -169,3 +169,30 @@ TEST_F(DatasetCommands, SealCompactVacuumAndTail) {
 }
 
 }  // namespace
+
+TEST_F(DatasetCommands, VerifyExitsSixOnProblemsAndRepairFixesThem) {
+  const std::filesystem::path input = write_jsonl("rows.jsonl", kRows);
+  ASSERT_EQ(run("append --run rv --table identity_edges '" + input.string() + "'").exit_code, 0);
+  ASSERT_EQ(run("seal --run rv").exit_code, 0);
+  const Output clean = run("verify --run rv");
+  ASSERT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_THAT(clean.out, HasSubstr("clean: 1 table(s), 2 part(s), 3 row(s)"));
+
+  const std::filesystem::path bucket = root_ / "data" / "runs" / "rv" / "tables" / "identity_edges" / "bucket=000000";
+  ASSERT_TRUE(std::filesystem::is_directory(bucket));
+  std::ofstream(bucket / "part-0123456789abcdef0123456789abcdef.parquet.tmp") << "torn";
+  const Output dirty = run("verify --run rv --json");
+  EXPECT_EQ(dirty.exit_code, 6) << dirty.out << dirty.err;
+  const json report = json::parse(dirty.out);
+  EXPECT_FALSE(report["clean"].get<bool>());
+  ASSERT_EQ(report["problems"].size(), 1u);
+  EXPECT_EQ(report["problems"][0]["kind"], "leftover");
+  EXPECT_EQ(report["problems"][0]["path"], "bucket=000000/part-0123456789abcdef0123456789abcdef.parquet.tmp");
+  EXPECT_THAT(run("verify --run rv").out, HasSubstr("run `crv-io repair`"));
+
+  const Output repaired = run("repair --run rv");
+  ASSERT_EQ(repaired.exit_code, 0) << repaired.out << repaired.err;
+  EXPECT_THAT(repaired.out, HasSubstr("identity_edges: deleted bucket=000000/part-0123456789abcdef0123456789abcdef.parquet.tmp"));
+  EXPECT_EQ(run("verify --run rv --deep").exit_code, 0);
+  EXPECT_EQ(run("repair --run rv --drop-orphans --adopt-orphans").exit_code, 2);
+}

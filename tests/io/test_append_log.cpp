@@ -509,7 +509,11 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
             break;
           }
           default: {
-            std::vector<std::int64_t> many(12000, tick);  // above inline_max_rows: a part
+            // Above inline_max_rows: parts, one bucket or (every other time) three.
+            std::vector<std::int64_t> many(12000, tick);
+            if (commit % 8 == 7) {
+              for (std::size_t k = 4000; k < many.size(); ++k) many[k] = tick + (k < 8000 ? 100 : 200);
+            }
             dataset.append(kEdges, tagged_edges(commit, many));
           }
         }
@@ -543,29 +547,45 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
 
     if (trial % 20 != 19 && trial != trials - 1) continue;
     SCOPED_TRACE("after trial " + std::to_string(trial));
-    const Dataset reader(settings, run);
-    std::map<int, int> edges_rows;
-    for (const std::string& id : string_values(reader.read(kEdges), "observer_agent_id")) {
-      ++edges_rows[std::stoi(id.substr(1, id.find('r') - 1))];
-    }
-    std::map<int, int> holdings_rows;
-    for (const std::string& id : string_values(reader.read(kHoldings), "agent_id")) {
-      ++holdings_rows[std::stoi(id.substr(1, id.find('r') - 1))];
-    }
     const auto expected_rows = [](int c) { return c % 4 == 0 ? 2 : c % 4 == 1 ? 3 : c % 4 == 2 ? 2 : 12000; };
-    for (const int c : acknowledged) {
-      ASSERT_EQ(edges_rows[c], expected_rows(c)) << "acknowledged commit " << c;
-      if (c % 4 == 2) {
-        ASSERT_EQ(holdings_rows[c], 2) << "acknowledged commit " << c;
+    // Every acknowledged commit whole and once, and no other commit partial or doubled.
+    const auto check_rows = [&](const Dataset& reader, const std::string& path) {
+      SCOPED_TRACE("read path: " + path);
+      std::map<int, int> edges_rows;
+      for (const std::string& id : string_values(reader.read(kEdges), "observer_agent_id")) {
+        ++edges_rows[std::stoi(id.substr(1, id.find('r') - 1))];
       }
-    }
-    for (const auto& [c, rows] : edges_rows) {
-      ASSERT_EQ(rows, expected_rows(c)) << "commit " << c << " is partial or doubled";
-      if (c % 4 == 2) {
-        ASSERT_EQ(holdings_rows[c], 2) << "commit " << c << " has one table only";
+      std::map<int, int> holdings_rows;
+      for (const std::string& id : string_values(reader.read(kHoldings), "agent_id")) {
+        ++holdings_rows[std::stoi(id.substr(1, id.find('r') - 1))];
       }
+      for (const int c : acknowledged) {
+        ASSERT_EQ(edges_rows[c], expected_rows(c)) << "acknowledged commit " << c;
+        if (c % 4 == 2) {
+          ASSERT_EQ(holdings_rows[c], 2) << "acknowledged commit " << c;
+        }
+      }
+      for (const auto& [c, rows] : edges_rows) {
+        ASSERT_EQ(rows, expected_rows(c)) << "commit " << c << " is partial or doubled";
+        if (c % 4 == 2) {
+          ASSERT_EQ(holdings_rows[c], 2) << "commit " << c << " has one table only";
+        }
+      }
+      for (const auto& [c, rows] : holdings_rows) ASSERT_EQ(edges_rows[c], 2) << "commit " << c;
+    };
+    ASSERT_NO_FATAL_FAILURE(check_rows(Dataset(settings, run), "manifest and log"));
+    if (trial % 40 == 39 || trial == trials - 1) {
+      // The other read paths: a rebuild from the files, the walk without a manifest, and what
+      // repair leaves (which verify must then find clean).
+      Dataset dataset(settings, run);
+      dataset.rebuild_manifest(kEdges);
+      ASSERT_NO_FATAL_FAILURE(check_rows(Dataset(settings, run), "rebuild-manifest"));
+      fs::remove(manifest_path(settings, run, kEdges));
+      ASSERT_NO_FATAL_FAILURE(check_rows(Dataset(settings, run), "directory walk"));
+      const RepairReport repaired = dataset.repair();
+      ASSERT_TRUE(repaired.after.clean()) << repaired.to_json().dump(2);
+      ASSERT_NO_FATAL_FAILURE(check_rows(Dataset(settings, run), "after repair"));
     }
-    for (const auto& [c, rows] : holdings_rows) ASSERT_EQ(edges_rows[c], 2) << "commit " << c;
   }
   acknowledged_total += acknowledged.size();
   EXPECT_GE(acknowledged_total, static_cast<std::size_t>(trials / 2));

@@ -27,6 +27,7 @@
 #include "crv/io/scan.hpp"
 #include "crv/io/settings.hpp"
 #include "crv/io/table_ref.hpp"
+#include "crv/io/verify.hpp"
 
 namespace crv::io {
 
@@ -138,6 +139,18 @@ class CRV_IO_EXPORT Dataset {
   TableManifest rebuild_manifest(TableRef table);
   /// Same, with the list of files that could not be read.
   RebuildResult rebuild_manifest_with_report(TableRef table);
+
+  /// Checks the table (every table of the run when none is given) against its files: the
+  /// manifest and the log against the parts on disk (missing, size, footer, schema, rows,
+  /// tick range, run and table), leftovers of crashed appends and orphans; with
+  /// `options.deep`, every page and every inline row decoded. Nothing is written.
+  VerifyReport verify(std::optional<TableRef> table = std::nullopt, const VerifyOptions& options = {});
+  /// Makes the table (or every table) consistent, under each table's lock: deletes the
+  /// leftovers of crashed appends and seals; drops from the manifest the parts that are missing
+  /// or disagree with it, renaming the latter to `<name>.quarantined` (nothing is deleted that
+  /// held committed rows); fixes listed sizes; rebuilds a corrupt manifest from the committed
+  /// parts; treats orphans as `options.orphans` says. Then verifies again.
+  RepairReport repair(std::optional<TableRef> table = std::nullopt, const RepairOptions& options = {});
 
  private:
   void seal_moved_past(core::TableName table, const AppendSummary& summary);

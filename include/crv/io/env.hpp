@@ -75,6 +75,12 @@ struct FileIdentity {
   bool operator==(const FileIdentity&) const = default;
 };
 
+/// How lock_file_with takes its lock.
+enum class LockMode {
+  Exclusive,  ///< one holder at a time
+  Shared,     ///< any number of shared holders, none while an exclusive one holds it
+};
+
 enum class WriteMode {
   Truncate,  ///< create, or truncate an existing file
   Append,    ///< create, or append to an existing file
@@ -113,10 +119,20 @@ class CRV_IO_EXPORT Env {
   /// Takes an exclusive advisory lock (flock) on `path`, creating the file if needed;
   /// blocks until the lock is free.
   virtual std::unique_ptr<FileLock> lock_file(const std::filesystem::path& path) = 0;
+  /// The same in `mode`; with `wait = false`, null instead of blocking when the lock is held in
+  /// a conflicting mode (the writers' lock: appends hold it shared while their parts are not
+  /// yet committed, and a cleaner deletes uncommitted files only when it gets it exclusively).
+  virtual std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode,
+                                                   bool wait) = 0;
 
   /// The process-wide POSIX Env.
   static Env& posix();
 };
+
+/// Creates `dir` and its missing parents, and fsyncs the parent of each directory it created
+/// (outermost first), so that none of them can vanish in a power cut. Returns whether it
+/// created any.
+CRV_IO_EXPORT bool create_dirs_durably(Env& env, const std::filesystem::path& dir);
 
 /// Removes a file if it exists, swallowing errors (cleanup paths).
 CRV_IO_EXPORT void remove_file_quietly(Env& env, const std::filesystem::path& path) noexcept;

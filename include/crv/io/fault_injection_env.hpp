@@ -1,10 +1,15 @@
 #pragma once
 // An Env that forwards to another Env and fails chosen calls with an IoError, counting
-// every call by kind, so that tests can fail each step of a write path in turn.
+// every call by kind, so that tests can fail each step of a write path in turn; and that can
+// simulate a power cut (as LevelDB's fault_injection_test does): every file back to what it
+// held at its last fsync, every directory change no fsync of its directory made durable
+// undone.
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +37,7 @@ enum class EnvOp {
   IsDirectory,       ///< is_directory
   FileSize,          ///< file_size
   Identity,          ///< file_identity
-  Lock,              ///< lock_file
+  Lock,              ///< lock_file, lock_file_with
 };
 inline constexpr std::size_t kEnvOpCount = 18;
 
@@ -65,6 +70,23 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
   /// wrapped files too).
   void before(EnvOp op, const std::filesystem::path& path);
 
+  /// From now on, remembers what each file written through this Env held at its last fsync
+  /// (or when first opened for writing), and the creations, renames and removals of files,
+  /// and the creations of directories, that no fsync of their directory has made durable yet.
+  /// (A power cut removes an undurable directory with std::filesystem: the target is assumed
+  /// to be the local filesystem.)
+  void track_durability();
+  /// The process dies after `calls` more calls: every call after them (of any kind) fails.
+  void crash_after(std::uint64_t calls);
+  /// The power cut: every tracked file back to its durable content, every pending directory
+  /// change undone (newest first). Call with no file of this Env open; ends the tracking and
+  /// the crash.
+  void drop_unsynced();
+  /// Whether the crash of crash_after() happened (a call was refused).
+  bool crashed() const;
+  /// Called by the wrapped files after a successful fsync of `path`.
+  void note_synced(const std::filesystem::path& path);
+
   std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
                                                   WriteMode mode) override;
   std::unique_ptr<RandomAccessFile> new_random_access_file(
@@ -80,6 +102,7 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
   std::uint64_t file_size(const std::filesystem::path& path) override;
   FileIdentity file_identity(const std::filesystem::path& path) override;
   std::unique_ptr<FileLock> lock_file(const std::filesystem::path& path) override;
+  std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode, bool wait) override;
 
  private:
   struct Fault {
@@ -91,8 +114,23 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
     std::uint64_t seen = 0;  // calls on matching names, when name_part is set
   };
 
+  /// A directory change not yet made durable by an fsync of its directory.
+  struct PendingChange {
+    enum class Kind { Created, Renamed, Removed, CreatedDir } kind;
+    std::filesystem::path path;                ///< the created or removed file; a rename's target
+    std::filesystem::path from;                ///< a rename's source
+    std::optional<std::string> content;        ///< a removed file's, or a rename's overwritten target's
+  };
+  std::optional<std::string> durable_content_locked(const std::filesystem::path& path);
+  void write_whole(const std::filesystem::path& path, const std::string& content);
+
   Env& target_;
   mutable std::mutex mutex_;
+  bool tracking_ = false;
+  std::optional<std::uint64_t> calls_left_;  // the crash: calls that still succeed
+  bool crashed_ = false;
+  std::map<std::filesystem::path, std::string> durable_;  // a file's content at its last fsync
+  std::vector<PendingChange> pending_;
   std::array<std::uint64_t, kEnvOpCount> counts_{};
   std::vector<Fault> faults_;
   std::uint64_t faults_fired_ = 0;

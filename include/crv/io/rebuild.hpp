@@ -23,12 +23,19 @@ struct UnreadablePart {
 struct RebuildResult {
   TableManifest manifest;
   std::vector<UnreadablePart> unreadable;  ///< left out of the manifest
+  /// Readable parts left out, and why: the leftovers of appends and seals that crashed before
+  /// their commit, parts a seal replaced, orphans an intact manifest does not list.
+  std::vector<UnreadablePart> not_adopted;
 };
 
 /// Walks the table's bucket=* directories and every part-*.parquet in them (skipping
 /// .tmp files), takes rows from the footers and tick ranges from the tick column's
 /// statistics (decoding the tick column only where a row group has none), and returns the
-/// manifest. Unreadable files are listed instead of failing the walk. Nothing is written.
+/// manifest of the committed parts: those the manifest (when it loads) or the run's append
+/// log names, and, of the others, whole appends written before the log's oldest live
+/// segment (their records may be retired) when there is no intact manifest. Parts written by
+/// other tools record no commit and are adopted as they are. Unreadable files and parts left
+/// out are listed instead of failing the walk. Nothing is written.
 CRV_IO_EXPORT RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
                                TableRef table);
 

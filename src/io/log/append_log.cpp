@@ -40,10 +40,7 @@ AppendLog::AppendLog(Env& env, std::filesystem::path dir, std::uint64_t segment_
 
 void AppendLog::ensure_dir() {
   if (dir_ready_) return;
-  if (!env_.is_directory(dir_)) {
-    env_.create_dirs(dir_);
-    env_.sync_dir(dir_.parent_path());
-  }
+  create_dirs_durably(env_, dir_);
   dir_ready_ = true;
 }
 

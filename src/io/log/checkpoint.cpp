@@ -6,13 +6,15 @@
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_manifest_cache.hpp"
+#include "io/append_parts.hpp"
 
 namespace crv::io::detail {
 
 std::unique_ptr<FileLock> lock_table(RunLog& run, core::TableName table) {
   const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
+  // A new table directory is made durable (its parent fsynced) before anything is put in it.
+  ensure_bucket_dirs(run.env(), run.settings(), run.run_id(), table, {});
   try {
-    run.env().create_dirs(dir);
     return run.env().lock_file(dir / ".lock");
   } catch (const IoError& error) {
     throw IoWriteError("cannot lock table directory '" + dir.string() + "': " + error.what(), error.sys_errno());

@@ -111,14 +111,19 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
   }
   for (PendingTable& table : tables) choose_inline_rows(run, table);
 
+  CommitRecord record;
+  record.commit_id = random_uuid4_hex();
+  // Held from before the first part is written until the record is in the log, so that a
+  // cleaner never deletes the parts of a commit in flight (clean_leftovers_locked).
+  std::vector<std::unique_ptr<FileLock>> writing;
   WrittenParts written(run.env());
   for (PendingTable& table : tables) {
     if (table.part_slices.empty()) continue;
-    table.parts = write_parts(run.env(), settings, run.run_id(), table.prepared.table, table.part_slices, written);
+    writing.push_back(lock_table_writers(run, table.prepared.table));
+    const PartProvenance provenance{record.commit_id, 0, run.known_segment(), {}};
+    table.parts =
+        write_parts(run.env(), settings, run.run_id(), table.prepared.table, table.part_slices, provenance, written);
   }
-
-  CommitRecord record;
-  record.commit_id = random_uuid4_hex();
   record.created_at = utc_now_iso();
   for (const PendingTable& table : tables) {
     if (table.inline_rows.empty() && table.parts.empty()) continue;
@@ -139,11 +144,17 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
     written.commit();
     run.log().append(RecordType::Commit, encode_commit(record));
   }
+  writing.clear();
 
   for (const PendingTable& table : tables) {
     if (table.parts.empty() || !checkpoint_due(run, table.prepared.table)) continue;
     try {
-      checkpoint_table(run, table.prepared.table);
+      const std::unique_ptr<FileLock> lock = lock_table(run, table.prepared.table);
+      // The next writer of a bucket deletes what crashed appends left in it.
+      std::set<std::int64_t> buckets;
+      for (const AppendedPart& part : table.parts) buckets.insert(part.bucket_id);
+      clean_leftovers_locked(run, table.prepared.table, &buckets);
+      checkpoint_table_locked(run, table.prepared.table);
     } catch (const IoError&) {
       // The commit is durable in the log and every crv-io reader sees it; the next
       // checkpoint (any later append, seal, or open) writes the manifest.

@@ -54,6 +54,10 @@ struct SealRecord {
   PartEntry part;
   /// Parts of the bucket that `part` replaces (names in the bucket directory).
   std::vector<std::string> replaced;
+
+  /// A record with no part (an empty path) is a repair's drop: the `replaced` parts (missing or
+  /// quarantined files) leave the table and nothing takes their place.
+  bool is_drop() const { return part.path.empty(); }
 };
 
 std::string encode_commit(const CommitRecord& record);

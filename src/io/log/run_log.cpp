@@ -8,6 +8,7 @@
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
+#include "io/table_walk.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -139,7 +140,7 @@ std::optional<TableManifest> RunLog::walked_manifest(core::TableName table, cons
   if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return parse_bucket_dir_name(n).has_value(); })) {
     return std::nullopt;
   }
-  return scan_table_files(env_, settings_, run_id_, table).manifest;
+  return walk_committed(env_, settings_, run_id_, table, log_, read.log, read.first_segment, nullptr).manifest;
 }
 
 void RunLog::remember_manifest(core::TableName table, const FileIdentity& identity,

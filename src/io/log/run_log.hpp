@@ -3,6 +3,7 @@
 // and the consistent table snapshots that every read of crv-io starts from.
 
 #include <memory>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -56,6 +57,13 @@ class RunLog {
   /// The table's commits logged at or after `cursor`, read from the log files themselves
   /// (the state keeps no rows that a seal covered, a follower may still need them).
   CommitsSince commits_since(std::string_view table, LogPosition cursor);
+
+  /// The newest segment the state has read, without reading the log (at least 1: the first
+  /// record of a run goes to segment 1). A record appended from now on lands in it or later.
+  std::uint64_t known_segment() {
+    const std::lock_guard guard(mutex_);
+    return std::max<std::uint64_t>(state_.end().segment, 1);
+  }
 
   /// The whole state after a refresh (for vacuum and the retirement of segments).
   LogState state();

@@ -12,6 +12,7 @@
 #include "io/append_parts.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
+#include "io/random_uuid.hpp"
 #include "io/scan_plan.hpp"
 
 namespace crv::io::detail {
@@ -48,6 +49,8 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   const std::string name(core::to_string(table));
   Env& env = run.env();
   const std::filesystem::path bucket_path = bucket_dir(run.settings(), run.run_id(), table, bucket_id);
+  const std::set<std::int64_t> this_bucket{bucket_id};
+  clean_leftovers_locked(run, table, &this_bucket);
 
   const TableLogRead read = run.table_log(name);
   const TableLog& log = read.log;
@@ -97,7 +100,10 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
 
   WrittenParts written(env);
   const BucketSlice slice{bucket_id, std::move(rows)};
-  const std::vector<AppendedPart> parts = write_parts(env, run.settings(), run.run_id(), table, {&slice}, written);
+  // The seal holds the table lock, which every cleaner holds too: no writers' lock needed.
+  const PartProvenance provenance{random_uuid4_hex(), 1, std::max<std::uint64_t>(read.end.segment, 1), summary.replaced};
+  const std::vector<AppendedPart> parts =
+      write_parts(env, run.settings(), run.run_id(), table, {&slice}, provenance, written);
   const AppendedPart& part = parts.front();
   SealRecord record;
   record.table = name;

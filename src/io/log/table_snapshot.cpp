@@ -42,7 +42,7 @@ TableSnapshot merge_log(std::optional<TableManifest> base, std::string_view tabl
     }
     const SealRecord& seal = log->seals[s++].seal;
     for (const std::string& name : seal.replaced) snapshot.manifest.remove_part(seal.bucket_id, name);
-    if (!snapshot.manifest.has_part(seal.bucket_id, seal.part.path)) {
+    if (!seal.is_drop() && !snapshot.manifest.has_part(seal.bucket_id, seal.part.path)) {
       snapshot.manifest.add_part(seal.bucket_id, seal.part);
     }
   }

@@ -53,11 +53,16 @@ TableGarbage classify(const TableSnapshot& snapshot, const TableLog& log) {
   return garbage;
 }
 
-void vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, VacuumSummary& summary) {
+/// Returns whether the table's leftovers were cleaned (false: a commit was in flight).
+bool vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, VacuumSummary& summary) {
   Env& env = run.env();
   const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
-  if (!env.is_directory(dir)) return;
+  if (!env.is_directory(dir)) return true;
   const std::unique_ptr<FileLock> lock = lock_table(run, table);
+  const std::optional<std::vector<std::string>> cleaned = clean_leftovers_locked(run, table, nullptr);
+  for (const std::string& relative : cleaned.value_or(std::vector<std::string>{})) {
+    summary.removed.push_back(std::string(core::to_string(table)) + "/" + relative);
+  }
   checkpoint_table_locked(run, table);
   const TableSnapshot snapshot = run.snapshot(table);
   const TableGarbage garbage = classify(snapshot, run.table_log(core::to_string(table)).log);
@@ -79,6 +84,7 @@ void vacuum_table(RunLog& run, core::TableName table, std::int64_t cutoff_ns, Va
       summary.removed.push_back(std::string(core::to_string(table)) + "/" + relative);
     }
   }
+  return cleaned.has_value();
 }
 
 /// The first segment of a run's log with a record a reader still needs: an inline row no
@@ -107,7 +113,13 @@ std::uint64_t first_needed_segment(RunLog& run, const LogState& state) {
 VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace) {
   VacuumSummary summary;
   const std::int64_t cutoff = now_ns() - std::chrono::duration_cast<std::chrono::nanoseconds>(grace).count();
-  for (const core::TableName table : core::all_table_names()) vacuum_table(run, table, cutoff, summary);
+  bool all_cleaned = true;
+  for (const core::TableName table : core::all_table_names()) {
+    all_cleaned = vacuum_table(run, table, cutoff, summary) && all_cleaned;
+  }
+  // A leftover's provenance tells it from a committed part only while the segment it names
+  // is live (table_walk.hpp): no segment is retired before every leftover is gone.
+  if (!all_cleaned) return summary;
   // Segments before the CHECKPOINT are deleted once the grace has passed since their last
   // write, so that a follower's cursor into them stays good meanwhile.
   const std::uint64_t checkpoint = advance_log_checkpoint(run, true);
