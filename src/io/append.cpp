@@ -155,6 +155,7 @@ PreparedTable prepare_append(const IoSettings& settings, TableRef table, const f
   }
   // What is stored must be what the reader reads back, validated or not.
   check_input_limits(prepared.name, body);
+  check_utf8(prepared.name, body);
   if (options.validate_rows) validate_rows(descriptor, body);
   const Column buckets = bucket_ids(prepared.name, body.column("tick"), settings.tick_bucket_size);
 

@@ -12,4 +12,9 @@ namespace crv::io::detail {
 /// IoSchemaError naming the table, the column, the row where there is one, and the limit.
 void check_input_limits(std::string_view table, const frame::Frame& frame);
 
+/// Every utf8 value (nested ones too) UTF-8 (crv/frame/utf8.hpp): IoSchemaError naming the
+/// table, the column, the field within it, the row and where in the value. One pass over
+/// each string column's bytes.
+void check_utf8(std::string_view table, const frame::Frame& frame);
+
 }  // namespace crv::io::detail
