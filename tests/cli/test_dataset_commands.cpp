@@ -205,4 +205,13 @@ TEST_F(DatasetCommands, JsonlParseErrorsNameTheLineAndExitFive) {
   }
 }
 
+TEST_F(DatasetCommands, AColumnListedTwiceIsAUsageError) {
+  const auto rows = write_jsonl("edges.jsonl", kRows);
+  ASSERT_EQ(run("append --run r6 --table identity_edges '" + rows.string() + "'").exit_code, 0);
+  const Output twice = run("read --run r6 --table identity_edges --columns tick,edge_weight,tick");
+  EXPECT_EQ(twice.exit_code, 2) << twice.err;
+  EXPECT_THAT(twice.err, HasSubstr("column 'tick' is listed twice"));
+  EXPECT_EQ(run("read --run r6 --table identity_edges --columns tick,edge_weight").exit_code, 0);
+}
+
 }  // namespace
