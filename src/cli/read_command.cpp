@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,19 @@ struct ReadOptions : DatasetArguments {
   bool count = false;
 };
 
+/// A column named twice is a mistake on the command line, not in the data: a usage error
+/// (exit 2) naming it, before anything is read.
+void check_distinct(const std::vector<std::string>& columns) {
+  std::set<std::string> seen;
+  for (const std::string& name : columns) {
+    if (!seen.insert(name).second) {
+      throw CLI::ValidationError("--columns", "column '" + name + "' is listed twice; name each column once");
+    }
+  }
+}
+
 void run_read(const ReadOptions& options) {
+  check_distinct(options.columns);
   const io::Dataset dataset = open_dataset(options);
   io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
   if (!options.columns.empty()) scan = scan.select(options.columns);

@@ -1,5 +1,6 @@
 #include <crv/frame/arrow_c_data.hpp>
 #include <crv/frame/bit_util.hpp>
+#include <crv/frame/limits.hpp>
 
 #include <fmt/format.h>
 
@@ -56,8 +57,25 @@ int parse_int(std::string_view text, std::string_view format) {
     return value;
 }
 
+/// The recursion bound of the import: a frame's struct, then a column one level over the
+/// nesting limit (a column's own depth is checked against the limit once its type is known,
+/// so that the error names it and its depth).
+constexpr int kMaxImportDepth = kMaxNestingDepth + 2;
+
+[[noreturn]] void too_deep(const char* what, const std::string& field) {
+    throw FrameError(fmt::format("Arrow import: {} of field '{}' nested deeper than {} levels (a column holds at most {} struct "
+                                 "and list levels)",
+                                 what, field, kMaxImportDepth, kMaxNestingDepth));
+}
+
+/// FrameError when a column is over the limits crv-io's writer and reader share.
+void check_limits(const std::vector<Field>& fields) {
+    if (const auto violation = find_schema_limit_violation(fields))
+        throw FrameError("Arrow import: " + violation->problem + "; " + violation->advice);
+}
+
 ImportType parse_schema(const ArrowSchema& schema, int depth) {
-    if (depth > 64) throw FrameError("Arrow import: schema nested deeper than 64 levels");
+    if (depth > kMaxImportDepth) too_deep("schema", schema.name ? schema.name : "");
     if (schema.format == nullptr) throw FrameError("Arrow import: schema without format");
     if (schema.dictionary != nullptr) throw FrameError("Arrow import: dictionary-encoded arrays are not supported");
     const std::string_view format(schema.format);
@@ -154,7 +172,7 @@ public:
     std::shared_ptr<const ArrayData> import(const ArrowArray& a, const ImportType& t, int depth) {
         const std::string& name = t.field.name;
         const DataType& type = *t.field.type;
-        if (depth > 64) throw FrameError("Arrow import: array nested deeper than 64 levels");
+        if (depth > kMaxImportDepth) too_deep("array", name);
         if (a.length < 0 || a.offset < 0)
             throw FrameError(fmt::format("Arrow import: field '{}' has negative length {} or offset {}", name, a.length, a.offset));
         if (a.n_children != static_cast<int64_t>(t.children.size()))
@@ -277,7 +295,8 @@ struct Imported {
     Column column;
 };
 
-Imported import_any(ArrowArray* array, ArrowSchema* schema) {
+/// `root_is_frame`: the root struct is a frame, whose fields are the columns the limits apply to.
+Imported import_any(ArrowArray* array, ArrowSchema* schema, bool root_is_frame) {
     if (array == nullptr || schema == nullptr) throw FrameError("Arrow import: null ArrowArray or ArrowSchema");
     if (array->release == nullptr || schema->release == nullptr) throw FrameError("Arrow import: ArrowArray or ArrowSchema already released");
     auto owned_array = std::make_shared<ImportedArray>();
@@ -289,6 +308,8 @@ Imported import_any(ArrowArray* array, ArrowSchema* schema) {
 
     Imported out;
     out.type = parse_schema(owned_schema.schema, 0);
+    check_limits(out.type.field.type->id() == TypeId::Struct && root_is_frame ? out.type.field.type->fields()
+                                                                                : std::vector<Field>{out.type.field});
     ArrayImporter importer(owned_array);
     out.column = Column::make(importer.import(owned_array->array, out.type, 0));
     return out;
@@ -304,10 +325,10 @@ Field import_field(ArrowSchema* schema) {
     return parse_schema(owned.schema, 0).field;
 }
 
-Column import_column(ArrowArray* array, ArrowSchema* schema) { return import_any(array, schema).column; }
+Column import_column(ArrowArray* array, ArrowSchema* schema) { return import_any(array, schema, false).column; }
 
 Frame import_frame(ArrowArray* array, ArrowSchema* schema) {
-    Imported imported = import_any(array, schema);
+    Imported imported = import_any(array, schema, true);
     const Column& root = imported.column;
     if (root.type_id() != TypeId::Struct)
         throw FrameError("Arrow import: a frame must be a struct array (+s), got " + root.type()->to_string());

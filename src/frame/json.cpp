@@ -1,6 +1,7 @@
 #include <crv/frame/builder.hpp>
 #include <crv/frame/json.hpp>
 
+#include "frame/jsonl_line.hpp"
 #include "frame/value_format.hpp"
 
 #include <fmt/format.h>
@@ -243,20 +244,32 @@ ordered_json float32_to_json(float v) {
     return widened;
 }
 
-}  // namespace
+/// How messages name value i: "row i", or "line n" for the rows of a JSONL file (`lines`
+/// maps rows to their 1-based line numbers; blank lines have no row).
+std::string label(size_t i, const std::vector<int64_t>* lines) {
+    return lines ? fmt::format("line {}", (*lines)[i]) : fmt::format("row {}", i);
+}
 
-Column column_from_json(const std::vector<nlohmann::json>& values, const TypePtr& type) {
+Column column_from_values(const std::vector<nlohmann::json>& values, const TypePtr& type, const std::vector<int64_t>* lines) {
     auto builder = ArrayBuilder::make(type);
     builder->reserve(static_cast<int64_t>(values.size()));
-    for (size_t i = 0; i < values.size(); ++i) append_json(*builder, values[i], *type, fmt::format("row {}", i));
+    for (size_t i = 0; i < values.size(); ++i) append_json(*builder, values[i], *type, label(i, lines));
     return builder->finish();
 }
 
-TypePtr infer_type(const std::vector<nlohmann::json>& values) {
+TypePtr infer_values_type(const std::vector<nlohmann::json>& values, const std::vector<int64_t>* lines) {
     Inferred inferred;
-    for (size_t i = 0; i < values.size(); ++i) unify(inferred, values[i], fmt::format("row {}", i));
+    for (size_t i = 0; i < values.size(); ++i) unify(inferred, values[i], label(i, lines));
     return to_type(inferred);
 }
+
+}  // namespace
+
+Column column_from_json(const std::vector<nlohmann::json>& values, const TypePtr& type) {
+    return column_from_values(values, type, nullptr);
+}
+
+TypePtr infer_type(const std::vector<nlohmann::json>& values) { return infer_values_type(values, nullptr); }
 
 Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema) {
     std::vector<std::string> names;
@@ -268,15 +281,11 @@ Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Fiel
     std::string line;
     int64_t line_number = 0;
     int64_t rows = 0;
+    std::vector<int64_t> lines;  // the line of each row, for the messages
     while (std::getline(input, line)) {
         ++line_number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        nlohmann::ordered_json parsed;
-        try {
-            parsed = nlohmann::ordered_json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw FrameError(fmt::format("JSONL line {}: invalid JSON: {}", line_number, e.what()));
-        }
+        const nlohmann::ordered_json parsed = detail::parse_jsonl_line(line, line_number);
         if (!parsed.is_object()) throw FrameError(fmt::format("JSONL line {}: expected an object, got {}", line_number, parsed.type_name()));
         if (!schema) {
             for (const auto& [key, value] : parsed.items()) {
@@ -291,17 +300,18 @@ Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Fiel
             columns[c].push_back(it == parsed.end() ? json() : json(*it));
         }
         ++rows;
+        lines.push_back(line_number);
     }
     std::vector<Field> fields;
     std::vector<Column> out;
     for (size_t c = 0; c < names.size(); ++c) {
-        Field field = schema ? (*schema)[c] : Field{names[c], infer_type(columns[c]), true};
         try {
-            out.push_back(column_from_json(columns[c], field.type));
+            Field field = schema ? (*schema)[c] : Field{names[c], infer_values_type(columns[c], &lines), true};
+            out.push_back(column_from_values(columns[c], field.type, &lines));
+            fields.push_back(std::move(field));
         } catch (const FrameError& e) {
             throw FrameError(fmt::format("JSONL column '{}': {}", names[c], e.what()));
         }
-        fields.push_back(std::move(field));
     }
     return Frame::make(std::move(fields), std::move(out));
 }

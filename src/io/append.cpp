@@ -22,6 +22,7 @@
 #include "crv/io/validate.hpp"
 #include "io/append_part_steps.hpp"
 #include "io/append_threads.hpp"
+#include "io/input_check.hpp"
 #include "io/part_check.hpp"
 
 namespace crv::io::detail {
@@ -152,6 +153,9 @@ PreparedTable prepare_append(const IoSettings& settings, TableRef table, const f
     fields.push_back({"bucket", frame::int64(), false});
     detail::check_fields_against_descriptor(table.name(), fields, "table '" + prepared.name + "': the frame");
   }
+  // What is stored must be what the reader reads back, validated or not.
+  check_input_limits(prepared.name, body);
+  check_utf8(prepared.name, body);
   if (options.validate_rows) validate_rows(descriptor, body);
   const Column buckets = bucket_ids(prepared.name, body.column("tick"), settings.tick_bucket_size);
 

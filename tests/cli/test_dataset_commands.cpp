@@ -196,3 +196,49 @@ TEST_F(DatasetCommands, VerifyExitsSixOnProblemsAndRepairFixesThem) {
   EXPECT_EQ(run("verify --run rv --deep").exit_code, 0);
   EXPECT_EQ(run("repair --run rv --drop-orphans --adopt-orphans").exit_code, 2);
 }
+
+namespace {
+
+// Every JSON parse error of an input names its line and is a data error (exit 5), a JSONL
+// line nested 20,000 deep included (it used to overflow the stack).
+TEST_F(DatasetCommands, JsonlParseErrorsNameTheLineAndExitFive) {
+  const std::string first = R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})" "\n";
+  const auto huge = write_jsonl("huge.jsonl", first + R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":1e400})" "\n");
+  const Output range = run("append --run r5 --table identity_edges '" + huge.string() + "'");
+  EXPECT_EQ(range.exit_code, 5) << range.err;
+  EXPECT_THAT(range.err, HasSubstr("JSONL line 2, column 'edge_weight': invalid JSON"));
+  EXPECT_THAT(range.err, HasSubstr("1e400"));
+
+  const auto twice = write_jsonl("twice.jsonl", R"({"tick":0,"tick":1,"observer_agent_id":"A0","edge_kind":"self_to_object"})" "\n");
+  const Output duplicate = run("append --run r5 --table identity_edges '" + twice.string() + "'");
+  EXPECT_EQ(duplicate.exit_code, 5) << duplicate.err;
+  EXPECT_THAT(duplicate.err, HasSubstr("JSONL line 1: column 'tick' appears twice"));
+
+  const auto deep = write_jsonl("deep.jsonl", first + "\n" + R"({"tick":2,"observer_agent_id":"A2","edge_kind":"self_to_object","x":)" +
+                                                  std::string(20000, '[') + std::string(20000, ']') + "}\n");
+  const Output nested = run("append --run r5 --table identity_edges '" + deep.string() + "'");
+  EXPECT_EQ(nested.exit_code, 5) << nested.err;
+  EXPECT_THAT(nested.err, HasSubstr("JSONL line 3, column 'x': nested deeper than 64 levels"));
+
+  const auto broken = write_jsonl("broken.jsonl", first + R"({"tick":1,)" "\n");
+  const Output syntax = run("append --run r5 --table identity_edges '" + broken.string() + "'");
+  EXPECT_EQ(syntax.exit_code, 5) << syntax.err;
+  EXPECT_THAT(syntax.err, HasSubstr("JSONL line 2"));
+
+  if (std::filesystem::exists(root_ / "data")) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root_ / "data")) {
+      EXPECT_NE(entry.path().extension(), ".parquet") << entry.path();
+    }
+  }
+}
+
+TEST_F(DatasetCommands, AColumnListedTwiceIsAUsageError) {
+  const auto rows = write_jsonl("edges.jsonl", kRows);
+  ASSERT_EQ(run("append --run r6 --table identity_edges '" + rows.string() + "'").exit_code, 0);
+  const Output twice = run("read --run r6 --table identity_edges --columns tick,edge_weight,tick");
+  EXPECT_EQ(twice.exit_code, 2) << twice.err;
+  EXPECT_THAT(twice.err, HasSubstr("column 'tick' is listed twice"));
+  EXPECT_EQ(run("read --run r6 --table identity_edges --columns tick,edge_weight").exit_code, 0);
+}
+
+}  // namespace

@@ -1,6 +1,8 @@
 #include <crv/frame/json.hpp>
 #include <crv/frame/kernels.hpp>
+#include <crv/frame/limits.hpp>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +12,8 @@ namespace crv::frame {
 namespace {
 
 using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(Json, InferTypes) {
     EXPECT_EQ(infer_type({1, 2})->to_string(), "i64");
@@ -103,6 +107,69 @@ TEST(Json, FrameFromJsonl) {
         FAIL();
     } catch (const FrameError& e) {
         EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos);
+    }
+}
+
+/// The FrameError message of frame_from_jsonl(text), or "" when it succeeds.
+std::string jsonl_error(const std::string& text) {
+    std::istringstream in(text);
+    try {
+        frame_from_jsonl(in);
+    } catch (const FrameError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(Json, JsonlNestedTwentyThousandDeepIsAnErrorNamingTheLine) {
+    // Parsed, inferred and converted recursively, this line used to overflow the stack.
+    const std::string deep = "{\"tick\": 1, \"payload\": " + std::string(20000, '[') + std::string(20000, ']') + "}";
+    const std::string message = jsonl_error("{\"tick\": 0}\n" + deep + "\n");
+    EXPECT_THAT(message, HasSubstr("JSONL line 2, column 'payload': nested deeper than 64 levels"));
+}
+
+TEST(Json, JsonlNestingAtTheLimitIsReadAndOneMoreIsRefused) {
+    const auto nested_value = [](int levels) {
+        std::string value = "1";
+        for (int i = 0; i < levels; ++i) value = (i % 2 == 0 ? "[" + value + "]" : "{\"k\": " + value + "}");
+        return value;
+    };
+    const auto nested = [&](int levels) { return "{\"tick\": 1, \"payload\": " + nested_value(levels) + "}\n"; };
+    std::istringstream at_limit(nested(kMaxNestingDepth));
+    const Frame f = frame_from_jsonl(at_limit);
+    EXPECT_EQ(nesting_depth(*f.column("payload").type()), kMaxNestingDepth);
+    EXPECT_EQ(frame_to_json_rows(f)[0]["payload"], nlohmann::ordered_json::parse(nested_value(kMaxNestingDepth)));
+    EXPECT_THAT(jsonl_error(nested(kMaxNestingDepth + 1)), HasSubstr("JSONL line 1, column 'payload': nested deeper than 64"));
+}
+
+TEST(Json, JsonlNumberOutOfRangeNamesTheLineAndTheNumber) {
+    const std::string message = jsonl_error("{\"tick\": 0}\n\n{\"tick\": 1, \"w\": 1e400}\n");
+    EXPECT_THAT(message, HasSubstr("JSONL line 3, column 'w': invalid JSON at character"));
+    EXPECT_THAT(message, HasSubstr("1e400"));
+    EXPECT_THAT(message, HasSubstr("64-bit float"));
+    EXPECT_THAT(message, Not(HasSubstr("json.exception")));
+}
+
+TEST(Json, JsonlDuplicateKeysAreErrorsNamingKeyAndLine) {
+    EXPECT_THAT(jsonl_error("{\"tick\": 0}\n{\"tick\": 1, \"tick\": 2}\n"),
+                HasSubstr("JSONL line 2: column 'tick' appears twice"));
+    EXPECT_THAT(jsonl_error("{\"tick\": 0, \"pos\": {\"x\": 1, \"y\": 2, \"x\": 3}}\n"),
+                HasSubstr("JSONL line 1, column 'pos': key 'x' appears twice"));
+    // The same key in two sibling objects is fine.
+    std::istringstream siblings("{\"legs\": [{\"x\": 1}, {\"x\": 2}], \"pos\": {\"x\": 3}}\n");
+    EXPECT_EQ(frame_from_jsonl(siblings).num_rows(), 1);
+}
+
+TEST(Json, JsonlErrorsNameTheLineNotTheRow) {
+    EXPECT_THAT(jsonl_error("{\"tick\": 0}\n\n{\"tick\": 1, \"a\": }\n"), HasSubstr("JSONL line 3, column 'a': invalid JSON at character"));
+    // Conversion and inference errors count lines too (the blank line 2 is no row).
+    EXPECT_THAT(jsonl_error("{\"x\": 1}\n\n{\"x\": \"a\"}\n"), HasSubstr("JSONL column 'x': line 3: cannot unify"));
+    std::istringstream typed("{\"x\": 1}\n\n{\"x\": \"a\"}\n");
+    try {
+        frame_from_jsonl(typed, std::vector<Field>{{"x", int64()}});
+        FAIL();
+    } catch (const FrameError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("JSONL column 'x': line 3: cannot convert JSON value \"a\" to i64"));
     }
 }
 

@@ -6,6 +6,7 @@
 // assembled by hand from SchemaElements and PLAIN-encoded v1 data pages.
 #include <crv/frame/canonical_json.hpp>
 #include <crv/frame/frame.hpp>
+#include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
 #include <crv/parquet/reader.hpp>
 #include <gtest/gtest.h>
@@ -209,6 +210,28 @@ TEST(ReaderLegacy, TwoLevelList) {
   EXPECT_EQ(types_of(frame), "my_list: list[i32]");
   EXPECT_FALSE(frame.schema()[0].type->item_field().nullable);
   EXPECT_EQ(rows_of(frame), "{\"my_list\":[1,2]}\n{\"my_list\":[]}\n{\"my_list\":null}\n{\"my_list\":[3]}\n");
+}
+
+// The first repetition level of a column chunk must be 0: a level above 0 continues a row,
+// and there is none before the first. Arrow refuses such a file; so does the reader, naming
+// the column, the row group and the page.
+TEST(ReaderLegacy, FirstRepetitionLevelAboveZeroIsRefused) {
+  const std::vector<SchemaElement> schema{root(1), group("my_list", kOptional, 1, ConvertedType::LIST),
+                                          leaf("element", kRepeated, Type::INT32)};
+  const LeafChunk good{Type::INT32, {"my_list", "element"}, 1, 2, {0, 1, 0}, {2, 2, 2}, plain<int32_t>({1, 2, 3}), 3};
+  EXPECT_EQ(rows_of(read_file(assemble_file(schema, 2, {good}))), "{\"my_list\":[1,2]}\n{\"my_list\":[3]}\n");
+
+  const LeafChunk bad{Type::INT32, {"my_list", "element"}, 1, 2, {1, 1, 0}, {2, 2, 2}, plain<int32_t>({1, 2, 3}), 3};
+  try {
+    read_file(assemble_file(schema, 1, {bad}));
+    FAIL() << "read a column whose first repetition level is 1";
+  } catch (const ParquetError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("legacy.parquet"), std::string::npos) << message;
+    EXPECT_NE(message.find("my_list.element"), std::string::npos) << message;
+    EXPECT_NE(message.find("page 0"), std::string::npos) << message;
+    EXPECT_NE(message.find("the first repetition level is 1, not 0"), std::string::npos) << message;
+  }
 }
 
 // repeated int64 nums; repeated group points { required int32 x; optional binary name (UTF8); }

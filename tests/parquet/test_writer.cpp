@@ -352,7 +352,9 @@ TEST(ParquetWriter, DescendingAndUnorderedBoundaryOrders) {
     WriterOptions o;
     o.data_page_size = 256;
     const auto file = write_to_memory(fr::Frame({{"x", fr::Column::from<int64_t>(v)}}), o);
-    const auto& chunk = read_footer(file).row_groups[0].columns[0];
+    // The footer by value: a reference into read_footer()'s temporary would dangle.
+    const FileMetaData footer = read_footer(file);
+    const auto& chunk = footer.row_groups[0].columns[0];
     return deserialize_column_index(file.data() + *chunk.column_index_offset,
                                     static_cast<size_t>(*chunk.column_index_length)).boundary_order;
   };

@@ -29,8 +29,11 @@ CRV_IO_EXPORT TypePtr infer_type(const std::vector<nlohmann::json>& values);
 
 /// One JSON object per non-empty line. With `schema`, the columns are exactly the schema's
 /// (missing keys -> null); without, the schema is inferred from all rows (keys in first-seen
-/// order of the top-level keys; nested objects in key order). FrameError naming the line on
-/// malformed JSON or a non-object line.
+/// order of the top-level keys; nested objects in key order). FrameError naming the line
+/// (and the column, when the error is inside one) on malformed JSON, a number beyond a
+/// 64-bit float (1e400), a key twice in one object, a line nested deeper than
+/// kMaxNestingDepth (crv/frame/limits.hpp; checked while parsing, before anything recurses
+/// over the value), a non-object line, or a value that does not convert or unify.
 CRV_IO_EXPORT Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema = std::nullopt);
 
 /// Row `row` of `column` as a JSON value, with the values of the canonical JSON form

@@ -257,6 +257,14 @@ void ColumnChunkReader::read_levels_and_values(Encoding encoding, size_t n, Deco
       if (leaf_.max_rep > 0) {
         out.rep.resize(out.rep.size() + n);
         decode_rep(out.rep.data() + first_entry);
+        // A repetition level above 0 continues the row before it: the first level read (of
+        // the column chunk, or of the first page the page index kept, which starts a row)
+        // has none to continue. Arrow refuses such a file; assembling it would misplace values.
+        if (values_read_ == 0 && n > 0 && out.rep[first_entry] != 0) {
+          fail("the first repetition level is " + std::to_string(out.rep[first_entry]) +
+               ", not 0: the column's first value continues a row that does not exist (a damaged or "
+               "misencoded file; rewrite it from its source)");
+        }
       }
       size_t present = n;
       if (leaf_.max_def > 0) {

@@ -36,8 +36,13 @@ class TreeBuilder {
   [[noreturn]] void fail(const std::string& what) const { throw ParquetError::at({.file = file_}, what); }
 
   SchemaNode node(int depth) {
-    if (depth > kMaxSchemaDepth) fail("the schema is nested deeper than " + std::to_string(kMaxSchemaDepth) + " levels");
+    if (depth > kMaxSchemaDepth) {
+      fail("column '" + column_ + "' is nested deeper than " + std::to_string(kMaxSchemaDepth) +
+           " schema levels, more than a column within the limit of " + std::to_string(frame::kMaxNestingDepth) +
+           " struct and list levels can be");
+    }
     if (next_ >= elements_.size()) fail("the schema ends inside a group (num_children too large)");
+    if (depth == 1) column_ = elements_[next_].name;
     SchemaNode out{elements_[next_++], {}};
     const SchemaElement& e = out.element;
     if (e.num_children && *e.num_children > 0) {
@@ -58,6 +63,7 @@ class TreeBuilder {
   }
 
   const std::vector<SchemaElement>& elements_;
+  std::string column_;  // the top-level column being built, for the messages
   const std::string& file_;
   size_t next_ = 0;
 };
@@ -257,6 +263,9 @@ FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::str
   for (const SchemaNode& child : out.tree.children) {
     out.columns.push_back(builder.visit(child, {}, 0, 0, 0));
     out.fields.push_back(out.columns.back().field);
+  }
+  if (const auto violation = frame::find_nesting_violation(out.fields)) {
+    throw ParquetError::at({.file = file}, violation->problem);
   }
   std::set<std::string> names;
   for (const frame::Field& field : out.fields) {

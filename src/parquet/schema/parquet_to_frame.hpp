@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "crv/frame/data_type.hpp"
+#include "crv/frame/limits.hpp"
 #include "crv/parquet/metadata.hpp"
 #include "crv/parquet/reader.hpp"
 
@@ -86,9 +87,14 @@ struct FileSchema {
 
 // Builds the tree and the mapping; ParquetError (naming `file` and the schema element) when
 // the element list is malformed: bad num_children, leaves without a type, groups with a
-// type, invalid logical type for the physical type, nesting deeper than kMaxSchemaDepth.
+// type, invalid logical type for the physical type, nesting deeper than kMaxSchemaDepth;
+// and a column nested deeper than crv-io's writer accepts (crv/frame/limits.hpp): the
+// reader reads every column the writer stores, and no deeper one.
 [[nodiscard]] FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file);
 
-inline constexpr int kMaxSchemaDepth = 100;
+// The deepest schema tree a column within frame::kMaxNestingDepth is stored as: the column
+// itself, then two levels per list (a struct is one). Deeper trees are refused before they
+// are mapped, as a bound on the recursion; within it, the mapped column's own depth decides.
+inline constexpr int kMaxSchemaDepth = 1 + 2 * frame::kMaxNestingDepth;
 
 }  // namespace crv::parquet::schema
