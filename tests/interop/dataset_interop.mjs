@@ -135,7 +135,8 @@ try {
     const file = join(root, `exchange_${tick}.jsonl`);
     writeFileSync(file, `${JSON.stringify({ tick, venue_id: 'v', token_id: 'T', exchange_event_type: 'trade', additional_payload: payload })}\n`);
     try {
-      crv('append', '--run', 'drift_run', '--table', 'exchange', file);
+      // stderr piped: the refusal's message is expected, not shown.
+      execFileSync(crvIo, ['append', '--run', 'drift_run', '--table', 'exchange', file, '--root', root], { stdio: 'pipe' });
       return 0;
     } catch (error) {
       return error.status;
