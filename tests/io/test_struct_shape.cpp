@@ -247,6 +247,25 @@ TEST(StructShape, SealsAndCompactionsWriteTheUnifiedShapeAndANewProcessKnowsIt) 
             (std::vector<std::string>{R"({"legs":1,"other":null})", R"({"legs":null,"other":2.5})"}));
 }
 
+TEST(StructShape, WithoutAManifestTheShapeComesFromThePartsOnDisk) {
+  TempRoot root;
+  const IoSettings settings = root.settings();
+  {
+    Dataset dataset(settings, "run_walk");
+    dataset.append(kExchange, exchange(1, {R"({"legs":1})"}));
+    dataset.close();
+  }
+  fs::remove(manifest_path(settings, "run_walk", kExchange));
+  Dataset dataset(settings, "run_walk");
+  EXPECT_THAT_STRING(schema_error([&] { dataset.append(kExchange, exchange(2, {R"({"legs":"x"})"})); }),
+                     "field 'additional_payload.legs': str in this append but i64 in the table");
+  dataset.append(kExchange, exchange(2, {R"({"legs":2})"}));
+  const std::vector<std::string> values = json_values(dataset.read(kExchange), "additional_payload");
+  // The walk lists a bucket's parts in directory order.
+  EXPECT_EQ(std::multiset<std::string>(values.begin(), values.end()),
+            (std::multiset<std::string>{R"({"legs":1})", R"({"legs":2})"}));
+}
+
 /// An Env that runs a hook once, just before the next lock of a run's append log is taken:
 /// another writer commits in the window between a commit's checks and its record.
 class BeforeLogLockEnv final : public FaultInjectionEnv {
