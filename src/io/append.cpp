@@ -135,7 +135,7 @@ std::pair<std::int64_t, std::int64_t> tick_bounds(const Column& tick) {
 
 
 PreparedTable prepare_append(const IoSettings& settings, TableRef table, const frame::Frame& frame,
-                             const AppendOptions& options) {
+                             const AppendOptions& options, const StoredShape* stored) {
   const core::TableDescriptor& descriptor = core::get_table(table.name());
   PreparedTable prepared;
   prepared.table = table.name();
@@ -144,8 +144,8 @@ PreparedTable prepare_append(const IoSettings& settings, TableRef table, const f
   if (!frame.has_column("tick")) {
     throw IoSchemaError("table '" + prepared.name + "': the frame has no 'tick' column (needed for buckets)");
   }
-  const Frame body = options.validate_schema ? validate_frame(descriptor, frame, settings.strict_schema)
-                                             : order_unvalidated(descriptor, frame);
+  Frame body = options.validate_schema ? validate_frame(descriptor, frame, settings.strict_schema)
+                                       : order_unvalidated(descriptor, frame);
   if (!options.validate_schema) {
     // Unvalidated input still has to be what every reader accepts (part_check.hpp): the
     // required columns, and descriptor columns of their type family. `bucket` is computed.
@@ -157,6 +157,8 @@ PreparedTable prepare_append(const IoSettings& settings, TableRef table, const f
   check_input_limits(prepared.name, body);
   check_utf8(prepared.name, body);
   if (options.validate_rows) validate_rows(descriptor, body);
+  // Before the split, so that an error names the row of the frame the caller gave.
+  if (stored) body = conform_to_stored_shape(descriptor, body, *stored);
   const Column buckets = bucket_ids(prepared.name, body.column("tick"), settings.tick_bucket_size);
 
   std::vector<std::pair<std::string, Column>> columns;

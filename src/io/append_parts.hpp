@@ -18,6 +18,7 @@
 #include "crv/io/table_ref.hpp"
 #include "crv/parquet/writer.hpp"
 #include "io/part_provenance.hpp"
+#include "io/stored_shape.hpp"
 
 namespace crv::io::detail {
 
@@ -35,10 +36,12 @@ struct PreparedTable {
   std::int64_t rows = 0;
 };
 
-/// Validation (or the unvalidated column order), `bucket` recomputed from `tick`, the split.
-/// IoSchemaError for a frame without tick, a null or negative tick, or a validation failure.
+/// Validation (or the unvalidated column order), the struct and extra columns conformed to
+/// the table's `stored` shape when given (stored_shape.hpp), `bucket` recomputed from
+/// `tick`, the split. IoSchemaError for a frame without tick, a null or negative tick, a
+/// validation failure, or a field whose type conflicts with the stored one.
 PreparedTable prepare_append(const IoSettings& settings, TableRef table, const frame::Frame& frame,
-                             const AppendOptions& options);
+                             const AppendOptions& options, const StoredShape* stored);
 
 /// Splits the frame by bucket: zero-copy slices when ticks are sorted, gathered rows otherwise.
 std::vector<BucketSlice> split_by_bucket(const frame::Frame& frame, std::span<const std::int64_t> buckets);

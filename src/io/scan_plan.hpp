@@ -47,13 +47,15 @@ frame::Frame filter_ticks(const frame::Frame& frame, const Where& where);
 
 /// The output schema of a scan: the selection, or the descriptor's columns present in
 /// some part (descriptor order) then the parts' other columns (first-seen order); types
-/// from the parts, or from the descriptor for a column no part has. IoSchemaError for a
-/// selected column the table does not have, or a column whose type differs between parts.
+/// from the parts (struct and list[struct] columns unified by field name, shape_unify.hpp),
+/// or from the descriptor for a column no part has. IoSchemaError for a selected column the
+/// table does not have, or a column or field whose type differs between parts.
 std::vector<frame::Field> output_schema(core::TableName table,
                                         const std::vector<std::pair<std::string, std::vector<frame::Field>>>& parts,
                                         const std::vector<std::string>& selection);
 
-/// `frame` with exactly the `schema` columns (nulls for the ones it lacks).
+/// `frame` with exactly the `schema` columns (nulls for the ones it lacks), each of the
+/// schema's type (struct fields it lacks as nulls).
 frame::Frame conform(const frame::Frame& frame, const std::vector<frame::Field>& schema);
 
 /// A frame of no rows with `schema`.

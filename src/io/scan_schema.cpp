@@ -1,12 +1,14 @@
 // The output schema of a scan over parts whose columns may differ.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "crv/core/table_descriptor.hpp"
 #include "crv/io/errors.hpp"
+#include "io/shape_unify.hpp"
 #include "scan_plan.hpp"
 
 namespace crv::io::detail {
@@ -30,7 +32,8 @@ frame::TypePtr descriptor_type(core::DType dtype) {
 
 using PartSchemas = std::vector<std::pair<std::string, std::vector<frame::Field>>>;
 
-/// The type of `name` in the parts (checking they agree), or nullptr when no part has it.
+/// The type of `name` in the parts, unified by field name (struct fields that only some parts
+/// have read as null in the others), or nullptr when no part has it.
 frame::TypePtr part_type(core::TableName table, const PartSchemas& parts, const std::string& name) {
   frame::TypePtr type;
   const std::string* first_part = nullptr;
@@ -40,11 +43,18 @@ frame::TypePtr part_type(core::TableName table, const PartSchemas& parts, const 
       if (!type) {
         type = field.type;
         first_part = &part;
-      } else if (!frame::type_equals(type, field.type)) {
-        throw IoSchemaError("table '" + std::string(core::to_string(table)) + "', column '" + name +
-                            "' is " + type->to_string() + " in '" + *first_part + "' but " +
-                            field.type->to_string() + " in '" + part + "'");
+        continue;
       }
+      std::optional<ShapeConflict> conflict;
+      type = unify_shapes(type, field.type, name, conflict);
+      if (!conflict) continue;
+      const std::string where = conflict->path == name ? "column '" + name + "'"
+                                                       : "column '" + name + "', field '" + conflict->path + "',";
+      throw IoSchemaError("table '" + std::string(core::to_string(table)) + "', " + where + " is " +
+                          conflict->first->to_string() + " in '" + *first_part + "' but " +
+                          conflict->second->to_string() + " in '" + part +
+                          "': they cannot be read as one column; rewrite one of the parts with the other's type "
+                          "(crv-io refuses such appends: another writer or an older crv-io wrote them)");
     }
   }
   return type;
@@ -96,7 +106,7 @@ frame::Frame conform(const frame::Frame& frame, const std::vector<frame::Field>&
   columns.reserve(schema.size());
   for (const frame::Field& field : schema) {
     const auto index = frame.index_of(field.name);
-    columns.emplace_back(field.name, index ? frame.column(*index)
+    columns.emplace_back(field.name, index ? conform_shape(frame.column(*index), field.type)
                                            : frame::Column::nulls(field.type, frame.num_rows()));
   }
   return frame::Frame(std::move(columns));

@@ -242,3 +242,33 @@ TEST_F(DatasetCommands, AColumnListedTwiceIsAUsageError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 13, as reproduced: three appends to exchange whose additional_payload is
+// {"legs": 1}, then {"legs": "x"}, then {"other": 2.5}. The second is refused with exit 3
+// naming the field; the table reads, its struct unified by field name.
+TEST_F(DatasetCommands, AStructFieldOfAnotherTypeIsRefusedAndTheTableStaysReadable) {
+  const auto line = [](int tick, const std::string& payload) {
+    return R"({"tick":)" + std::to_string(tick) +
+           R"(,"venue_id":"v","token_id":"T","exchange_event_type":"trade","additional_payload":)" + payload + "}\n";
+  };
+  const auto append = [&](int tick, const std::string& payload) {
+    const auto input = write_jsonl("exchange" + std::to_string(tick) + ".jsonl", line(tick, payload));
+    return run("append --run r1 --table exchange '" + input.string() + "'");
+  };
+  ASSERT_EQ(append(1, R"({"legs":1})").exit_code, 0);
+  const Output refused = append(2, R"({"legs":"x"})");
+  EXPECT_EQ(refused.exit_code, 3) << refused.err;
+  EXPECT_THAT(refused.err, HasSubstr("column 'additional_payload', field 'additional_payload.legs': str in this "
+                                     "append but i64 in the table"));
+  EXPECT_THAT(refused.err, HasSubstr("first row 0, value \"x\""));
+  ASSERT_EQ(append(3, R"({"other":2.5})").exit_code, 0);
+
+  const Output read = run("read --run r1 --table exchange --format jsonl --columns tick,additional_payload");
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  EXPECT_EQ(read.out, "{\"tick\":1,\"additional_payload\":{\"legs\":1,\"other\":null}}\n"
+                      "{\"tick\":3,\"additional_payload\":{\"legs\":null,\"other\":2.5}}\n");
+}
+
+}  // namespace

@@ -6,7 +6,9 @@
 //     scanned (with pruning) and rebuilt by crv-io;
 //  3. a tick stream (examples/simulation_loop.cpp: two tables per commit, rows inline in the
 //     append log until their buckets are sealed) is read by Polars and DuckDB once sealed,
-//     as crv-io reads it, and the reference's append adds to its checkpointed manifest.
+//     as crv-io reads it, and the reference's append adds to its checkpointed manifest;
+//  4. a table whose struct fields drifted between appends (issue 13) is read by DuckDB with
+//     union_by_name as crv-io reads it.
 //   node dataset_interop.mjs --crv-io PATH --simulation-loop PATH
 import { mkdtempSync, writeFileSync, rmSync, unlinkSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -124,6 +126,38 @@ try {
   // The reference's append adds to the checkpointed manifest; crv-io reads both.
   refAppend({ root, runId: 'stream_run', table: 'identity_edges', frame: frame.slice(0, 3) });
   check(crvRows('stream_run').length === 1153, 'crv-io reads the stream plus the reference\'s append');
+
+  // 4. Struct fields that drift between appends (issue 13): crv-io refuses a field of another
+  //    type and accepts new and absent ones; the buckets' parts then have different struct
+  //    types, which DuckDB with union_by_name reads by field name, as crv-io does.
+  const drift = [[1, { legs: 1 }], [2, { legs: 'x' }], [150, { other: 2.5 }], [151, { legs: 3, other: 0.5 }]];
+  const driftStatus = drift.map(([tick, payload]) => {
+    const file = join(root, `exchange_${tick}.jsonl`);
+    writeFileSync(file, `${JSON.stringify({ tick, venue_id: 'v', token_id: 'T', exchange_event_type: 'trade', additional_payload: payload })}\n`);
+    try {
+      // stderr piped: the refusal's message is expected, not shown.
+      execFileSync(crvIo, ['append', '--run', 'drift_run', '--table', 'exchange', file, '--root', root], { stdio: 'pipe' });
+      return 0;
+    } catch (error) {
+      return error.status;
+    }
+  });
+  check(driftStatus.join() === '0,3,0,0', `crv-io refuses legs as str after i64 (exit 3) and accepts new fields: ${driftStatus.join()}`);
+  const payloadKey = (tick, legs, other) => `${Number(tick)}|${legs === null ? null : Number(legs)}|${other === null ? null : Number(other)}`;
+  const wantedDrift = [payloadKey(1, 1, null), payloadKey(150, null, 2.5), payloadKey(151, 3, 0.5)].sort();
+  const crvDrift = crv('read', '--run', 'drift_run', '--table', 'exchange', '--format', 'jsonl')
+    .split('\n').filter((l) => l.length).map((l) => JSON.parse(l))
+    .map((r) => payloadKey(r.tick, r.additional_payload.legs ?? null, r.additional_payload.other ?? null)).sort();
+  check(JSON.stringify(crvDrift) === JSON.stringify(wantedDrift), `crv-io reads the drifted table: ${crvDrift.join(' ')}`);
+  const driftGlob = join(tableDir(root, 'drift_run', 'exchange'), 'bucket=*', '*.parquet');
+  const driftDuck = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const driftConnection = await driftDuck.connect();
+  const duckDrift = (await driftConnection.runAndReadAll(
+    `SELECT tick, additional_payload.legs, additional_payload.other FROM read_parquet('${driftGlob}', hive_partitioning = true, union_by_name = true)`))
+    .getRows().map(([t, l, o]) => payloadKey(t, l, o)).sort();
+  check(JSON.stringify(duckDrift) === JSON.stringify(wantedDrift), `DuckDB (union_by_name) reads the drifted table as crv-io does: ${duckDrift.join(' ')}`);
+  driftConnection.closeSync();
+  driftDuck.closeSync();
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

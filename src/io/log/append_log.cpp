@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <exception>
 
 #include "crv/io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
@@ -148,11 +149,13 @@ std::string AppendLog::with_fill(std::string record) const {
   return record;
 }
 
-AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload) {
+AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload,
+                                     const std::function<void(const LogPosition&)>& before_write) {
   const std::string record = frame_record(type, payload);
   Appended appended;
   std::shared_ptr<WritableFile> file;
   std::filesystem::path path = dir_;
+  std::exception_ptr refused;
   try {
     const std::lock_guard guard(mutex_);
     ensure_dir();
@@ -160,26 +163,36 @@ AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload)
     find_current_segment();
     validate_tail();
     path = segment_path(segment_);
-    if (!file_) file_ = env_.new_writable_file(path, WriteMode::Overwrite);
-    appended.at = {segment_, known_end_};
-    const std::string bytes = with_fill(record);
-    try {
-      file_->write_at(known_end_, bytes.data(), bytes.size());
-    } catch (...) {
-      // Part of the record may be in the file: drop the handle, the next append finds the
-      // torn tail and starts a new segment.
-      file_.reset();
-      throw;
+    if (before_write) {
+      try {
+        before_write(LogPosition{segment_, known_end_});
+      } catch (...) {
+        refused = std::current_exception();
+      }
     }
-    known_end_ += record.size();
-    file_size_ = std::max(file_size_, appended.at.offset + bytes.size());
-    appended.end = {segment_, known_end_};
-    file = file_;
+    if (!refused) {
+      if (!file_) file_ = env_.new_writable_file(path, WriteMode::Overwrite);
+      appended.at = {segment_, known_end_};
+      const std::string bytes = with_fill(record);
+      try {
+        file_->write_at(known_end_, bytes.data(), bytes.size());
+      } catch (...) {
+        // Part of the record may be in the file: drop the handle, the next append finds the
+        // torn tail and starts a new segment.
+        file_.reset();
+        throw;
+      }
+      known_end_ += record.size();
+      file_size_ = std::max(file_size_, appended.at.offset + bytes.size());
+      appended.end = {segment_, known_end_};
+      file = file_;
+    }
   } catch (const IoWriteError&) {
     throw;
   } catch (const IoError& error) {
     throw log_write_error("append to", path, error);
   }
+  if (refused) std::rethrow_exception(refused);  // nothing written; the locks are released
   // Both locks are released: other writers, in this process and others, append while this
   // one fsyncs, and one journal commit often makes several of them durable.
   try {

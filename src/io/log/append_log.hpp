@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -63,7 +64,12 @@ class AppendLog {
   };
   /// Appends one record and makes it durable (fsync) before returning. IoWriteError naming
   /// the segment on failure; the record is then not acknowledged (it may or may not survive).
-  Appended append(RecordType type, std::string_view payload);
+  /// `before_write`, when given, runs under the log's lock right before the record's bytes
+  /// are written, with the log's end at that moment (every other writer's record is before
+  /// it): a commit's last check against what others committed. What it throws is rethrown
+  /// as it is, and then nothing was written.
+  Appended append(RecordType type, std::string_view payload,
+                  const std::function<void(const LogPosition&)>& before_write = {});
 
   /// The live segments, ascending (empty when nothing was ever logged).
   std::vector<std::uint64_t> segments() const;

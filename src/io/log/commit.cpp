@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "crv/core/table_descriptor.hpp"
 #include "crv/io/errors.hpp"
 #include "io/append_parts.hpp"
 #include "io/log/inline_rows_io.hpp"
@@ -33,7 +34,44 @@ struct PendingTable {
   std::vector<InlineRows> inline_rows;
   std::vector<const BucketSlice*> part_slices;
   std::vector<AppendedPart> parts;
+  /// The stored shape the frame was conformed to (null: the frame has no shape column).
+  std::shared_ptr<const StoredShape> shape;
 };
+
+/// Thrown under the log's lock when another writer committed, after this commit's frames
+/// were conformed, a shape they do not agree with: the commit is made again from the start.
+struct ShapeChangedMeanwhile {};
+
+/// The stored shape an append's frame is checked against; null when the frame has no
+/// struct, list[struct] or extra column (then nothing is read).
+std::shared_ptr<const StoredShape> stored_shape_for(RunLog& run, const TableAppend& append) {
+  const core::TableDescriptor& descriptor = core::get_table(append.table.name());
+  const std::vector<frame::Field>& fields = append.frame.schema();
+  const bool has_shape = std::any_of(fields.begin(), fields.end(), [&descriptor](const frame::Field& field) {
+    return is_shape_column(descriptor, field.name);
+  });
+  return has_shape ? run.shapes().current(run, append.table.name(), false) : nullptr;
+}
+
+/// Under the log's lock, with the log ending at `end`: the shapes committed since each frame
+/// was conformed must still agree with it, or two racing appends could store conflicting
+/// types. Costs nothing more when no other writer logged anything meanwhile.
+void recheck_shapes(RunLog& run, const std::vector<PendingTable>& tables, const LogPosition& end) {
+  bool refreshed = false;
+  for (const PendingTable& table : tables) {
+    if (!table.shape || table.prepared.slices.empty()) continue;
+    if (!refreshed) {
+      run.refresh_unless_at(end);
+      refreshed = true;
+    }
+    const std::shared_ptr<const StoredShape> now = run.shapes().current(run, table.prepared.table, true);
+    if (now == table.shape) continue;
+    if (!agrees_with_stored_shape(core::get_table(table.prepared.table), table.prepared.slices.front().rows.schema(),
+                                  *now)) {
+      throw ShapeChangedMeanwhile{};
+    }
+  }
+}
 
 void choose_inline_rows(RunLog& run, PendingTable& table) {
   const IoSettings& settings = run.settings();
@@ -98,16 +136,29 @@ bool checkpoint_due(RunLog& run, core::TableName table) {
   return static_cast<std::int64_t>(pending) >= settings.write_manifest_every_n;
 }
 
+/// The committed frame's shape goes to the tracker now: the record need not be read back.
+void note_shape(RunLog& run, const PendingTable& table, const LogPosition& at) {
+  if (!table.shape || table.prepared.slices.empty()) return;
+  std::vector<std::pair<std::int64_t, std::string>> parts;
+  for (const AppendedPart& part : table.parts) parts.emplace_back(part.bucket_id, part.path);
+  run.shapes().note_committed(table.prepared.table, at, table.prepared.slices.front().rows.schema(), parts);
+}
+
 }  // namespace
 
-std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
-                                         const AppendOptions& options) {
+namespace {
+
+std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend> appends,
+                                       const AppendOptions& options) {
   const IoSettings& settings = run.settings();
   std::vector<PendingTable> tables;
   tables.reserve(appends.size());
   for (const TableAppend& append : appends) {
-    tables.push_back({prepare_append(settings, append.table, append.frame, options), {}, {}, {}});
-    check_tick_bucket_size(run, tables.back().prepared.table);
+    // The bucket size check reads the log's new tail, which the shape then follows.
+    check_tick_bucket_size(run, append.table.name());
+    std::shared_ptr<const StoredShape> shape = stored_shape_for(run, append);
+    tables.push_back({prepare_append(settings, append.table, append.frame, options, shape.get()), {}, {}, {},
+                      std::move(shape)});
   }
   for (PendingTable& table : tables) choose_inline_rows(run, table);
 
@@ -138,11 +189,16 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
     record.tables.push_back(std::move(commit));
   }
   if (!record.tables.empty()) {
-    // From here on the parts stay, whatever happens: a failed log append may still have put
-    // the whole record in the file (a failed flush or fsync says nothing about the bytes), and
-    // a record naming a removed part would be worse than an orphan, which vacuum removes.
-    written.commit();
-    run.log().append(RecordType::Commit, encode_commit(record));
+    const AppendLog::Appended appended =
+        run.log().append(RecordType::Commit, encode_commit(record), [&](const LogPosition& end) {
+          recheck_shapes(run, tables, end);
+          // From here on the parts stay, whatever happens: a failed log append may still have
+          // put the whole record in the file (a failed flush or fsync says nothing about the
+          // bytes), and a record naming a removed part would be worse than an orphan, which
+          // vacuum removes.
+          written.commit();
+        });
+    for (const PendingTable& table : tables) note_shape(run, table, appended.at);
   }
   writing.clear();
 
@@ -164,6 +220,26 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
   summaries.reserve(tables.size());
   for (const PendingTable& table : tables) summaries.push_back(summarize(table, run.run_id()));
   return summaries;
+}
+
+}  // namespace
+
+std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
+                                         const AppendOptions& options) {
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return commit_once(run, appends, options);
+    } catch (const ShapeChangedMeanwhile&) {
+      // Nothing was logged and this attempt's parts are removed: conform the frames again,
+      // to the shapes stored now (a lossless cast, or the error naming the field).
+      if (attempt == kAttempts) {
+        throw IoWriteError("cannot append to run '" + run.run_id() + "': other writers changed the shape of a struct "
+                           "column of its tables during each of " + std::to_string(kAttempts) +
+                           " attempts; nothing was written, append again");
+      }
+    }
+  }
 }
 
 }  // namespace crv::io::detail

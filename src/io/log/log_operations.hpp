@@ -26,6 +26,10 @@ namespace crv::io::detail {
 /// After a crash either every table of the commit is there or none is. Tables whose parts
 /// changed are checkpointed (manifest.json rewritten) afterwards; a failure there is
 /// repaired by the next checkpoint and does not undo the commit.
+/// Struct, list[struct] and extra columns are conformed to each table's stored shape
+/// (stored_shape.hpp; IoSchemaError for a conflicting field, nothing written), and checked
+/// again under the log's lock against what other writers committed meanwhile (the commit
+/// is made again when they disagree).
 std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppend> appends,
                                          const AppendOptions& options);
 

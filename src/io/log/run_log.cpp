@@ -41,6 +41,11 @@ void RunLog::refresh_locked() {
   report_warnings();
 }
 
+void RunLog::refresh_unless_at(LogPosition end) {
+  const std::lock_guard guard(mutex_);
+  if (state_.end() != end) refresh_locked();
+}
+
 TableLogRead RunLog::table_log(std::string_view table) {
   const std::lock_guard guard(mutex_);
   refresh_locked();

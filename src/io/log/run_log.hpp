@@ -14,6 +14,7 @@
 #include "crv/io/settings.hpp"
 #include "io/log/append_log.hpp"
 #include "io/log/log_state.hpp"
+#include "io/log/stored_shape_tracker.hpp"
 #include "io/log/table_snapshot.hpp"
 
 namespace crv::io::detail {
@@ -54,6 +55,21 @@ class RunLog {
     static const TableLog kEmpty;
     return use(log ? *log : kEmpty);
   }
+  /// The same without reading the log's new tail first: `use(log, end, first_segment)` sees
+  /// the state as last read, its end and its oldest live segment. For the stored shape, which
+  /// follows whatever the state has read.
+  template <class Use>
+  auto with_table_state(std::string_view table, Use&& use) {
+    const std::lock_guard guard(mutex_);
+    const TableLog* log = state_.table(table);
+    static const TableLog kEmpty;
+    return use(log ? *log : kEmpty, state_.end(), state_.first_segment());
+  }
+  /// Reads the log's new tail unless the state ends at `end` already (a writer holding the
+  /// log's lock knows where the log ends: no refresh when nobody else wrote).
+  void refresh_unless_at(LogPosition end);
+  /// The stored shapes of the run's tables (stored_shape_tracker.hpp).
+  StoredShapeTracker& shapes() { return shapes_; }
   /// The table's commits logged at or after `cursor`, read from the log files themselves
   /// (the state keeps no rows that a seal covered, a follower may still need them).
   CommitsSince commits_since(std::string_view table, LogPosition cursor);
@@ -107,6 +123,7 @@ class RunLog {
   // The manifest versions whose bucket size was checked (held, so that an address is not
   // reused by a newer version); guarded by mutex_.
   std::map<core::TableName, std::shared_ptr<const TableManifest>> bucket_size_checked_;
+  StoredShapeTracker shapes_;
 };
 
 }  // namespace crv::io::detail

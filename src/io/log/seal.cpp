@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "crv/frame/kernels.hpp"
@@ -14,6 +15,7 @@
 #include "io/part_check.hpp"
 #include "io/random_uuid.hpp"
 #include "io/scan_plan.hpp"
+#include "io/shape_unify.hpp"
 
 namespace crv::io::detail {
 
@@ -30,6 +32,22 @@ std::vector<std::int64_t> tick_order(const frame::Column& tick) {
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [ticks](std::int64_t a, std::int64_t b) { return ticks[a] < ticks[b]; });
   return order;
+}
+
+/// `schema` (the bucket's rows, unified by name) with each struct and list[struct] column
+/// widened to the table's stored shape: the rewritten part carries every field the table
+/// has (absent ones null, the table's field order), so that the parts sealed from now on
+/// agree and reads decode them in one concatenated pass.
+std::vector<frame::Field> with_table_shape(RunLog& run, core::TableName table, std::vector<frame::Field> schema) {
+  const std::shared_ptr<const StoredShape> stored = run.shapes().current(run, table, false);
+  for (frame::Field& field : schema) {
+    const frame::Field* known = field.type->is_nested() ? stored->column(field.name) : nullptr;
+    if (!known) continue;
+    std::optional<ShapeConflict> conflict;
+    frame::TypePtr widened = unify_shapes(known->type, field.type, field.name, conflict);
+    if (!conflict) field.type = std::move(widened);  // a table stored before the check stays as it is
+  }
+  return schema;
 }
 
 }  // namespace
@@ -91,7 +109,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
       summary.replaced.push_back(part->path);
     }
   }
-  const std::vector<frame::Field> schema = output_schema(table, schemas, {});
+  const std::vector<frame::Field> schema = with_table_shape(run, table, output_schema(table, schemas, {}));
   for (frame::Frame& piece : pieces) piece = conform(piece, schema);
   frame::Frame rows = pieces.size() == 1 ? pieces.front() : frame::concat(pieces);
   if (std::vector<std::int64_t> order = tick_order(rows.column("tick")); !order.empty()) {
@@ -112,7 +130,8 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   record.part = PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, utc_now_iso()};
   record.replaced = summary.replaced;
   written.commit();  // as in commit_tables: once the record may be in the log, the part stays
-  run.log().append(RecordType::Seal, encode_seal(record));
+  const AppendLog::Appended appended = run.log().append(RecordType::Seal, encode_seal(record));
+  run.shapes().note_committed(table, appended.at, slice.rows.schema(), {{bucket_id, part.path}});
   summary.rows = part.rows;
   summary.part = part.path;
   checkpoint_table_locked(run, table);
