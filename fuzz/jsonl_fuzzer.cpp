@@ -8,6 +8,10 @@
 // recurses once per level (a JSONL line nested 20,000 deep overflows the stack: issue 13,
 // fixed by the shared-limits work, not here). The cap also stays under the reader's limit of
 // 100 nested levels, so that the round trip's failures are real ones.
+//
+// Numbers out of the double range ("1e400"): nlohmann's out_of_range escapes
+// frame_from_jsonl as a raw library error without the line (issue 13, "JSONL error
+// handling", fixed on another branch); the harness takes it as a refusal until then.
 #include <crv/frame/error.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/frame/json.hpp>
@@ -61,11 +65,15 @@ std::optional<frame::Frame> parse(std::string_view text, const std::optional<std
     return frame::frame_from_jsonl(input, schema);
   } catch (const frame::FrameError&) {
     return std::nullopt;
+  } catch (const nlohmann::json::out_of_range& error) {
+    if (error.id != 406) throw;  // TODO(issue 13): drop once JSONL number overflow is a FrameError
+    return std::nullopt;
   }
 }
 
 void check_parquet_round_trip(const frame::Frame& frame) {
   parquet::WriterOptions options;
+  options.compression = parquet::CompressionCodec::UNCOMPRESSED;  // codecs: parquet_read's job
   options.row_group_size = 5;
   options.data_page_size = 64;
   parquet::MemorySink sink;
