@@ -4,8 +4,14 @@ RELEASE_DIR ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+SANITIZE_DIR ?= build-sanitize
+# ccache, when installed, for the fuzz and sanitize build directories (each a full build).
+LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-.PHONY: all deps build demo test install bench bench-build bench-quick fuzz clean interop-deps
+.PHONY: all deps build demo test install bench bench-build bench-quick fuzz fuzz-build sanitize clean interop-deps
 
 all: build
 
@@ -42,5 +48,31 @@ bench: bench-build
 bench-quick: bench-build
 	bench/run.sh $(RELEASE_DIR) --quick
 
+# libFuzzer targets (clang, ASan + UBSan), each run FUZZ_SECONDS on one core: fuzz/run.sh.
+fuzz-build:
+	@scripts/install-deps.sh fuzz
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Fuzz -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCRV_WERROR=ON -DCRV_BUILD_FUZZ=ON -DCRV_BUILD_TESTS=OFF -DCRV_BUILD_EXAMPLES=OFF -DCRV_BUILD_CLI=OFF \
+	  -DCRV_IO_INSTALL=OFF $(LAUNCHER) $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+fuzz: fuzz-build
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The core, frame, parquet and io unit tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer (g++, -fno-sanitize-recover=all: any report fails the test).
+# -O1 -g1 (line tables) with assertions on: quicker to build than -O2 -g, symbolized reports.
+# Left out, to keep CI under its time limit: the CLI, example, package and interop tests
+# (they run the same library code as the unit tests, through processes and other engines).
+# TODO(issue 13): drop this exclusion once the fix of tests/parquet/test_writer.cpp:355 (a
+# reference into a temporary: heap-use-after-free, fixed on another branch) is merged.
+SANITIZE_SKIP ?= -ParquetWriter.DescendingAndUnorderedBoundaryOrders
+sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRV_WERROR=ON \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCRV_SANITIZE=address,undefined $(LAUNCHER) $(CMAKE_FLAGS)
+	cmake --build $(SANITIZE_DIR) -j $(JOBS) --target crv_core_tests crv_frame_tests crv_parquet_tests crv_io_tests
+	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  GTEST_FILTER='$(SANITIZE_SKIP)' ctest --output-on-failure -j $(JOBS) -R '^crv_(core|frame|parquet|io)_tests$$'
+
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR)
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) $(FUZZ_DIR) $(SANITIZE_DIR)

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crv-io builds and tests with, when they are missing.
 # Runs `apt-get update` once, and only when something has to be installed.
+#   scripts/install-deps.sh        what `make build/test/sanitize` need (g++'s ASan and
+#                                  UBSan runtimes come with build-essential)
+#   scripts/install-deps.sh fuzz   also clang and its runtimes (libFuzzer, ASan, UBSan)
 set -euo pipefail
 
 packages=(
@@ -10,6 +13,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm git
 )
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -40,7 +40,8 @@ int64_t count_true(const Column& mask) {
     if (!d.validity) return bits::count_set_bits(d.values->data(), d.offset, d.length);
     int64_t count = 0;
     for (int64_t i = 0; i < d.length; ++i)
-        count += bits::get_bit(d.values->data(), d.offset + i) & bits::get_bit(d.validity->data(), d.offset + i);
+        count += static_cast<int>(bits::get_bit(d.values->data(), d.offset + i)) &  // branchless: no &&
+                 static_cast<int>(bits::get_bit(d.validity->data(), d.offset + i));
     return count;
 }
 

@@ -158,10 +158,16 @@ void append_json(ArrayBuilder& builder, const json& value, const DataType& type,
 
 enum class Kind { Null, Bool, Int, Float, String, Object, Array };
 
+struct InferredField;
 struct Inferred {
     Kind kind = Kind::Null;
-    std::vector<std::pair<std::string, Inferred>> fields;  // Object
-    std::vector<Inferred> item;                             // Array: zero or one entry
+    std::vector<InferredField> fields;  // Object
+    std::vector<Inferred> item;         // Array: zero or one entry
+};
+// Not a std::pair: clang rejects a pair holding the still incomplete Inferred.
+struct InferredField {
+    std::string first;
+    Inferred second;
 };
 
 const char* kind_name(Kind kind) {
@@ -196,9 +202,11 @@ void unify(Inferred& into, const json& value, const std::string& where) {
     }
     if (kind == Kind::Object) {
         for (const auto& [key, child] : value.items()) {
-            auto it = std::find_if(into.fields.begin(), into.fields.end(), [&](const auto& f) { return f.first == key; });
+            auto it = std::find_if(into.fields.begin(), into.fields.end(), [&name = key](const auto& f) {  // clang 14 cannot capture a binding
+                return f.first == name;
+            });
             if (it == into.fields.end()) {
-                into.fields.emplace_back(key, Inferred{});
+                into.fields.push_back(InferredField{key, Inferred{}});
                 it = into.fields.end() - 1;
             }
             unify(it->second, child, where + "." + key);

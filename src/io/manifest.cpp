@@ -398,8 +398,10 @@ TableManifest parse_manifest(std::string_view text, const std::filesystem::path&
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw IoManifestError("manifest '" + path.string() + "' is not valid JSON: " + error.what());
+  } catch (const json::exception& error) {
+    // parse_error, and out_of_range for a number past the double range ("1e400").
+    throw IoManifestError("manifest '" + path.string() + "' is not valid JSON: " + error.what() + "; " +
+                          "run `crv-io rebuild-manifest` to re-derive it from the part files");
   }
   try {
     return TableManifest::from_json(document);

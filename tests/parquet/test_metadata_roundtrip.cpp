@@ -246,6 +246,26 @@ TEST(ParquetMetadata, UnknownUnionMembersAreKeptByFieldId) {
             ColumnOrder{UnknownColumnOrder{9}});
 }
 
+// Found by fuzz/parquet_footer_fuzzer.cpp: an unknown union member with a negative field id
+// (a valid Thrift id, kept as read) was dropped when re-encoded, so the re-encoded footer
+// read back different (tests/data/fuzz-regressions/parquet_footer/).
+TEST(ParquetMetadata, UnknownUnionMembersWithNegativeFieldIdsRoundTrip) {
+  SchemaElement element;
+  element.name = "c";
+  element.logicalType = UnknownLogicalType{-3};
+  EXPECT_EQ(round_trip(element), element);
+
+  FileMetaData meta;
+  SchemaElement root;
+  root.name = "schema";
+  root.num_children = 0;
+  meta.schema = {root};
+  meta.column_orders = std::vector<ColumnOrder>{UnknownColumnOrder{-7}, TypeDefinedOrder{}};
+  Bytes bytes;
+  serialize_file_metadata(meta, bytes);
+  EXPECT_EQ(deserialize_file_metadata(bytes.data(), bytes.size()), meta);
+}
+
 TEST(ParquetMetadata, UnknownFieldsAndEnumValuesAreTolerated) {
   // KeyValue with extra fields 3 (struct with a list inside) and 100 (double) around the known.
   Bytes bytes;

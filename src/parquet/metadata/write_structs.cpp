@@ -211,7 +211,8 @@ void write(CompactWriter& w, const LogicalType& v) {
           empty_struct_field(w, 19);
         } else {
           static_assert(std::is_same_v<M, UnknownLogicalType>);
-          if (member.field_id > 0) empty_struct_field(w, member.field_id);
+          // Any id but 0 (none was read), negative ones included: write back what was read.
+          if (member.field_id != 0) empty_struct_field(w, member.field_id);
         }
       },
       v);
@@ -382,7 +383,8 @@ void write(CompactWriter& w, const ColumnOrder& v) {
           empty_struct_field(w, 3);
         } else {
           static_assert(std::is_same_v<M, UnknownColumnOrder>);
-          if (member.field_id > 0) empty_struct_field(w, member.field_id);
+          // Any id but 0 (none was read), negative ones included: write back what was read.
+          if (member.field_id != 0) empty_struct_field(w, member.field_id);
         }
       },
       v);

@@ -55,7 +55,7 @@ ChunkRange column_chunk_range(const ColumnMetaData& meta, int64_t data_end, cons
 
 ColumnChunkReader::ColumnChunkReader(const RandomAccessSource& source, const schema::FileLeaf& leaf,
                                      const ColumnChunk& chunk, int64_t data_end, ErrorContext where)
-    : source_(source), leaf_(leaf), chunk_(chunk), meta_(*chunk.meta_data), where_(std::move(where)) {
+    : source_(source), leaf_(leaf), meta_(*chunk.meta_data), where_(std::move(where)) {
   range_ = column_chunk_range(meta_, data_end, where_);
   try {
     codec_ = make_codec(meta_.codec);

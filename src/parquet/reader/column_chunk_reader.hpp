@@ -85,7 +85,6 @@ class ColumnChunkReader {
 
   const RandomAccessSource& source_;
   const schema::FileLeaf& leaf_;
-  const ColumnChunk& chunk_;
   const ColumnMetaData& meta_;
   ErrorContext where_;
   ChunkRange range_;
