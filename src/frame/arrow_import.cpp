@@ -28,7 +28,7 @@ struct ImportedSchema {
 };
 
 /// How the Arrow layout differs from the frame type it becomes.
-enum class Layout { Native, LargeOffsets, Float16 };
+enum class Layout { Native, LargeOffsets, Float16, View };
 
 struct ImportType {
     Field field;
@@ -97,6 +97,11 @@ ImportType parse_schema(const ArrowSchema& schema, int depth) {
             default: break;
         }
         if (type) expect_children(0);
+    } else if (format == "vu" || format == "vz") {
+        // String and binary views (Arrow 1.4; what Polars exports): copied to 32-bit offsets.
+        type = format == "vu" ? utf8() : binary();
+        out.layout = Layout::View;
+        expect_children(0);
     } else if (format == "tdD") {
         type = date32();
     } else if (format.size() == 3 && format.substr(0, 2) == "tt") {
@@ -160,7 +165,9 @@ public:
         if (a.n_children != static_cast<int64_t>(t.children.size()))
             throw FrameError(fmt::format("Arrow import: field '{}' array has {} children, schema has {}", name, a.n_children, t.children.size()));
         const int64_t expected_buffers = type.id() == TypeId::Struct ? 1 : type.is_binary_like() ? 3 : 2;
-        if (a.n_buffers != expected_buffers || a.buffers == nullptr)
+        // Views: validity, views, the variadic data buffers, their sizes (at least 3 in all).
+        const bool buffers_ok = t.layout == Layout::View ? a.n_buffers >= 3 : a.n_buffers == expected_buffers;
+        if (!buffers_ok || a.buffers == nullptr)
             throw FrameError(fmt::format("Arrow import: field '{}' ({}) has {} buffers, expected {}", name, type.to_string(), a.n_buffers,
                                          expected_buffers));
         auto d = std::make_shared<ArrayData>();
@@ -184,7 +191,9 @@ public:
             case TypeId::Bool: d->values = wrap(a.buffers[1], bits::bytes_for_bits(end)); return d;
             case TypeId::List:
             case TypeId::Binary:
-            case TypeId::String: return import_offsets(a, t, std::move(d), depth);
+            case TypeId::String:
+                if (t.layout == Layout::View) return import_views(a, t, std::move(d));
+                return import_offsets(a, t, std::move(d), depth);
             default: break;
         }
         if (t.layout == Layout::Float16) {
@@ -214,6 +223,56 @@ private:
             d.validity = std::move(fresh);
         }
         d.offset = 0;
+    }
+
+    /// A string or binary view array copied to the offsets layout. A view is 16 bytes: the
+    /// int32 length, then up to 12 bytes inline, or a 4-byte prefix, the int32 index of the
+    /// data buffer and the int32 offset in it.
+    std::shared_ptr<const ArrayData> import_views(const ArrowArray& a, const ImportType& t, std::shared_ptr<ArrayData> d) {
+        const std::string& name = t.field.name;
+        const auto* views = static_cast<const uint8_t*>(a.buffers[1]);
+        if (views == nullptr && a.length > 0) throw FrameError(fmt::format("Arrow import: field '{}' has no views buffer", name));
+        const int64_t data_buffers = a.n_buffers - 3;
+        const auto* sizes = static_cast<const int64_t*>(a.buffers[a.n_buffers - 1]);
+        const uint8_t* validity = static_cast<const uint8_t*>(a.null_count != 0 ? a.buffers[0] : nullptr);
+        auto view_at = [&](int64_t i, int32_t k) {
+            int32_t v;
+            std::memcpy(&v, views + (a.offset + i) * 16 + 4 * k, 4);
+            return v;
+        };
+        int64_t total = 0;
+        for (int64_t i = 0; i < a.length; ++i) {
+            if (validity != nullptr && !bits::get_bit(validity, a.offset + i)) continue;
+            const int32_t length = view_at(i, 0);
+            if (length < 0) throw FrameError(fmt::format("Arrow import: field '{}' has a view of negative length", name));
+            if (length > 12) {
+                const int32_t index = view_at(i, 2);
+                const int32_t offset = view_at(i, 3);
+                if (index < 0 || index >= data_buffers || offset < 0 || a.buffers[2 + index] == nullptr ||
+                    (sizes != nullptr && int64_t{offset} + length > sizes[index]))
+                    throw FrameError(fmt::format("Arrow import: field '{}' row {} has a view outside its data buffers", name, i));
+            }
+            total += length;
+        }
+        if (total > INT32_MAX) throw FrameError(fmt::format("Arrow import: field '{}' spans {} bytes, too many for 32-bit offsets", name, total));
+        rebase_validity(*d);
+        d->values = Buffer::allocate((a.length + 1) * 4);
+        d->data = Buffer::allocate(total);
+        auto* offsets = d->values->mutable_data_as<int32_t>();
+        uint8_t* out = d->data->mutable_data();
+        int32_t position = 0;
+        offsets[0] = 0;
+        for (int64_t i = 0; i < a.length; ++i) {
+            if (validity == nullptr || bits::get_bit(validity, a.offset + i)) {
+                const int32_t length = view_at(i, 0);
+                const uint8_t* bytes = length <= 12 ? views + (a.offset + i) * 16 + 4
+                                                    : static_cast<const uint8_t*>(a.buffers[2 + view_at(i, 2)]) + view_at(i, 3);
+                if (length > 0) std::memcpy(out + position, bytes, static_cast<size_t>(length));
+                position += length;
+            }
+            offsets[i + 1] = position;
+        }
+        return d;
     }
 
     std::shared_ptr<const ArrayData> import_offsets(const ArrowArray& a, const ImportType& t, std::shared_ptr<ArrayData> d, int depth) {
