@@ -3,7 +3,8 @@ the extension with CMake from the checkout (python/..), then packs the package b
 <build>/python/crv_io into a wheel.
 
 Environment: CRV_IO_WHEEL_BUILD_DIR (the CMake build directory; default
-<checkout>/build-wheel, reused by later builds), CRV_IO_CMAKE_ARGS (more -D options)."""
+<checkout>/build-wheel, reused by later builds; an existing tree such as `make build`'s
+build/ is reused with its options), CRV_IO_CMAKE_ARGS (more -D options)."""
 
 from __future__ import annotations
 
@@ -59,11 +60,19 @@ def _metadata() -> str:
 def _build_package() -> pathlib.Path:
     build = pathlib.Path(os.environ.get("CRV_IO_WHEEL_BUILD_DIR", _SOURCE_DIR / "build-wheel"))
     python = os.path.realpath(sys.executable)
-    configure = ["cmake", "-S", str(_SOURCE_DIR), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
-                 "-DCRV_BUILD_TESTS=OFF", "-DCRV_BUILD_EXAMPLES=OFF", "-DCRV_IO_PYTHON=ON",
-                 f"-DPython_EXECUTABLE={python}"]
-    if shutil.which("ninja") and not (build / "CMakeCache.txt").exists():
-        configure += ["-G", "Ninja"]
+    cache = build / "CMakeCache.txt"
+    if cache.exists():
+        # An existing build tree (make build's, or an earlier wheel's): only what the package
+        # needs is added, its other options are kept.
+        configure = ["cmake", "-S", str(_SOURCE_DIR), "-B", str(build), "-DCRV_IO_PYTHON=ON"]
+        if "Python_EXECUTABLE:" not in cache.read_text():
+            configure.append(f"-DPython_EXECUTABLE={python}")
+    else:
+        configure = ["cmake", "-S", str(_SOURCE_DIR), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
+                     "-DCRV_BUILD_TESTS=OFF", "-DCRV_BUILD_EXAMPLES=OFF", "-DCRV_IO_PYTHON=ON",
+                     f"-DPython_EXECUTABLE={python}"]
+        if shutil.which("ninja"):
+            configure += ["-G", "Ninja"]
     configure += shlex.split(os.environ.get("CRV_IO_CMAKE_ARGS", ""))
     subprocess.run(configure, check=True, stdout=sys.stderr)
     subprocess.run(["cmake", "--build", str(build), "--target", "crv_io_python", "crv_io_python_files",

@@ -164,7 +164,10 @@ class DataFrame:
     def _column_numpy(self, name: str) -> Any:
         import numpy as np
 
-        dtype = self.schema[name]
+        schema = self.schema
+        if name not in schema:
+            raise KeyError(f"no column '{name}' (columns: {', '.join(schema)})")
+        dtype = schema[name]
         if dtype.startswith(_NUMERIC_PREFIXES):
             values, mask = self._frame.column_to_numpy(name)
             return values if mask is None else np.ma.MaskedArray(values, mask=mask)

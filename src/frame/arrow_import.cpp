@@ -336,6 +336,20 @@ struct Imported {
     Column column;
 };
 
+/// Takes the array over; the schema is only read.
+Imported import_with_schema(ArrowArray* array, const ArrowSchema& schema) {
+    if (array == nullptr) throw FrameError("Arrow import: null ArrowArray");
+    if (array->release == nullptr) throw FrameError("Arrow import: ArrowArray already released");
+    auto owned_array = std::make_shared<ImportedArray>();
+    owned_array->array = *array;
+    array->release = nullptr;
+    Imported out;
+    out.type = parse_schema(schema, 0);
+    ArrayImporter importer(owned_array);
+    out.column = Column::make(importer.import(owned_array->array, out.type, 0));
+    return out;
+}
+
 Imported import_any(ArrowArray* array, ArrowSchema* schema) {
     if (array == nullptr || schema == nullptr) throw FrameError("Arrow import: null ArrowArray or ArrowSchema");
     if (array->release == nullptr || schema->release == nullptr) throw FrameError("Arrow import: ArrowArray or ArrowSchema already released");
@@ -363,10 +377,13 @@ Field import_field(ArrowSchema* schema) {
     return parse_schema(owned.schema, 0).field;
 }
 
+Field describe_field(const ArrowSchema& schema) { return parse_schema(schema, 0).field; }
+
 Column import_column(ArrowArray* array, ArrowSchema* schema) { return import_any(array, schema).column; }
 
-Frame import_frame(ArrowArray* array, ArrowSchema* schema) {
-    Imported imported = import_any(array, schema);
+namespace {
+
+Frame frame_of(const Imported& imported) {
     const Column& root = imported.column;
     if (root.type_id() != TypeId::Struct)
         throw FrameError("Arrow import: a frame must be a struct array (+s), got " + root.type()->to_string());
@@ -378,6 +395,15 @@ Frame import_frame(ArrowArray* array, ArrowSchema* schema) {
         columns.push_back(root.child(k));
     }
     return Frame::make(std::move(fields), std::move(columns));
+}
+
+}  // namespace
+
+Frame import_frame(ArrowArray* array, ArrowSchema* schema) { return frame_of(import_any(array, schema)); }
+
+Frame import_frame(ArrowArray* array, const ArrowSchema& schema) {
+    if (schema.release == nullptr) throw FrameError("Arrow import: ArrowSchema already released");
+    return frame_of(import_with_schema(array, schema));
 }
 
 }  // namespace crv::frame

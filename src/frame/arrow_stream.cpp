@@ -116,15 +116,15 @@ void export_frame_stream(const Frame& frame, ArrowArrayStream* out) {
     }, out);
 }
 
-ArrowStreamReader::ArrowStreamReader(ArrowArrayStream* stream) : stream_(std::make_unique<ArrowArrayStream>(*stream)) {
+ArrowStreamReader::ArrowStreamReader(ArrowArrayStream* stream)
+    : stream_(std::make_unique<ArrowArrayStream>(*stream)), arrow_schema_(std::make_unique<ArrowSchema>()) {
     if (stream->release == nullptr) {
         stream_.reset();
         throw FrameError("cannot import an Arrow stream that is already released");
     }
     stream->release = nullptr;  // moved: the reader releases it
-    ArrowSchema schema;
-    schema.release = nullptr;
-    const int code = stream_->get_schema(stream_.get(), &schema);
+    arrow_schema_->release = nullptr;
+    const int code = stream_->get_schema(stream_.get(), arrow_schema_.get());
     if (code != 0) {
         const char* message = stream_->get_last_error(stream_.get());
         const std::string text = "Arrow stream error (errno " + std::to_string(code) + ") in get_schema: " +
@@ -133,20 +133,22 @@ ArrowStreamReader::ArrowStreamReader(ArrowArrayStream* stream) : stream_(std::ma
         throw FrameError(text);
     }
     try {
-        Field field = import_field(&schema);
+        if (arrow_schema_->release == nullptr) throw FrameError("an Arrow stream's get_schema gave a released schema");
+        Field field = describe_field(*arrow_schema_);
         if (field.type->id() != TypeId::Struct) {
             throw FrameError("an Arrow stream of " + field.type->to_string() +
                              " is not a table: its schema must be a struct (\"+s\") of the columns");
         }
-        type_ = field.type;
         schema_ = field.type->fields();
     } catch (...) {
+        if (arrow_schema_->release != nullptr) arrow_schema_->release(arrow_schema_.get());
         stream_->release(stream_.get());
         throw;
     }
 }
 
 ArrowStreamReader::~ArrowStreamReader() {
+    if (arrow_schema_ && arrow_schema_->release != nullptr) arrow_schema_->release(arrow_schema_.get());
     if (stream_ && stream_->release != nullptr) stream_->release(stream_.get());
 }
 
@@ -160,14 +162,7 @@ std::optional<Frame> ArrowStreamReader::next() {
                          std::to_string(batches_) + ": " + (message != nullptr ? message : "no message"));
     }
     if (array.release == nullptr) return std::nullopt;
-    ArrowSchema schema;
-    try {
-        export_type(type_, "", false, &schema);
-    } catch (...) {
-        array.release(&array);
-        throw;
-    }
-    Frame batch = import_frame(&array, &schema);
+    Frame batch = import_frame(&array, *arrow_schema_);
     ++batches_;
     return batch;
 }

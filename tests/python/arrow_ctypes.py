@@ -82,8 +82,9 @@ class ReleaseCounter:
         self._ids = itertools.count()
 
     def _wrap(self, target: Any, label: str, kind: Any) -> None:
-        original = target.release
-        assert original, f"{label} is already released"
+        assert target.release, f"{label} is already released"
+        # A copy of the pointer: the field's object would see the wrapper assigned below.
+        original = kind(ctypes.cast(target.release, c_void_p).value)
         key = next(self._ids)
         self.labels[key] = label
         self.counts[key] = 0

@@ -48,7 +48,8 @@ def _python_run(settings, run):
     ds = crv_io.Dataset(settings, run)
     ds.append("identity_edges", {**edges(240), "subject_id": [None if t % 3 else f"s{t}" for t in range(240)],
                                  "edge_sign": [t % 2 or None for t in range(240)]})
-    ds.append("identity_edges", edges(60, 240))
+    # The same columns in every part (Polars scans the parts as one schema).
+    ds.append("identity_edges", {**edges(60, 240), "subject_id": ["x"] * 60, "edge_sign": [-1] * 60})
     ds.append("decisions", DECISIONS)
     ds.close()
     return ds

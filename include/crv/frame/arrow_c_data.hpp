@@ -77,5 +77,10 @@ CRV_IO_EXPORT Column import_column(ArrowArray* array, ArrowSchema* schema);
 CRV_IO_EXPORT Frame import_frame(ArrowArray* array, ArrowSchema* schema);
 /// Imports a type (and its name and nullability as a Field); takes ownership of the schema.
 CRV_IO_EXPORT Field import_field(ArrowSchema* schema);
+/// The Field `schema` describes; the schema stays the caller's (not released).
+CRV_IO_EXPORT Field describe_field(const ArrowSchema& schema);
+/// import_frame against a schema that stays the caller's (a stream's, shared by its
+/// batches): only the array is taken over.
+CRV_IO_EXPORT Frame import_frame(ArrowArray* array, const ArrowSchema& schema);
 
 }  // namespace crv::frame

@@ -73,7 +73,9 @@ public:
 
 private:
     std::unique_ptr<ArrowArrayStream> stream_;
-    TypePtr type_;  ///< the struct type of the batches
+    /// The producer's schema, kept (and released last): each batch is imported against it, so
+    /// that layouts the frame converts (views, 64-bit offsets, float16) are read as sent.
+    std::unique_ptr<ArrowSchema> arrow_schema_;
     std::vector<Field> schema_;
     int64_t batches_ = 0;
 };
