@@ -16,6 +16,10 @@
 
 namespace crv::cli {
 
+/// The command line: parses `argv` (argv[0] the program name), runs the subcommand and
+/// returns the exit code (exit_codes.hpp). main() of crv-io, and `python -m crv_io`.
+int run_command_line(int argc, char** argv);
+
 /// Adds the subcommand `name` of `parent`, owning an `Options` that the caller binds the
 /// command's options to, and whose callback runs `run` on it once the command line is
 /// parsed. Errors thrown by `run` reach main(), which maps them to exit codes

@@ -29,7 +29,7 @@ struct ImportedSchema {
 };
 
 /// How the Arrow layout differs from the frame type it becomes.
-enum class Layout { Native, LargeOffsets, Float16 };
+enum class Layout { Native, LargeOffsets, Float16, View };
 
 struct ImportType {
     Field field;
@@ -115,6 +115,11 @@ ImportType parse_schema(const ArrowSchema& schema, int depth) {
             default: break;
         }
         if (type) expect_children(0);
+    } else if (format == "vu" || format == "vz") {
+        // String and binary views (Arrow 1.4; what Polars exports): copied to 32-bit offsets.
+        type = format == "vu" ? utf8() : binary();
+        out.layout = Layout::View;
+        expect_children(0);
     } else if (format == "tdD") {
         type = date32();
     } else if (format.size() == 3 && format.substr(0, 2) == "tt") {
@@ -178,7 +183,9 @@ public:
         if (a.n_children != static_cast<int64_t>(t.children.size()))
             throw FrameError(fmt::format("Arrow import: field '{}' array has {} children, schema has {}", name, a.n_children, t.children.size()));
         const int64_t expected_buffers = type.id() == TypeId::Struct ? 1 : type.is_binary_like() ? 3 : 2;
-        if (a.n_buffers != expected_buffers || a.buffers == nullptr)
+        // Views: validity, views, the variadic data buffers, their sizes (at least 3 in all).
+        const bool buffers_ok = t.layout == Layout::View ? a.n_buffers >= 3 : a.n_buffers == expected_buffers;
+        if (!buffers_ok || a.buffers == nullptr)
             throw FrameError(fmt::format("Arrow import: field '{}' ({}) has {} buffers, expected {}", name, type.to_string(), a.n_buffers,
                                          expected_buffers));
         auto d = std::make_shared<ArrayData>();
@@ -202,7 +209,9 @@ public:
             case TypeId::Bool: d->values = wrap(a.buffers[1], bits::bytes_for_bits(end)); return d;
             case TypeId::List:
             case TypeId::Binary:
-            case TypeId::String: return import_offsets(a, t, std::move(d), depth);
+            case TypeId::String:
+                if (t.layout == Layout::View) return import_views(a, t, std::move(d));
+                return import_offsets(a, t, std::move(d), depth);
             default: break;
         }
         if (t.layout == Layout::Float16) {
@@ -232,6 +241,56 @@ private:
             d.validity = std::move(fresh);
         }
         d.offset = 0;
+    }
+
+    /// A string or binary view array copied to the offsets layout. A view is 16 bytes: the
+    /// int32 length, then up to 12 bytes inline, or a 4-byte prefix, the int32 index of the
+    /// data buffer and the int32 offset in it.
+    std::shared_ptr<const ArrayData> import_views(const ArrowArray& a, const ImportType& t, std::shared_ptr<ArrayData> d) {
+        const std::string& name = t.field.name;
+        const auto* views = static_cast<const uint8_t*>(a.buffers[1]);
+        if (views == nullptr && a.length > 0) throw FrameError(fmt::format("Arrow import: field '{}' has no views buffer", name));
+        const int64_t data_buffers = a.n_buffers - 3;
+        const auto* sizes = static_cast<const int64_t*>(a.buffers[a.n_buffers - 1]);
+        const uint8_t* validity = static_cast<const uint8_t*>(a.null_count != 0 ? a.buffers[0] : nullptr);
+        auto view_at = [&](int64_t i, int32_t k) {
+            int32_t v;
+            std::memcpy(&v, views + (a.offset + i) * 16 + 4 * k, 4);
+            return v;
+        };
+        int64_t total = 0;
+        for (int64_t i = 0; i < a.length; ++i) {
+            if (validity != nullptr && !bits::get_bit(validity, a.offset + i)) continue;
+            const int32_t length = view_at(i, 0);
+            if (length < 0) throw FrameError(fmt::format("Arrow import: field '{}' has a view of negative length", name));
+            if (length > 12) {
+                const int32_t index = view_at(i, 2);
+                const int32_t offset = view_at(i, 3);
+                if (index < 0 || index >= data_buffers || offset < 0 || a.buffers[2 + index] == nullptr ||
+                    (sizes != nullptr && int64_t{offset} + length > sizes[index]))
+                    throw FrameError(fmt::format("Arrow import: field '{}' row {} has a view outside its data buffers", name, i));
+            }
+            total += length;
+        }
+        if (total > INT32_MAX) throw FrameError(fmt::format("Arrow import: field '{}' spans {} bytes, too many for 32-bit offsets", name, total));
+        rebase_validity(*d);
+        d->values = Buffer::allocate((a.length + 1) * 4);
+        d->data = Buffer::allocate(total);
+        auto* offsets = d->values->mutable_data_as<int32_t>();
+        uint8_t* out = d->data->mutable_data();
+        int32_t position = 0;
+        offsets[0] = 0;
+        for (int64_t i = 0; i < a.length; ++i) {
+            if (validity == nullptr || bits::get_bit(validity, a.offset + i)) {
+                const int32_t length = view_at(i, 0);
+                const uint8_t* bytes = length <= 12 ? views + (a.offset + i) * 16 + 4
+                                                    : static_cast<const uint8_t*>(a.buffers[2 + view_at(i, 2)]) + view_at(i, 3);
+                if (length > 0) std::memcpy(out + position, bytes, static_cast<size_t>(length));
+                position += length;
+            }
+            offsets[i + 1] = position;
+        }
+        return d;
     }
 
     std::shared_ptr<const ArrayData> import_offsets(const ArrowArray& a, const ImportType& t, std::shared_ptr<ArrayData> d, int depth) {
@@ -295,6 +354,28 @@ struct Imported {
     Column column;
 };
 
+/// The limits apply to a frame's columns when `root_is_frame` (the root struct is a frame),
+/// else to the column itself.
+void check_imported_limits(const Imported& imported, bool root_is_frame) {
+    check_limits(imported.type.field.type->id() == TypeId::Struct && root_is_frame ? imported.type.field.type->fields()
+                                                                                  : std::vector<Field>{imported.type.field});
+}
+
+/// Takes the array over; the schema is only read.
+Imported import_with_schema(ArrowArray* array, const ArrowSchema& schema, bool root_is_frame) {
+    if (array == nullptr) throw FrameError("Arrow import: null ArrowArray");
+    if (array->release == nullptr) throw FrameError("Arrow import: ArrowArray already released");
+    auto owned_array = std::make_shared<ImportedArray>();
+    owned_array->array = *array;
+    array->release = nullptr;
+    Imported out;
+    out.type = parse_schema(schema, 0);
+    check_imported_limits(out, root_is_frame);
+    ArrayImporter importer(owned_array);
+    out.column = Column::make(importer.import(owned_array->array, out.type, 0));
+    return out;
+}
+
 /// `root_is_frame`: the root struct is a frame, whose fields are the columns the limits apply to.
 Imported import_any(ArrowArray* array, ArrowSchema* schema, bool root_is_frame) {
     if (array == nullptr || schema == nullptr) throw FrameError("Arrow import: null ArrowArray or ArrowSchema");
@@ -308,8 +389,7 @@ Imported import_any(ArrowArray* array, ArrowSchema* schema, bool root_is_frame) 
 
     Imported out;
     out.type = parse_schema(owned_schema.schema, 0);
-    check_limits(out.type.field.type->id() == TypeId::Struct && root_is_frame ? out.type.field.type->fields()
-                                                                                : std::vector<Field>{out.type.field});
+    check_imported_limits(out, root_is_frame);
     ArrayImporter importer(owned_array);
     out.column = Column::make(importer.import(owned_array->array, out.type, 0));
     return out;
@@ -325,10 +405,13 @@ Field import_field(ArrowSchema* schema) {
     return parse_schema(owned.schema, 0).field;
 }
 
+Field describe_field(const ArrowSchema& schema) { return parse_schema(schema, 0).field; }
+
 Column import_column(ArrowArray* array, ArrowSchema* schema) { return import_any(array, schema, false).column; }
 
-Frame import_frame(ArrowArray* array, ArrowSchema* schema) {
-    Imported imported = import_any(array, schema, true);
+namespace {
+
+Frame frame_of(const Imported& imported) {
     const Column& root = imported.column;
     if (root.type_id() != TypeId::Struct)
         throw FrameError("Arrow import: a frame must be a struct array (+s), got " + root.type()->to_string());
@@ -340,6 +423,15 @@ Frame import_frame(ArrowArray* array, ArrowSchema* schema) {
         columns.push_back(root.child(k));
     }
     return Frame::make(std::move(fields), std::move(columns));
+}
+
+}  // namespace
+
+Frame import_frame(ArrowArray* array, ArrowSchema* schema) { return frame_of(import_any(array, schema, true)); }
+
+Frame import_frame(ArrowArray* array, const ArrowSchema& schema) {
+    if (schema.release == nullptr) throw FrameError("Arrow import: ArrowSchema already released");
+    return frame_of(import_with_schema(array, schema, true));
 }
 
 }  // namespace crv::frame

@@ -46,6 +46,8 @@ class ScanBatchReader::Impl {
     return std::nullopt;
   }
 
+  const std::vector<frame::Field>& schema() const { return schema_; }
+
  private:
   bool open_next_part() {
     while (next_part_ < parts_.size()) {
@@ -80,6 +82,7 @@ ScanBatchReader& ScanBatchReader::operator=(ScanBatchReader&&) noexcept = defaul
 ScanBatchReader::~ScanBatchReader() = default;
 
 std::optional<frame::Frame> ScanBatchReader::next() { return impl_->next(); }
+const std::vector<frame::Field>& ScanBatchReader::schema() const { return impl_->schema(); }
 
 ScanBatchReader Scan::batches() const {
   return ScanBatchReader(std::make_unique<ScanBatchReader::Impl>(input_, where_, columns_, limit_));

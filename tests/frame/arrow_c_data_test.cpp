@@ -222,3 +222,72 @@ TEST(ArrowCData, ImportsFloat16AndRejectsOversizedLargeOffsets) {
 
 }  // namespace
 }  // namespace crv::frame
+
+namespace crv::frame {
+namespace {
+
+// A string view array ("vu", as Polars exports strings): inline (<= 12 bytes) and
+// out-of-line views over two data buffers, a null, an offset.
+TEST(ArrowCData, ImportsStringViewsAsUtf8) {
+    struct Owned {
+        std::vector<uint8_t> validity{0b11101};  // row 1 null
+        std::vector<uint8_t> views;
+        std::string data0 = "xxthis one is longer than twelve";
+        std::string data1 = "another long string value";
+        std::vector<int64_t> sizes;
+        std::vector<const void*> buffers;
+        bool released = false;
+    };
+    static Owned* owned = nullptr;
+    owned = new Owned;
+    auto add_view = [](const std::string& value, int32_t index, int32_t offset) {
+        uint8_t view[16] = {};
+        const auto length = static_cast<int32_t>(value.size());
+        std::memcpy(view, &length, 4);
+        if (length <= 12) {
+            std::memcpy(view + 4, value.data(), value.size());
+        } else {
+            std::memcpy(view + 4, value.data(), 4);
+            std::memcpy(view + 8, &index, 4);
+            std::memcpy(view + 12, &offset, 4);
+        }
+        owned->views.insert(owned->views.end(), view, view + 16);
+    };
+    add_view("skipped", 0, 0);                                   // before the offset
+    add_view("", 0, 0);                                          // null
+    add_view("short", 0, 0);
+    add_view("this one is longer than twelve", 0, 2);
+    add_view("another long string value", 1, 0);
+    owned->sizes = {static_cast<int64_t>(owned->data0.size()), static_cast<int64_t>(owned->data1.size())};
+    owned->validity = {0b11101};
+    owned->buffers = {owned->validity.data(), owned->views.data(), owned->data0.data(), owned->data1.data(), owned->sizes.data()};
+    ArrowArray array{};
+    array.length = 4;
+    array.offset = 1;
+    array.null_count = 1;
+    array.n_buffers = 5;
+    array.buffers = owned->buffers.data();
+    array.release = [](ArrowArray* a) {
+        owned->released = true;
+        a->release = nullptr;
+    };
+    ArrowSchema schema{};
+    schema.format = "vu";
+    schema.name = "s";
+    schema.flags = ARROW_FLAG_NULLABLE;
+    schema.release = [](ArrowSchema* s) { s->release = nullptr; };
+    {
+        Column c = import_column(&array, &schema);
+        ASSERT_EQ(c.type_id(), TypeId::String);
+        ASSERT_EQ(c.length(), 4);
+        EXPECT_TRUE(c.is_null(0));
+        EXPECT_EQ(c.string_value(1), "short");
+        EXPECT_EQ(c.string_value(2), "this one is longer than twelve");
+        EXPECT_EQ(c.string_value(3), "another long string value");
+    }
+    EXPECT_TRUE(owned->released);
+    delete owned;
+}
+
+}  // namespace
+}  // namespace crv::frame

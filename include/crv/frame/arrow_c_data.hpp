@@ -69,12 +69,18 @@ CRV_IO_EXPORT void export_type(const TypePtr& type, const std::string& name, boo
 /// released; the producer's release callbacks run when the last buffer is dropped, or
 /// immediately on error). Buffers are wrapped zero-copy where the layout matches; "U",
 /// "Z", "+L" (64-bit offsets) are converted to 32-bit offsets when they fit (FrameError
-/// otherwise) and "e" (float16) is converted to float32. The result is validated.
+/// otherwise), "vu" / "vz" (string and binary views, as Polars exports) are copied to
+/// utf8 / binary, and "e" (float16) is converted to float32. The result is validated.
 CRV_IO_EXPORT Column import_column(ArrowArray* array, ArrowSchema* schema);
 /// Imports a struct array ("+s") as a frame, one column per child. A null struct row is
 /// not representable in a frame: FrameError when the struct has nulls.
 CRV_IO_EXPORT Frame import_frame(ArrowArray* array, ArrowSchema* schema);
 /// Imports a type (and its name and nullability as a Field); takes ownership of the schema.
 CRV_IO_EXPORT Field import_field(ArrowSchema* schema);
+/// The Field `schema` describes; the schema stays the caller's (not released).
+CRV_IO_EXPORT Field describe_field(const ArrowSchema& schema);
+/// import_frame against a schema that stays the caller's (a stream's, shared by its
+/// batches): only the array is taken over.
+CRV_IO_EXPORT Frame import_frame(ArrowArray* array, const ArrowSchema& schema);
 
 }  // namespace crv::frame

@@ -114,6 +114,8 @@ class CRV_IO_EXPORT ScanBatchReader {
   /// The next non-empty batch (filtered, selected, within the limit), or nullopt at the
   /// end. Every batch has the same columns and types.
   std::optional<frame::Frame> next();
+  /// The columns of every batch (known before the first one; also when there is none).
+  const std::vector<frame::Field>& schema() const;
 
  private:
   friend class Scan;
