@@ -65,9 +65,6 @@ std::optional<frame::Frame> parse(std::string_view text, const std::optional<std
     return frame::frame_from_jsonl(input, schema);
   } catch (const frame::FrameError&) {
     return std::nullopt;
-  } catch (const nlohmann::json::out_of_range& error) {
-    if (error.id != 406) throw;  // TODO(issue 13): drop once JSONL number overflow is a FrameError
-    return std::nullopt;
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include <toml++/toml.h>
 
+#include "crv/frame/utf8.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/errors.hpp"
 
@@ -49,7 +50,14 @@ std::string describe(const RawValue& raw) {
 }
 
 std::string as_string(const RawValue& raw, const std::string& source) {
-  if (const auto* text = std::get_if<std::string>(&raw)) return *text;
+  if (const auto* text = std::get_if<std::string>(&raw)) {
+    // An environment value is bytes; a setting is text (TOML strings are UTF-8 already).
+    if (const auto bad = frame::first_invalid_utf8_byte(*text)) {
+      throw IoConfigError("invalid value for " + source + ": not UTF-8 (at byte " + std::to_string(*bad) +
+                          "); give the setting as UTF-8 text");
+    }
+    return *text;
+  }
   const toml::node& node = *std::get<const toml::node*>(raw);
   if (const auto* value = node.as_string()) return value->get();
   invalid(raw, source, "a string");

@@ -334,3 +334,25 @@ TEST(EnvVars, ProcessEnvironmentAndMaps) {
 
 }  // namespace
 }  // namespace crv::io
+
+namespace crv::io {
+namespace {
+
+using testing::TempDir;
+
+// Found by the settings fuzzer: an environment value that is not UTF-8 was accepted and made
+// IoSettings::to_json() throw later. Settings are text: it is refused, naming the variable.
+TEST(IoSettings, AnEnvironmentValueThatIsNotUtf8IsRefused) {
+  TempDir dir;
+  const EnvVars env = EnvVars::from_map({{"CRV_IO_ROOT_DIR", std::string("out\xff")}});
+  try {
+    (void)IoSettings::load(std::nullopt, env, dir.path());
+    FAIL() << "a non-UTF-8 CRV_IO_ROOT_DIR was accepted";
+  } catch (const IoConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("CRV_IO_ROOT_DIR"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("not UTF-8"), std::string::npos) << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace crv::io
