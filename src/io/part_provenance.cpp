@@ -17,28 +17,31 @@ std::optional<Integer> parse_integer(const std::string& text) {
   return value;
 }
 
-std::string join(const std::vector<std::string>& names) {
+std::string join(const std::vector<ReplacedPart>& parts) {
   std::string out;
-  for (const std::string& name : names) {
+  for (const ReplacedPart& part : parts) {
     if (!out.empty()) out += ',';
-    out += name;
+    out += part.name + ':' + part.commit_id;
   }
   return out;
 }
 
-/// Part names separated by commas; nullopt when any is not a canonical part name.
-std::optional<std::vector<std::string>> split_part_names(const std::string& text) {
-  std::vector<std::string> names;
+/// `name:commit_id` entries separated by commas; nullopt when a name is not a canonical part
+/// name.
+std::optional<std::vector<ReplacedPart>> split_replaced(const std::string& text) {
+  std::vector<ReplacedPart> parts;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t comma = text.find(',', start);
     if (comma == std::string::npos) comma = text.size();
-    std::string name = text.substr(start, comma - start);
-    if (!is_canonical_part_name(name)) return std::nullopt;
-    names.push_back(std::move(name));
+    const std::string entry = text.substr(start, comma - start);
+    const std::size_t colon = entry.find(':');
+    ReplacedPart part{entry.substr(0, colon), colon == std::string::npos ? std::string() : entry.substr(colon + 1)};
+    if (!is_canonical_part_name(part.name)) return std::nullopt;
+    parts.push_back(std::move(part));
     start = comma + 1;
   }
-  return names;
+  return parts;
 }
 
 }  // namespace
@@ -69,9 +72,9 @@ PartProvenance read_provenance(const parquet::FileReader& reader) {
   provenance.commit_parts = *count;
   provenance.log_segment = *log_segment;
   if (const std::string* replaces = value(kReplacesMetadataKey)) {
-    auto names = split_part_names(*replaces);
-    if (!names) return {};
-    provenance.replaces = std::move(*names);
+    auto replaced = split_replaced(*replaces);
+    if (!replaced) return {};
+    provenance.replaces = std::move(*replaced);
   }
   return provenance;
 }

@@ -13,6 +13,14 @@
 
 namespace crv::io::detail {
 
+/// A part that a sealed or compacted part replaced, and the commit that had written it (empty:
+/// unknown, e.g. a part of the reference).
+struct ReplacedPart {
+  std::string name;
+  std::string commit_id;
+  bool operator==(const ReplacedPart&) const = default;
+};
+
 struct PartProvenance {
   /// `crv_commit_id`: the commit (or seal) that wrote the part; empty for parts written by the
   /// reference or by crv-io before provenance (nothing can be said of those).
@@ -23,8 +31,11 @@ struct PartProvenance {
   /// part. Its commit record, if it was ever written, is in this segment or a later one: while
   /// that segment is live, a part no live record names is uncommitted.
   std::uint64_t log_segment = 0;
-  /// `crv_replaces`: the parts of its bucket that this (sealed or compacted) part replaced.
-  std::vector<std::string> replaces;
+  /// `crv_replaces`: the parts of its bucket that this (sealed or compacted) part replaced,
+  /// as `name:commit_id` (the commit id empty when unknown). A walk counts them toward their
+  /// commit's parts: once vacuum has deleted a replaced part, the rest of its commit is still
+  /// whole.
+  std::vector<ReplacedPart> replaces;
 
   bool known() const { return !commit_id.empty(); }
 };

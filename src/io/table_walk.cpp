@@ -182,9 +182,19 @@ const char* adoption_reason(Adoption adoption) {
 
 std::vector<Adoption> judge_walk(const TableWalk& walk, const CommittedParts& committed) {
   // How many parts of each append are present, to tell a whole append from a crashed one's leftovers.
+  // A part a sealed or compacted part replaced counts for its commit even once vacuum has
+  // deleted it (its rows are in the replacing part).
   std::map<std::string, std::int64_t> present;
+  std::set<std::string> on_disk;
   for (const WalkedPart& part : walk.parts) {
+    on_disk.insert(part.relative);
     if (part.provenance.known()) ++present[part.provenance.commit_id];
+  }
+  for (const WalkedPart& part : walk.parts) {
+    const std::string bucket = bucket_dir_name(part.bucket_id) + "/";
+    for (const ReplacedPart& gone : part.provenance.replaces) {
+      if (!gone.commit_id.empty() && !on_disk.contains(bucket + gone.name)) ++present[gone.commit_id];
+    }
   }
   std::vector<Adoption> verdicts;
   verdicts.reserve(walk.parts.size());
@@ -216,8 +226,8 @@ std::vector<Adoption> judge_walk(const TableWalk& walk, const CommittedParts& co
   for (std::size_t k = 0; k < walk.parts.size(); ++k) {
     if (initial[k] != Adoption::Named && initial[k] != Adoption::Adopted) continue;
     const std::string bucket = bucket_dir_name(walk.parts[k].bucket_id) + "/";
-    for (const std::string& name : walk.parts[k].provenance.replaces) {
-      const auto it = index.find(bucket + name);
+    for (const ReplacedPart& gone : walk.parts[k].provenance.replaces) {
+      const auto it = index.find(bucket + gone.name);
       if (it != index.end() && verdicts[it->second] != Adoption::Named) verdicts[it->second] = Adoption::Replaced;
     }
   }

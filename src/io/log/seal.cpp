@@ -79,6 +79,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   check_manifest_parts(snapshot.manifest, manifest_path(run.settings(), run.run_id(), table), run.run_id());
 
   std::vector<frame::Frame> pieces;
+  std::vector<ReplacedPart> replaced;  // with their commits, for the sealed part's provenance
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
   SealSummary summary;
   summary.table = name;
@@ -107,6 +108,11 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
       pieces.push_back(read_all(*reader));
       schemas.emplace_back(part->path, pieces.back().schema());
       summary.replaced.push_back(part->path);
+      // Replacement is transitive: what this part replaced is replaced too, so a walk still
+      // counts it for its commit after vacuum deleted both.
+      PartProvenance provenance = read_provenance(*reader);
+      replaced.push_back({part->path, provenance.commit_id});
+      replaced.insert(replaced.end(), provenance.replaces.begin(), provenance.replaces.end());
     }
   }
   const std::vector<frame::Field> schema = with_table_shape(run, table, output_schema(table, schemas, {}));
@@ -119,7 +125,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   WrittenParts written(env);
   const BucketSlice slice{bucket_id, std::move(rows)};
   // The seal holds the table lock, which every cleaner holds too: no writers' lock needed.
-  const PartProvenance provenance{random_uuid4_hex(), 1, std::max<std::uint64_t>(read.end.segment, 1), summary.replaced};
+  const PartProvenance provenance{random_uuid4_hex(), 1, std::max<std::uint64_t>(read.end.segment, 1), replaced};
   const std::vector<AppendedPart> parts =
       write_parts(env, run.settings(), run.run_id(), table, {&slice}, provenance, written);
   const AppendedPart& part = parts.front();
