@@ -206,10 +206,13 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
     if (table.parts.empty() || !checkpoint_due(run, table.prepared.table)) continue;
     try {
       const std::unique_ptr<FileLock> lock = lock_table(run, table.prepared.table);
-      // The next writer of a bucket deletes what crashed appends left in it.
+      // The first writer of a bucket in this process deletes what crashed appends left in it.
       std::set<std::int64_t> buckets;
       for (const AppendedPart& part : table.parts) buckets.insert(part.bucket_id);
-      clean_leftovers_locked(run, table.prepared.table, &buckets);
+      buckets = run.buckets_not_cleaned(table.prepared.table, buckets);
+      if (!buckets.empty() && clean_leftovers_locked(run, table.prepared.table, &buckets)) {
+        run.remember_cleaned(table.prepared.table, buckets);
+      }
       checkpoint_table_locked(run, table.prepared.table);
     } catch (const IoError&) {
       // The commit is durable in the log and every crv-io reader sees it; the next

@@ -1,5 +1,6 @@
-// Leftovers: the files of appends and seals that crashed before their commit, deleted by the
-// next writer that holds the table's lock while no commit is in flight.
+// Leftovers: the files of appends and seals that crashed before their commit, deleted by a
+// writer that holds the table's lock while no commit is in flight (the first large append of
+// a process into the bucket, its seal, vacuum, repair).
 
 #include <map>
 

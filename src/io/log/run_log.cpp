@@ -165,6 +165,21 @@ void RunLog::remember_bucket_size_checked(core::TableName table, std::shared_ptr
   bucket_size_checked_[table] = std::move(manifest);
 }
 
+std::set<std::int64_t> RunLog::buckets_not_cleaned(core::TableName table, const std::set<std::int64_t>& buckets) {
+  const std::lock_guard guard(mutex_);
+  const std::set<std::int64_t>& cleaned = cleaned_buckets_[table];
+  std::set<std::int64_t> left;
+  for (const std::int64_t bucket : buckets) {
+    if (!cleaned.contains(bucket)) left.insert(bucket);
+  }
+  return left;
+}
+
+void RunLog::remember_cleaned(core::TableName table, const std::set<std::int64_t>& buckets) {
+  const std::lock_guard guard(mutex_);
+  cleaned_buckets_[table].insert(buckets.begin(), buckets.end());
+}
+
 std::shared_ptr<const TableManifest> RunLog::manifest(core::TableName table) {
   return manifest_at(table, identity_of(env_, manifest_path(settings_, run_id_, table)));
 }

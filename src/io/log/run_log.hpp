@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "crv/core/table_name.hpp"
@@ -99,6 +100,13 @@ class RunLog {
   /// already; and remembering that it did (each version is checked once).
   bool bucket_size_checked(core::TableName table, const std::shared_ptr<const TableManifest>& manifest);
   void remember_bucket_size_checked(core::TableName table, std::shared_ptr<const TableManifest> manifest);
+  /// Of `buckets`, those that this run log has not cleaned of leftovers yet; and remembering
+  /// that it has. A part-writing commit cleans only the buckets it writes to for the first
+  /// time: leftovers come from crashed writers, so a bucket cleaned once stays clean until
+  /// another process crashes in it, and that bucket's seal, vacuum and repair clean it then.
+  /// Cleaning on every commit cost a directory walk that grew with the bucket.
+  std::set<std::int64_t> buckets_not_cleaned(core::TableName table, const std::set<std::int64_t>& buckets);
+  void remember_cleaned(core::TableName table, const std::set<std::int64_t>& buckets);
   /// Without a manifest.json: the parts found by walking the bucket directories (the seed's
   /// fallback; nullopt when there are none, or when `read` holds the table's whole history),
   /// for the log to be merged into.
@@ -123,6 +131,7 @@ class RunLog {
   // The manifest versions whose bucket size was checked (held, so that an address is not
   // reused by a newer version); guarded by mutex_.
   std::map<core::TableName, std::shared_ptr<const TableManifest>> bucket_size_checked_;
+  std::map<core::TableName, std::set<std::int64_t>> cleaned_buckets_;  // guarded by mutex_
   StoredShapeTracker shapes_;
 };
 
