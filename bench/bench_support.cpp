@@ -15,7 +15,7 @@ namespace crv::bench {
 
 [[noreturn]] void usage_error(const std::string& message) {
   throw std::invalid_argument(message +
-                              "\nusage: crv_bench --workload W1|W2|W3|W4|W5|W6|W7|W8|W9 [--n N] [--ticks T] "
+                              "\nusage: crv_bench --workload W1|W2|W3|W4|W5|W6|W7|W8|W9|U8 [--n N] [--ticks T] "
                               "[--appends K] [--window W] [--processes P] [--repeat R] [--dir TMPDIR] "
                               "[--write-to ROOT]");
 }

@@ -39,6 +39,9 @@ export function benchmarkCases(quick) {
   cases.push({ workload: 'W7', args: quick ? { n: 20_000, appends: 2_000 } : { n: stream.n, appends: stream.appends }, repeat: repeat(5), engines: ['crv-io', 'polars'] });
   cases.push({ workload: 'W8', args: quick ? { n: 50 * 10, ticks: 50 } : { n: 1_000 * 10, ticks: 1_000 }, repeat: 1, engines: ['crv-io', 'polars'] });
   cases.push({ workload: 'W9', args: quick ? { processes: 4, appends: 100, n: 4 * 100 * 10 } : { processes: 4, appends: 1_000, n: 4 * 1_000 * 10 }, repeat: repeat(3), engines: ['crv-io'] });
+  // U8: the UTF-8 check that every append makes of its str values (crv-io only: the peers
+  // check while they parse, which no timer separates).
+  cases.push({ workload: 'U8', args: quick ? { n: 200_000, ticks: 1_000 } : { n: 1_000_000, ticks: 1_000 }, repeat: repeat(5), engines: ['crv-io'] });
   return cases.map((c) => ({ engines: ENGINES, large: false, ...c, id: caseId(c) }));
 }
 

@@ -10,6 +10,7 @@
 //   W3, W4, W6: the W1 dataset of --n rows over --ticks ticks is written by a child process,
 //   then read (W3: ticks [T/2, T/2 + 99]; W4: every row; W6: every row through batches()).
 //   W7, W8, W9: see stream_workloads.hpp (W7 --write-to ROOT only writes the streamed table).
+//   U8: see utf8_workload.hpp.
 // Only the measured phase is timed; `seconds` is the median of --repeat runs. peak_rss_bytes
 // is the process's peak (row generation included, as the peers report it);
 // measured_peak_rss_bytes is the peak from the end of row generation on.
@@ -33,6 +34,7 @@
 #include "crv/io/scan.hpp"
 #include "process_stats.hpp"
 #include "stream_workloads.hpp"
+#include "utf8_workload.hpp"
 
 namespace crv::bench {
 namespace {
@@ -200,6 +202,8 @@ nlohmann::json run(const Options& options) {
     result = run_tick_of_eight_tables(options);
   } else if (w == "W9") {
     result = run_many_writers(options);
+  } else if (w == "U8") {
+    result = run_utf8_validation(options);
   } else {
     usage_error("unknown workload " + w);
   }

@@ -35,6 +35,9 @@ function details(workload, engine, r) {
     }
   } else if (workload === 'W8' && engine === 'crv-io') {
     lines.push(`eight separate appends a tick (inline off): ${seconds(r.separate_seconds)} s`);
+  } else if (workload === 'U8') {
+    lines.push(`str columns ${r.columns_gb_per_s.toFixed(2)} GB/s (${mb(r.str_bytes)} in ${r.str_columns} columns)`);
+    lines.push(`one buffer: ASCII ${r.ascii_gb_per_s.toFixed(2)} GB/s, multibyte ${r.multibyte_gb_per_s.toFixed(2)} GB/s; memchr ${r.memchr_gb_per_s.toFixed(2)} GB/s`);
   } else if (workload === 'W9' && engine === 'crv-io') {
     lines.push(`one process, the same ${r.processes * r.appends_per_process} appends: ${seconds(r.single_process_seconds)} s`);
     lines.push(`${r.rows} rows, every one exactly once; ${r.parts} parts in ${r.buckets} buckets`);
