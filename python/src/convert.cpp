@@ -109,35 +109,22 @@ std::shared_ptr<frame::Buffer> wrap_array(const py::array& array) {
   return frame::Buffer::wrap(array.data(), static_cast<int64_t>(array.nbytes()), keep_alive(array));
 }
 
-void release_schema_capsule(PyObject* capsule) {
-  auto* schema = static_cast<ArrowSchema*>(PyCapsule_GetPointer(capsule, "arrow_schema"));
-  if (schema == nullptr) {
+/// A capsule's destructor: releases the C Data Interface struct it holds (unless a consumer
+/// moved it out and marked it released) and frees it.
+template <class T>
+void release_capsule(PyObject* capsule, const char* name) {
+  auto* held = static_cast<T*>(PyCapsule_GetPointer(capsule, name));
+  if (held == nullptr) {
     PyErr_Clear();
     return;
   }
-  if (schema->release != nullptr) schema->release(schema);
-  delete schema;
+  if (held->release != nullptr) held->release(held);
+  delete held;
 }
 
-void release_array_capsule(PyObject* capsule) {
-  auto* array = static_cast<ArrowArray*>(PyCapsule_GetPointer(capsule, "arrow_array"));
-  if (array == nullptr) {
-    PyErr_Clear();
-    return;
-  }
-  if (array->release != nullptr) array->release(array);
-  delete array;
-}
-
-void release_stream_capsule(PyObject* capsule) {
-  auto* stream = static_cast<ArrowArrayStream*>(PyCapsule_GetPointer(capsule, "arrow_array_stream"));
-  if (stream == nullptr) {
-    PyErr_Clear();
-    return;
-  }
-  if (stream->release != nullptr) stream->release(stream);
-  delete stream;
-}
+void release_schema_capsule(PyObject* capsule) { release_capsule<ArrowSchema>(capsule, "arrow_schema"); }
+void release_array_capsule(PyObject* capsule) { release_capsule<ArrowArray>(capsule, "arrow_array"); }
+void release_stream_capsule(PyObject* capsule) { release_capsule<ArrowArrayStream>(capsule, "arrow_array_stream"); }
 
 template <class T>
 T* capsule_pointer(py::handle capsule, const char* name, const char* method) {

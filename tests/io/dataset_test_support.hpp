@@ -2,8 +2,14 @@
 // Helpers of the dataset tests: a temporary root (temp_dir.hpp), frames of the canonical tables, and
 // snapshots of a table directory.
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdint>
+#include <cstdio>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -39,6 +45,33 @@ class TempRoot : public TempDir {
     return settings;
   }
 };
+
+/// Runs `writer(p)` for p in [0, processes) in as many forked processes at once, and expects
+/// each to exit 0: writer's return value is the exit status, and an exception escaping it
+/// (printed with its writer's number) exits 1. For the tests of several writing processes.
+inline void run_writer_processes(int processes, const std::function<int(int)>& writer) {
+  std::vector<pid_t> children;
+  for (int p = 0; p < processes; ++p) {
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int status = 0;
+      try {
+        status = writer(p);
+      } catch (const std::exception& error) {
+        std::fprintf(stderr, "writer %d: %s\n", p, error.what());
+        status = 1;
+      }
+      _exit(status);
+    }
+    children.push_back(pid);
+  }
+  for (const pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "a writer process failed: status " << status;
+  }
+}
 
 /// The seed quickstart's identity_edges rows.
 inline frame::Frame quickstart_edges() {

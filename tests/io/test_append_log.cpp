@@ -397,32 +397,15 @@ TEST(AppendLog, SeveralProcessesAppendingToOneTableLoseAndDoubleNothing) {
   const IoSettings settings = root.streaming_settings();
   constexpr int kProcesses = 4;
   constexpr int kAppends = 60;
-  std::vector<pid_t> children;
-  for (int p = 0; p < kProcesses; ++p) {
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      int status = 0;
-      try {
-        Dataset dataset(settings, "run_writers");
-        for (int k = 0; k < kAppends; ++k) {
-          const int commit = p * 1000 + k;
-          dataset.append(kEdges, tagged_edges(commit, {p * 1000 + k, p * 1000 + k}));
-        }
-        dataset.close();
-      } catch (const std::exception& error) {
-        std::fprintf(stderr, "writer %d: %s\n", p, error.what());
-        status = 1;
-      }
-      _exit(status);
+  testing::run_writer_processes(kProcesses, [&](int p) {
+    Dataset dataset(settings, "run_writers");
+    for (int k = 0; k < kAppends; ++k) {
+      const int commit = p * 1000 + k;
+      dataset.append(kEdges, tagged_edges(commit, {p * 1000 + k, p * 1000 + k}));
     }
-    children.push_back(pid);
-  }
-  for (const pid_t pid : children) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+    dataset.close();
+    return 0;
+  });
   const Dataset reader(settings, "run_writers");
   const std::multiset<std::string> ids = string_values(reader.read(kEdges), "observer_agent_id");
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kProcesses * kAppends * 2));

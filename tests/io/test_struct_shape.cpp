@@ -317,38 +317,22 @@ TEST(StructShape, ProcessesRacingWithConflictingShapesLeaveAReadableTable) {
   const IoSettings settings = root.streaming_settings();
   constexpr int kProcesses = 4;
   constexpr int kAppends = 15;
-  std::vector<pid_t> children;
-  for (int p = 0; p < kProcesses; ++p) {
-    const pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      // Even writers store legs as i64, odd ones as str: whichever commits first wins, the
-      // others' appends are refused with the named error, never stored.
-      int status = 0;
-      try {
-        Dataset dataset(settings, "run_processes");
-        for (int k = 0; k < kAppends; ++k) {
-          const std::string legs = p % 2 == 0 ? std::to_string(k) : "\"k" + std::to_string(k) + "\"";
-          try {
-            dataset.append(kExchange, exchange(k, {R"({"legs":)" + legs + "}"}));
-          } catch (const IoSchemaError& error) {
-            if (std::string(error.what()).find("additional_payload.legs") == std::string::npos) status = 2;
-          }
-        }
-        dataset.close();
-      } catch (const std::exception& error) {
-        std::fprintf(stderr, "writer %d: %s\n", p, error.what());
-        status = 1;
-      }
-      _exit(status);
-    }
-    children.push_back(pid);
-  }
-  for (const pid_t pid : children) {
+  // Even writers store legs as i64, odd ones as str: whichever commits first wins, the
+  // others' appends are refused with the named error, never stored.
+  testing::run_writer_processes(kProcesses, [&](int p) {
     int status = 0;
-    waitpid(pid, &status, 0);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+    Dataset dataset(settings, "run_processes");
+    for (int k = 0; k < kAppends; ++k) {
+      const std::string legs = p % 2 == 0 ? std::to_string(k) : "\"k" + std::to_string(k) + "\"";
+      try {
+        dataset.append(kExchange, exchange(k, {R"({"legs":)" + legs + "}"}));
+      } catch (const IoSchemaError& error) {
+        if (std::string(error.what()).find("additional_payload.legs") == std::string::npos) status = 2;
+      }
+    }
+    dataset.close();
+    return status;
+  });
   const frame::Frame rows = Dataset(settings, "run_processes").read(kExchange);
   const std::string type = type_of(rows, "additional_payload");
   EXPECT_TRUE(type == "struct{legs: i64}" || type == "struct{legs: str}") << type;
