@@ -26,7 +26,7 @@ std::optional<std::string> command_output(const char* command) {
   return output;
 }
 
-std::string trim(std::string text) {
+std::string trim_end(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
   return text;
 }
@@ -36,13 +36,13 @@ std::string trim(std::string text) {
 nlohmann::json git_state() {
   nlohmann::json state = {{"sha", nullptr}, {"dirty", nullptr}};
   const auto inside = command_output("git rev-parse --is-inside-work-tree 2>/dev/null");
-  if (!inside || trim(*inside) != "true") return state;
+  if (!inside || trim_end(*inside) != "true") return state;
   if (const auto sha = command_output("git rev-parse HEAD 2>/dev/null")) {
-    const std::string text = trim(*sha);
+    const std::string text = trim_end(*sha);
     if (!text.empty()) state["sha"] = text;
   }
   if (const auto status = command_output("git status --porcelain 2>/dev/null")) {
-    state["dirty"] = !trim(*status).empty();
+    state["dirty"] = !trim_end(*status).empty();
   }
   return state;
 }

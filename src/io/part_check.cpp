@@ -6,6 +6,7 @@
 #include "crv/core/table_descriptor.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
+#include "io/range_text.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -24,10 +25,6 @@ bool in_family(core::DType dtype, const frame::DataType& type) {
       return type.id() == frame::TypeId::List;
   }
   return false;
-}
-
-std::string range_text(std::int64_t low, std::int64_t high) {
-  return "[" + std::to_string(low) + ", " + std::to_string(high) + "]";
 }
 
 }  // namespace

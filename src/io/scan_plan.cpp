@@ -11,13 +11,10 @@
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
+#include "io/range_text.hpp"
 
 namespace crv::io::detail {
 namespace {
-
-std::string range_text(std::int64_t low, std::int64_t high) {
-  return fmt::format("[{}, {}]", low, high);
-}
 
 std::string relation(const Where& where, std::int64_t low, std::int64_t high) {
   return fmt::format("manifest ticks {} {} {}", range_text(low, high),

@@ -17,6 +17,7 @@
 #include "crv/frame/bit_util.hpp"
 #include "crv/parquet/error.hpp"
 #include "parquet/encoding/rle_bit_packed_decoder.hpp"
+#include "parquet/reader/dictionary_encoding.hpp"
 
 namespace crv::parquet::reader {
 namespace {
@@ -27,7 +28,6 @@ constexpr size_t kShortValue = 16;
 
 constexpr int64_t kMaxOffset = std::numeric_limits<int32_t>::max();
 
-bool is_dictionary_encoding(Encoding e) { return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY; }
 
 [[noreturn]] void offsets_overflow(int64_t bytes) {
   throw ParquetError("string values of one column exceed 2 GiB (" + std::to_string(bytes) +

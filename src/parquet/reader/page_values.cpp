@@ -7,6 +7,7 @@
 
 #include "crv/parquet/error.hpp"
 #include "parquet/encoding/byte_stream_split.hpp"
+#include "parquet/reader/dictionary_encoding.hpp"
 #include "parquet/encoding/delta_binary_packed.hpp"
 #include "parquet/encoding/delta_byte_array.hpp"
 #include "parquet/encoding/delta_length_byte_array.hpp"
@@ -25,7 +26,6 @@ constexpr size_t kIndexBatch = 4096;
   throw ParquetError("encoding " + to_string(e) + " is not valid for physical type " + to_string(leaf.physical));
 }
 
-bool is_dictionary_encoding(Encoding e) { return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY; }
 
 // Room for n more fixed-width values at the end of out.fixed; returns where they go.
 uint8_t* grow_fixed(LeafData& out, size_t n, size_t width) {
