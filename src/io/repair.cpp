@@ -30,8 +30,10 @@ class TableRepair {
 
   void run() {
     const std::unique_ptr<FileLock> lock = detail::lock_table(run_, table_);
-    for (const std::string& removed : detail::clean_leftovers_locked(run_, table_, nullptr, true).value_or(
-             std::vector<std::string>{})) {
+    // Held until the manifest is written: a commit writing parts meanwhile would have .tmp
+    // files and parts that no record names yet, which repair would delete or quarantine.
+    const std::unique_ptr<FileLock> writers = detail::lock_out_table_writers(run_, table_, true);
+    for (const std::string& removed : detail::clean_leftovers_quiet(run_, table_, nullptr)) {
       say("deleted " + removed + ", left by an append or seal that crashed before its commit");
     }
     detail::TableCheck check = detail::check_table(run_, table_, false);

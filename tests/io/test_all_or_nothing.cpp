@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -224,6 +226,29 @@ TEST(AllOrNothing, RepairQuarantinesAPartThatDisagreesAndDropsAMissingOne) {
   EXPECT_FALSE(fs::exists(replaced));
   EXPECT_EQ(dataset.read(kEdges).num_rows(), 3);
   (void)third;
+}
+
+TEST(AllOrNothing, VerifyWaitsForACommitInFlightInsteadOfReportingItsFilesAsLeftovers) {
+  TempRoot root;
+  const IoSettings settings = root.settings();
+  const std::string run = "run_live";
+  Dataset(settings, run).append(kEdges, edges_at({1, 2}));
+  const fs::path dir = table_dir(settings, run, kEdges);
+  // What a commit writing its parts looks like from outside: the writers' lock held shared,
+  // and a part still under its .tmp name.
+  std::unique_ptr<FileLock> writing = Env::posix().lock_file_with(dir / ".writers", LockMode::Shared, true);
+  const fs::path tmp = bucket_dir(settings, run, kEdges, 0) / "part-inflight.parquet.tmp";
+  std::ofstream(tmp) << "half a part";
+
+  Dataset dataset(settings, run);
+  std::future<VerifyReport> verified = std::async(std::launch::async, [&] { return dataset.verify(kEdges); });
+  EXPECT_EQ(verified.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout)
+      << "verify did not wait for the commit in flight";
+  fs::remove(tmp);  // the commit renames its part and logs it (here: gives up cleanly)
+  writing.reset();
+  const VerifyReport report = verified.get();
+  EXPECT_TRUE(report.clean()) << kinds(report);
+  EXPECT_EQ(report.rows, 2);
 }
 
 }  // namespace

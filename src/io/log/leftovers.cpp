@@ -34,14 +34,25 @@ std::unique_ptr<FileLock> lock_table_writers(RunLog& run, core::TableName table)
   }
 }
 
+std::unique_ptr<FileLock> lock_out_table_writers(RunLog& run, core::TableName table, bool wait) {
+  const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
+  return run.env().lock_file_with(dir / kWritersLockName, LockMode::Exclusive, wait);
+}
+
 std::optional<std::vector<std::string>> clean_leftovers_locked(RunLog& run, core::TableName table,
-                                                               const std::set<std::int64_t>* buckets, bool wait) {
+                                                               const std::set<std::int64_t>* buckets) {
+  if (!run.env().is_directory(table_dir(run.settings(), run.run_id(), table))) return std::vector<std::string>{};
+  const std::unique_ptr<FileLock> exclusive = lock_out_table_writers(run, table, false);
+  if (!exclusive) return std::nullopt;  // a commit is writing its parts: they are not leftovers
+  return clean_leftovers_quiet(run, table, buckets);
+}
+
+std::vector<std::string> clean_leftovers_quiet(RunLog& run, core::TableName table,
+                                               const std::set<std::int64_t>* buckets) {
   Env& env = run.env();
   const std::filesystem::path dir = table_dir(run.settings(), run.run_id(), table);
-  if (!env.is_directory(dir)) return std::vector<std::string>{};
-  const std::unique_ptr<FileLock> exclusive = env.lock_file_with(dir / kWritersLockName, LockMode::Exclusive, wait);
-  if (!exclusive) return std::nullopt;  // a commit is writing its parts: they are not leftovers
-  // Read after the lock: every commit that released it has its record in the log by now.
+  if (!env.is_directory(dir)) return {};
+  // Read under the writers' lock: every commit that released it has its record in the log.
   const TableLogRead read = run.table_log(core::to_string(table));
   std::shared_ptr<const TableManifest> manifest;
   try {

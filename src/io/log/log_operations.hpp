@@ -46,17 +46,23 @@ std::unique_ptr<FileLock> lock_table(RunLog& run, core::TableName table);
 /// The table's writers' lock (<table>/.writers), taken shared by a commit from before it
 /// writes its first part until its record is in the log.
 std::unique_ptr<FileLock> lock_table_writers(RunLog& run, core::TableName table);
+/// The same lock taken exclusively: no commit is writing parts while it is held (null when
+/// `wait` is false and one is). The table directory must exist.
+std::unique_ptr<FileLock> lock_out_table_writers(RunLog& run, core::TableName table, bool wait);
 
 /// For a caller that holds the table's lock: deletes the leftovers of appends and seals that
 /// crashed before their commit, in `buckets` (all when null): .tmp files and parts that no live
 /// record names although they were written after the log's oldest live segment
 /// (table_walk.hpp; repair also quarantines the parts of incomplete appends). Only when
 /// it gets the writers' lock at once (no commit in flight); otherwise nothing, and the next
-/// cleaner tries again (`wait`: waits for the commits in flight instead, for repair). Returns
-/// what it deleted ("bucket=.../name"); nullopt when it did not get the writers' lock.
+/// cleaner tries again. Returns what it deleted ("bucket=.../name"); nullopt when it did not
+/// get the writers' lock.
 std::optional<std::vector<std::string>> clean_leftovers_locked(RunLog& run, core::TableName table,
-                                                               const std::set<std::int64_t>* buckets,
-                                                               bool wait = false);
+                                                               const std::set<std::int64_t>* buckets);
+/// The same for a caller that holds the writers' lock exclusively too (lock_out_table_writers):
+/// repair, which must keep every commit out until it is done.
+std::vector<std::string> clean_leftovers_quiet(RunLog& run, core::TableName table,
+                                               const std::set<std::int64_t>* buckets);
 
 /// Takes the table's lock and rewrites manifest.json as the merge of the manifest and the
 /// live log, when they differ. Returns whether it wrote.
