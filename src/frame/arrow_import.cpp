@@ -1,5 +1,7 @@
 #include <crv/frame/arrow_c_data.hpp>
 #include <crv/frame/bit_util.hpp>
+#include <crv/frame/builder.hpp>
+#include <crv/frame/kernels.hpp>
 #include <crv/frame/limits.hpp>
 
 #include <fmt/format.h>
@@ -29,12 +31,15 @@ struct ImportedSchema {
 };
 
 /// How the Arrow layout differs from the frame type it becomes.
-enum class Layout { Native, LargeOffsets, Float16, View };
+enum class Layout { Native, LargeOffsets, Float16, View, Dictionary };
 
 struct ImportType {
     Field field;
     Layout layout = Layout::Native;
     std::vector<ImportType> children;
+    /// Dictionary layout: the type of the indices, and the dictionary's own (one entry).
+    TypePtr index_type;
+    std::vector<ImportType> dictionary;
 };
 
 TimeUnit unit_of(char c, std::string_view format) {
@@ -74,10 +79,45 @@ void check_limits(const std::vector<Field>& fields) {
         throw FrameError("Arrow import: " + violation->problem + "; " + violation->advice);
 }
 
+ImportType parse_schema(const ArrowSchema& schema, int depth);
+
+/// The integer type of a dictionary's indices, or null for another format.
+TypePtr index_type_of(std::string_view format) {
+    if (format.size() != 1) return nullptr;
+    switch (format[0]) {
+        case 'c': return int8();
+        case 's': return int16();
+        case 'i': return int32();
+        case 'l': return int64();
+        case 'C': return uint8();
+        case 'S': return uint16();
+        case 'I': return uint32();
+        case 'L': return uint64();
+        default: return nullptr;
+    }
+}
+
+/// A dictionary-encoded field (Polars' categoricals and enums, pyarrow's dictionary arrays):
+/// it becomes a plain column of the dictionary's type, its values looked up on import.
+ImportType parse_dictionary(const ArrowSchema& schema, int depth) {
+    ImportType out;
+    out.index_type = index_type_of(schema.format);
+    const std::string name = schema.name ? schema.name : "";
+    if (!out.index_type || schema.n_children != 0)
+        throw FrameError(fmt::format("Arrow import: dictionary field '{}' has indices of format '{}', not an integer type", name,
+                                     schema.format));
+    out.dictionary.push_back(parse_schema(*schema.dictionary, depth + 1));
+    out.field = out.dictionary[0].field;
+    out.field.name = name;
+    out.field.nullable = (schema.flags & ARROW_FLAG_NULLABLE) != 0;
+    out.layout = Layout::Dictionary;
+    return out;
+}
+
 ImportType parse_schema(const ArrowSchema& schema, int depth) {
     if (depth > kMaxImportDepth) too_deep("schema", schema.name ? schema.name : "");
     if (schema.format == nullptr) throw FrameError("Arrow import: schema without format");
-    if (schema.dictionary != nullptr) throw FrameError("Arrow import: dictionary-encoded arrays are not supported");
+    if (schema.dictionary != nullptr) return parse_dictionary(schema, depth);
     const std::string_view format(schema.format);
     ImportType out;
     out.field.name = schema.name ? schema.name : "";
@@ -180,6 +220,7 @@ public:
         if (depth > kMaxImportDepth) too_deep("array", name);
         if (a.length < 0 || a.offset < 0)
             throw FrameError(fmt::format("Arrow import: field '{}' has negative length {} or offset {}", name, a.length, a.offset));
+        if (t.layout == Layout::Dictionary) return import_dictionary(a, t, depth);
         if (a.n_children != static_cast<int64_t>(t.children.size()))
             throw FrameError(fmt::format("Arrow import: field '{}' array has {} children, schema has {}", name, a.n_children, t.children.size()));
         const int64_t expected_buffers = type.id() == TypeId::Struct ? 1 : type.is_binary_like() ? 3 : 2;
@@ -228,6 +269,53 @@ public:
     }
 
 private:
+    /// The index of row `i` of a dictionary's indices (any integer type), -1 past INT64_MAX.
+    static int64_t index_at(const Column& indices, int64_t i) {
+        switch (indices.type_id()) {
+            case TypeId::Int8: return indices.value<int8_t>(i);
+            case TypeId::Int16: return indices.value<int16_t>(i);
+            case TypeId::Int32: return indices.value<int32_t>(i);
+            case TypeId::Int64: return indices.value<int64_t>(i);
+            case TypeId::UInt8: return indices.value<uint8_t>(i);
+            case TypeId::UInt16: return indices.value<uint16_t>(i);
+            case TypeId::UInt32: return indices.value<uint32_t>(i);
+            default: {
+                const uint64_t v = indices.value<uint64_t>(i);
+                return v > static_cast<uint64_t>(INT64_MAX) ? -1 : static_cast<int64_t>(v);
+            }
+        }
+    }
+
+    /// The indices looked up in the dictionary: a column of the dictionary's type, copied
+    /// (null where the index is null, or where the dictionary entry is).
+    std::shared_ptr<const ArrayData> import_dictionary(const ArrowArray& a, const ImportType& t, int depth) {
+        const std::string& name = t.field.name;
+        if (a.dictionary == nullptr) throw FrameError(fmt::format("Arrow import: dictionary field '{}' has no dictionary array", name));
+        ImportType indices_type;
+        indices_type.field = Field{name, t.index_type, true};
+        const Column indices = Column::make(import(a, indices_type, depth));
+        Column values = Column::make(import(*a.dictionary, t.dictionary[0], depth + 1));
+        const int64_t entries = values.length();
+        std::vector<int64_t> rows(static_cast<size_t>(indices.length()));
+        for (int64_t i = 0; i < indices.length(); ++i) {
+            if (indices.is_null(i)) {
+                rows[static_cast<size_t>(i)] = entries;  // the null entry appended below
+                continue;
+            }
+            const int64_t index = index_at(indices, i);
+            if (index < 0 || index >= entries)
+                throw FrameError(fmt::format("Arrow import: dictionary field '{}' row {} refers to entry {} of a dictionary of {}", name, i,
+                                             index, entries));
+            rows[static_cast<size_t>(i)] = index;
+        }
+        if (indices.null_count() > 0) {
+            const std::unique_ptr<ArrayBuilder> null_entry = ArrayBuilder::make(values.type());
+            null_entry->append_null();
+            values = concat({values, null_entry->finish()});
+        }
+        return take(values, rows).data_ptr();
+    }
+
     std::shared_ptr<Buffer> wrap(const void* pointer, int64_t size) {
         if (pointer == nullptr && size > 0) throw FrameError("Arrow import: a required buffer is null");
         return Buffer::wrap(pointer, size, owner_);

@@ -114,6 +114,8 @@ struct Producer {
     std::string format;
     std::vector<std::unique_ptr<ArrowSchema>> child_schemas;
     std::vector<ArrowSchema*> schema_children;
+    std::unique_ptr<ArrowArray> dictionary_array;    // released with its parent, as the
+    std::unique_ptr<ArrowSchema> dictionary_schema;  // C Data Interface asks
     int* releases = nullptr;
 };
 
@@ -128,6 +130,7 @@ void release_producer_array(ArrowArray* a) {
     auto* p = static_cast<Producer*>(a->private_data);
     for (ArrowArray* child : p->children)
         if (child->release) child->release(child);
+    if (p->dictionary_array && p->dictionary_array->release) p->dictionary_array->release(p->dictionary_array.get());
     if (p->releases) ++*p->releases;
     delete p;
     a->release = nullptr;
@@ -137,6 +140,7 @@ void release_producer_schema(ArrowSchema* s) {
     auto* p = static_cast<Producer*>(s->private_data);
     for (ArrowSchema* child : p->schema_children)
         if (child->release) child->release(child);
+    if (p->dictionary_schema && p->dictionary_schema->release) p->dictionary_schema->release(p->dictionary_schema.get());
     delete p;
     s->release = nullptr;
 }
@@ -194,6 +198,55 @@ TEST(ArrowCData, ImportsLargeStringsAndLists) {
     EXPECT_EQ(lists.type()->to_string(), "list[i32]");
     EXPECT_EQ(value_to_json(lists, 0), json::parse("[1,2,3]"));
     EXPECT_EQ(value_to_json(lists, 1), json::parse("[4]"));
+}
+
+/// Makes `dictionary` the dictionary of `out` (made by make_array / make_schema), owned by it.
+void attach_dictionary(ArrowArray* out, ArrowArray* dictionary) {
+    static_cast<Producer*>(out->private_data)->dictionary_array.reset(dictionary);
+    out->dictionary = dictionary;
+}
+void attach_dictionary(ArrowSchema* out, ArrowSchema* dictionary) {
+    static_cast<Producer*>(out->private_data)->dictionary_schema.reset(dictionary);
+    out->dictionary = dictionary;
+}
+
+/// int8 indices `indices` (validity `validity`, empty: none) into the utf8 dictionary
+/// ["a", "bb", "ccc"], each release counted in `releases`.
+void make_categorical(ArrowArray* array, ArrowSchema* schema, const std::vector<int8_t>& indices, std::vector<uint8_t> validity,
+                      int* releases) {
+    auto* dictionary = new ArrowArray();
+    make_array(dictionary, 3, 0, {{}, bytes_of<int32_t>({0, 1, 3, 6}), bytes_of<char>({'a', 'b', 'b', 'c', 'c', 'c'})}, false, releases);
+    const bool has_validity = !validity.empty();
+    make_array(array, static_cast<int64_t>(indices.size()), 0, {std::move(validity), bytes_of<int8_t>(indices)}, has_validity, releases);
+    attach_dictionary(array, dictionary);
+    auto* dictionary_schema = new ArrowSchema();
+    make_schema(dictionary_schema, "u");
+    make_schema(schema, "c");
+    attach_dictionary(schema, dictionary_schema);
+}
+
+// What Polars exports for a Categorical or Enum column, and pyarrow for a dictionary array.
+TEST(ArrowCData, ImportsDictionaryEncodedArraysAsTheirValues) {
+    int releases = 0;
+    {
+        ArrowArray array;
+        ArrowSchema schema;
+        make_categorical(&array, &schema, {2, 0, 0, 1, 2}, {0x1B}, &releases);  // row 2 null
+        const Column c = import_column(&array, &schema);
+        EXPECT_EQ(c.type()->to_string(), "str");
+        EXPECT_TRUE(c.equals(Column::from<std::string>({"ccc", "a", std::nullopt, "bb", "ccc"})));
+    }
+    EXPECT_EQ(releases, 2);  // the indices' and the dictionary's release, once each
+
+    ArrowArray bad;
+    ArrowSchema bad_schema;
+    make_categorical(&bad, &bad_schema, {1, 3}, {}, nullptr);
+    try {
+        import_column(&bad, &bad_schema);
+        ADD_FAILURE() << "an index past the dictionary was imported";
+    } catch (const FrameError& error) {
+        EXPECT_NE(std::string(error.what()).find("row 1 refers to entry 3 of a dictionary of 3"), std::string::npos) << error.what();
+    }
 }
 
 TEST(ArrowCData, ImportsFloat16AndRejectsOversizedLargeOffsets) {
