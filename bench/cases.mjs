@@ -29,10 +29,13 @@ export function benchmarkCases(quick) {
   const repeat = (full) => (quick ? 1 : full);
   const stream = quick ? { n: 3_000, appends: 300, window: 100 } : { n: 200_000, appends: 20_000, window: 1_000 };
   const cases = [];
-  for (const b of bulk) cases.push({ workload: 'W1', large: !quick && b === largest, args: b, repeat: repeat(3) });
+  // The first size of W1 and W4 also from Python (issue 11; the 10M rows would stage through
+  // Python lists of several GB).
+  const withPython = (b) => (b === bulk[0] ? { engines: [...ENGINES, 'python'] } : {});
+  for (const b of bulk) cases.push({ workload: 'W1', large: !quick && b === largest, args: b, repeat: repeat(3), ...withPython(b) });
   cases.push({ workload: 'W2', args: quick ? { n: 100 * 500, ticks: 100 } : { n: 1_000 * 500, ticks: 1_000 }, repeat: repeat(3) });
   for (const b of bulk) cases.push({ workload: 'W3', args: b, repeat: repeat(5) });
-  for (const b of bulk) cases.push({ workload: 'W4', args: b, repeat: repeat(3) });
+  for (const b of bulk) cases.push({ workload: 'W4', args: b, repeat: repeat(3), ...withPython(b) });
   cases.push({ workload: 'W5', args: stream, repeat: 1 });
   cases.push({ workload: 'W6', large: true, args: largest, repeat: repeat(3), engines: ['crv-io'] });
   // Quick W7: 2,000 appends (20 sealed buckets), not W5's 300, so that the range read is a bucket of its own.
@@ -51,6 +54,8 @@ export function engineCommand(engine, benchCase, { buildDir, scratchDir }) {
   const args = ['--workload', benchCase.workload, '--repeat', String(benchCase.repeat), '--dir', scratchDir];
   for (const [name, value] of Object.entries(benchCase.args)) args.push(`--${name}`, String(value));
   if (engine === 'crv-io') return [crvBench, ...args];
+  // Debian's interpreter, with the module that bench-build builds (python/crv_io).
+  if (engine === 'python') return ['env', `PYTHONPATH=${buildDir}/python`, '/usr/bin/python3', 'bench/peers/python_peer.py', ...args];
   // W7: the peer reads the table crv-io streamed, written by crv_bench --write-to.
   if (benchCase.workload === 'W7') args.push('--crv-bench', crvBench);
   return [process.execPath, `bench/peers/${engine}_peer.mjs`, ...args];

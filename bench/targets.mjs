@@ -44,6 +44,12 @@ export function evaluateTargets(benchCase, results) {
     const name = peers.length === 1 ? `${what} vs ${peers[0]}` : `${what} vs best peer`;
     targets.push(atLeast(name, s ? s.value : null, limit, s ? `best peer: ${s.best_peer}` : 'missing result'));
   };
+  // Issue 11: the same workload from Python (bench/peers/python_peer.py), at most 10% slower.
+  const py = results.python;
+  if (py) {
+    const slower = ok && !py.error && crv.seconds > 0 ? py.seconds / crv.seconds : null;
+    targets.push(atMost('Python vs C++', slower, 1.1, 'the crv_io module, rows handed over as an Arrow C stream'));
+  }
   switch (benchCase.workload) {
     case 'W1': {
       speed(3);
