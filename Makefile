@@ -76,7 +76,8 @@ fuzz: fuzz-build
 # under ASan); make test runs them unsanitized, and their code paths are sanitized through
 # the other io tests. SANITIZE_FILTER='*' runs them too.
 # The Python tests load the sanitized extension into Debian's python3, which is not built
-# with ASan: its runtime is preloaded, Python's allocator is switched to malloc (so that ASan
+# with ASan: its runtime is preloaded (with libstdc++, which python3 does not link: ASan must
+# find __cxa_throw at start-up to intercept it), Python's allocator is switched to malloc (so that ASan
 # sees every object), and leak detection is off (CPython frees little at exit; the capsule
 # tests count every release callback themselves). The Polars/DuckDB interop test is left out:
 # Node.js does not run with ASan preloaded.
@@ -89,7 +90,7 @@ sanitize: deps
 	  crv_io_python crv_io_python_files crv-io crv_quickstart
 	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  GTEST_FILTER='$(SANITIZE_FILTER)' ctest --output-on-failure -j $(JOBS) -R '^crv_(core|frame|parquet|io)_tests$$'
-	cd $(SANITIZE_DIR) && LD_PRELOAD="$$($(CXX) -print-file-name=libasan.so)" PYTHONMALLOC=malloc \
+	cd $(SANITIZE_DIR) && LD_PRELOAD="$$($(CXX) -print-file-name=libasan.so) $$($(CXX) -print-file-name=libstdc++.so)" PYTHONMALLOC=malloc \
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  PYTEST_ADDOPTS='$(SANITIZE_PYTEST)' ctest --output-on-failure -R '^python_tests$$'
 
