@@ -1,19 +1,21 @@
 #pragma once
 // crv-io's public API: settings, paths, the Env, manifests, validation, datasets (append,
-// scan, read, rebuild), run bundles and artifacts.
+// scan, read, follow, rebuild, verify), run bundles and artifacts, and the frames and
+// builders that carry rows in and out. Enough for the README quickstart.
 
+#include "crv/core/ids.hpp"
 #include "crv/core/table_descriptor.hpp"
 #include "crv/core/table_name.hpp"
+#include "crv/frame/builder.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/append.hpp"
 #include "crv/io/append_summary.hpp"
 #include "crv/io/artifacts.hpp"
-#include "crv/io/atomic_write.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/manifest.hpp"
-#include "crv/io/part_io.hpp"
+#include "crv/io/parquet_file.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "crv/io/run_bundle.hpp"

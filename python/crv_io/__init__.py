@@ -26,15 +26,19 @@ IoConfigError = _native.IoConfigError
 IoSchemaError = _native.IoSchemaError
 IoWriteError = _native.IoWriteError
 IoManifestError = _native.IoManifestError
+IoArgumentError = _native.IoArgumentError
+IoReadError = _native.IoReadError
 
 __version__ = _native.version()
 
 __all__ = [
     "DataFrame",
     "Dataset",
+    "IoArgumentError",
     "IoConfigError",
     "IoError",
     "IoManifestError",
+    "IoReadError",
     "IoSchemaError",
     "IoSettings",
     "IoWriteError",

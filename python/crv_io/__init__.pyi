@@ -17,6 +17,10 @@ class IoWriteError(IoError):
     """A failure of the atomic write path (a part or the append log)."""
 class IoManifestError(IoError):
     """A manifest that is missing where required, corrupt, or not writable."""
+class IoArgumentError(IoError):
+    """An argument that is not valid (a run id, a cursor, a limit); nothing was read or written."""
+class IoReadError(IoError):
+    """A read that failed: a system call, or a stored file whose content is damaged."""
 
 class TableName(str, enum.Enum):
     EXCHANGE = "exchange"

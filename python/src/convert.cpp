@@ -447,7 +447,7 @@ frame::Frame frame_from_arrow(py::handle source) {
       batches.clear();
       reader.reset();
       if (failure.rfind("Arrow stream error", 0) == 0) {
-        throw io::IoError("cannot read the Arrow stream given: " + failure + "; nothing was written");
+        throw io::IoArgumentError("cannot read the Arrow stream given: " + failure + "; nothing was written");
       }
       throw io::IoSchemaError("cannot import the Arrow stream given: " + failure);
     }

@@ -340,7 +340,10 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
   static py::exception<crv::io::IoSchemaError> schema_error(m, "IoSchemaError", io_error.ptr());
   static py::exception<crv::io::IoWriteError> write_error(m, "IoWriteError", io_error.ptr());
   static py::exception<crv::io::IoManifestError> manifest_error(m, "IoManifestError", io_error.ptr());
-  for (py::handle error : std::initializer_list<py::handle>{io_error, config_error, schema_error, write_error, manifest_error}) {
+  static py::exception<crv::io::IoArgumentError> argument_error(m, "IoArgumentError", io_error.ptr());
+  static py::exception<crv::io::IoReadError> read_error(m, "IoReadError", io_error.ptr());
+  for (py::handle error : std::initializer_list<py::handle>{io_error, config_error, schema_error, write_error,
+                                                            manifest_error, argument_error, read_error}) {
     error.attr("__module__") = "crv_io";
   }
   io_error.attr("__doc__") = "Base of every crv-io error.";
@@ -348,6 +351,8 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
   schema_error.attr("__doc__") = "A frame that does not match its table descriptor.";
   write_error.attr("__doc__") = "A failure of the atomic write path (a part or the append log).";
   manifest_error.attr("__doc__") = "A manifest that is missing where required, corrupt, or not writable.";
+  argument_error.attr("__doc__") = "An argument that is not valid (a run id, a cursor, a limit); nothing was read or written.";
+  read_error.attr("__doc__") = "A read that failed: a system call, or a stored file whose content is damaged.";
   py::register_exception_translator([](std::exception_ptr pointer) {
     try {
       if (pointer) std::rethrow_exception(pointer);
@@ -359,6 +364,10 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
       PyErr_SetString(write_error.ptr(), error.what());
     } catch (const crv::io::IoManifestError& error) {
       PyErr_SetString(manifest_error.ptr(), error.what());
+    } catch (const crv::io::IoArgumentError& error) {
+      PyErr_SetString(argument_error.ptr(), error.what());
+    } catch (const crv::io::IoReadError& error) {
+      PyErr_SetString(read_error.ptr(), error.what());
     } catch (const crv::io::IoError& error) {
       PyErr_SetString(io_error.ptr(), error.what());
     } catch (const crv::core::CoreError& error) {

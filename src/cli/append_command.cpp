@@ -1,5 +1,6 @@
 // `crv-io append --run R --table T FILE`: validates and appends a .jsonl or .parquet file.
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -8,7 +9,7 @@
 #include "cli/dataset_options.hpp"
 #include "crv/frame/json.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "crv/io/parquet_file.hpp"
 
 namespace crv::cli {
 namespace {
@@ -22,11 +23,11 @@ struct AppendCommandOptions : DatasetArguments {
 frame::Frame load_input(const std::string& file) {
   const std::filesystem::path path(file);
   if (path.extension() == ".parquet") {
-    return io::open_parquet_file(io::Env::posix(), path)->read();
+    return io::read_parquet_file(path);
   }
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {
     std::ifstream input(path);
-    if (!input) throw io::IoError("cannot open '" + file + "'");
+    if (!input) throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
     return frame::frame_from_jsonl(input);
   }
   throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet");

@@ -23,6 +23,8 @@ int report_exception(std::exception_ptr error) {
     std::rethrow_exception(error);
   } catch (const io::IoConfigError& e) {
     return print(e.what(), kExitUsage);
+  } catch (const io::IoArgumentError& e) {
+    return print(e.what(), kExitUsage);
   } catch (const io::IoSchemaError& e) {
     return print(e.what(), kExitSchema);
   } catch (const io::IoError& e) {

@@ -3,10 +3,11 @@
 //
 //   0  success
 //   1  any other error
-//   2  usage error: bad command line, or invalid settings (IoConfigError)
+//   2  usage error: bad command line, invalid settings (IoConfigError), or an invalid
+//      argument such as a run id or a cursor (IoArgumentError)
 //   3  schema error: a frame or name that does not match the canonical descriptors
 //      (IoSchemaError, crv::core::CoreError)
-//   4  io or manifest error (IoError, IoWriteError, IoManifestError)
+//   4  io or manifest error (IoReadError, IoWriteError, IoManifestError)
 //   5  Parquet or data error (crv::parquet::ParquetError, crv::frame::FrameError)
 //   6  `verify` found problems (or `repair` left some)
 //

@@ -35,8 +35,19 @@ void check_distinct(const std::vector<std::string>& columns) {
   }
 }
 
+/// The API reads an inverted range as selecting nothing (as the reference does); typed on
+/// the command line it is a mistake: a usage error (exit 2).
+void check_tick_range(const ReadOptions& options) {
+  if (options.tick_min && options.tick_max && *options.tick_min > *options.tick_max) {
+    throw CLI::ValidationError("--tick-min", "--tick-min " + std::to_string(*options.tick_min) +
+                                                 " is greater than --tick-max " + std::to_string(*options.tick_max) +
+                                                 "; give the first tick, then the last");
+  }
+}
+
 void run_read(const ReadOptions& options) {
   check_distinct(options.columns);
+  check_tick_range(options);
   const io::Dataset dataset = open_dataset(options);
   io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
   if (!options.columns.empty()) scan = scan.select(options.columns);

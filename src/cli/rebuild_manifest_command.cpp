@@ -33,8 +33,8 @@ void run_rebuild(const RebuildOptions& options) {
   };
   std::cout << report.dump(2) << '\n';
   if (!result.unreadable.empty()) {
-    throw io::IoError("the manifest was rebuilt without " + std::to_string(result.unreadable.size()) +
-                      " unreadable file(s) (listed above); move or repair them and run rebuild-manifest again");
+    throw io::IoManifestError("the manifest was rebuilt without " + std::to_string(result.unreadable.size()) +
+                              " unreadable file(s) (listed above); move or repair them and run rebuild-manifest again");
   }
 }
 

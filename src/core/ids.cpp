@@ -47,11 +47,11 @@ std::string make_run_id(std::string_view prefix) {
     throw CoreError("invalid run id prefix '" + std::string(prefix) +
                     "': must be lower_snake (^[a-z0-9]+(?:_[a-z0-9]+)*$)");
   }
-  return std::string(prefix) + "_" + random_lower_hex(6);
+  return validate_run_id(std::string(prefix) + "_" + random_lower_hex(6));
 }
 
 bool is_valid_run_id(std::string_view run_id) {
-  if (run_id.empty() || run_id == "." || run_id == "..") return false;
+  if (run_id.empty() || run_id.size() > kMaxRunIdBytes || run_id == "." || run_id == "..") return false;
   for (char c : run_id) {
     if (!is_run_id_char(c)) return false;
   }
@@ -62,6 +62,12 @@ std::string validate_run_id(std::string_view run_id) {
   if (run_id.empty()) throw CoreError("invalid run id '': must not be empty");
   if (run_id == "." || run_id == "..") {
     throw CoreError("invalid run id '" + std::string(run_id) + "': '.' and '..' are not allowed");
+  }
+  // The id is a directory name: refused here, not by a failing mkdir after other checks.
+  if (run_id.size() > kMaxRunIdBytes) {
+    throw CoreError("invalid run id '" + std::string(run_id.substr(0, 32)) + "...': " + std::to_string(run_id.size()) +
+                    " bytes, more than a file name may have (" + std::to_string(kMaxRunIdBytes) +
+                    "); use a shorter id");
   }
   if (!is_valid_run_id(run_id)) {
     throw CoreError("invalid run id '" + std::string(run_id) +

@@ -17,7 +17,7 @@
 #include "crv/io/append.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/validate.hpp"
 #include "io/append_part_steps.hpp"

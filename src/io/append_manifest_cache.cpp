@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "crv/io/errors.hpp"
+#include "io/manifest_errors.hpp"
 
 namespace crv::io::detail {
 namespace {

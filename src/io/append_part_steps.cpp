@@ -1,43 +1,33 @@
 #include "io/append_part_steps.hpp"
 
 #include <exception>
+#include <optional>
 #include <string>
 
+#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 
 namespace crv::io::detail {
 
 std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path, const frame::Frame& frame,
-                                    const parquet::WriterOptions& options,
-                                    const std::function<void(std::uint64_t)>& on_written) {
-  const std::filesystem::path tmp = tmp_path(path);
-  const char* step = "open";
-  std::uint64_t bytes = 0;
+                                    const parquet::WriterOptions& options) {
+  std::optional<PreparedFile> file;
   try {
-    auto file = env.new_writable_file(tmp, WriteMode::Truncate);
-    step = "write";
-    {
-      EnvOutputSink sink(*file);
+    file.emplace(env, path, PreparedFile::Parent::Exists);  // the bucket directory was made durably
+    const std::uint64_t bytes = file->write_with([&](WritableFile& out) {
+      EnvOutputSink sink(out);
       parquet::write_frame(frame, sink, options);
-    }
-    bytes = file->position();
-    if (on_written) on_written(bytes);
-    step = "fsync";
-    file->sync();
-    step = "close";
-    file->close();
-    step = "rename";
-    env.rename_file(tmp, path);
+    });
+    file->rename();
+    return bytes;
   } catch (const std::exception& error) {
-    remove_file_quietly(env, tmp);
     const auto* io_error = dynamic_cast<const IoError*>(&error);
-    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + step + " of '" +
-                           tmp.filename().string() + "' failed): " + error.what(),
+    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + (file ? file->step() : "open") + " of '" +
+                           tmp_path(path).filename().string() + "' failed): " + error.what(),
                        io_error != nullptr ? io_error->sys_errno() : 0);
   }
-  return bytes;
 }
 
 void sync_part_directory(Env& env, const std::filesystem::path& path) {

@@ -13,13 +13,11 @@
 
 namespace crv::io::detail {
 
-/// Writes `frame` to `path`.tmp, fsyncs it and renames it to `path`. On failure the .tmp is
-/// removed and an IoWriteError naming the file and the failed step is thrown. Returns the
-/// size of the file in bytes. `on_written`, when given, is called with that size once the
-/// bytes are written, before the fsync.
+/// Writes `frame` to `path`.tmp, fsyncs it and renames it to `path` (a PreparedFile whose
+/// directory exists). On failure the .tmp is removed and an IoWriteError naming the file and
+/// the failed step is thrown. Returns the size of the file in bytes.
 std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path, const frame::Frame& frame,
-                                    const parquet::WriterOptions& options,
-                                    const std::function<void(std::uint64_t)>& on_written = {});
+                                    const parquet::WriterOptions& options);
 
 /// Fsyncs the directory of the part at `path`, which makes its rename durable; on failure
 /// the part is removed and an IoWriteError is thrown.

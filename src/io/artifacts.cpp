@@ -3,8 +3,8 @@
 #include <exception>
 #include <string>
 
-#include "crv/io/atomic_write.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/atomic_write.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 
 namespace crv::io {

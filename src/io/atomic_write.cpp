@@ -1,4 +1,4 @@
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 
 #include <utility>
 
@@ -14,9 +14,9 @@ std::filesystem::path parent_dir(const std::filesystem::path& path) {
 
 }  // namespace
 
-PreparedFile::PreparedFile(Env& env, std::filesystem::path path)
+PreparedFile::PreparedFile(Env& env, std::filesystem::path path, Parent parent)
     : env_(env), path_(std::move(path)), tmp_(tmp_path(path_)) {
-  env_.create_dirs(parent_dir(path_));
+  if (parent == Parent::Create) env_.create_dirs(parent_dir(path_));
   try {
     file_ = env_.new_writable_file(tmp_, WriteMode::Truncate);
   } catch (...) {
@@ -37,12 +37,21 @@ PreparedFile::~PreparedFile() {
 }
 
 void PreparedFile::write(std::string_view contents) {
-  if (written_) throw IoError("PreparedFile::write called twice for '" + tmp_.string() + "'");
+  write_with([contents](WritableFile& file) { file.append(contents); });
+}
+
+std::uint64_t PreparedFile::write_with(const std::function<void(WritableFile&)>& fill) {
+  if (written_) throw IoArgumentError("PreparedFile::write called twice for '" + tmp_.string() + "'");
   try {
-    file_->append(contents);
+    step_ = "write";
+    fill(*file_);
+    const std::uint64_t bytes = file_->position();
+    step_ = "fsync";
     file_->sync();
+    step_ = "close";
     file_->close();
     written_ = true;
+    return bytes;
   } catch (...) {
     file_.reset();
     remove_file_quietly(env_, tmp_);
@@ -50,10 +59,16 @@ void PreparedFile::write(std::string_view contents) {
   }
 }
 
-void PreparedFile::commit() {
-  if (!written_) throw IoError("PreparedFile::commit before write for '" + tmp_.string() + "'");
+void PreparedFile::rename() {
+  if (!written_) throw IoArgumentError("PreparedFile::commit before write for '" + tmp_.string() + "'");
+  step_ = "rename";
   env_.rename_file(tmp_, path_);
   renamed_ = true;
+}
+
+void PreparedFile::commit() {
+  rename();
+  step_ = "fsync directory";
   env_.sync_dir(parent_dir(path_));
 }
 

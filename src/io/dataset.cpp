@@ -9,14 +9,15 @@
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/parquet/error.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/log/run_log.hpp"
 #include "io/log/log_operations.hpp"
 #include "io/part_check.hpp"
-#include "io/scan_plan.hpp"
+#include "io/scan_output.hpp"
+#include "io/scan_input.hpp"
 
 namespace crv::io {
 
@@ -244,8 +245,8 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
   }
   const detail::CommitsSince since = log_->commits_since(name, cursor);
   if (since.expired) {
-    throw IoError("cursor " + cursor.to_string() + " of table '" + name + "' of run '" + run_id_ +
-                  "' is outside the append log: its records were retired by vacuum, or it belongs to another "
+    throw IoArgumentError("cursor " + cursor.to_string() + " of table '" + name + "' of run '" + run_id_ +
+                          "' is outside the append log: its records were retired by vacuum, or it belongs to another "
                   "run; read the table again and follow from a new cursor");
   }
   std::vector<frame::Frame> pieces;

@@ -1,6 +1,13 @@
 #include "crv/io/env.hpp"
 
+#include <chrono>
+
 namespace crv::io {
+
+std::int64_t Env::now_ns() const {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 bool create_dirs_durably(Env& env, const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> missing;  // innermost first

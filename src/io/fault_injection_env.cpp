@@ -1,10 +1,32 @@
-#include "crv/io/fault_injection_env.hpp"
+#include "io/fault_injection_env.hpp"
 
+#include <cerrno>
 #include <filesystem>
 #include <string>
 #include <system_error>
 
 namespace crv::io {
+namespace {
+
+// The calls that only look at what is stored (an injected failure of one is a read error).
+bool is_read_op(EnvOp op) {
+  switch (op) {
+    case EnvOp::OpenRandomAccess:
+    case EnvOp::Read:
+    case EnvOp::ReadFile:
+    case EnvOp::ListDir:
+    case EnvOp::FileExists:
+    case EnvOp::IsDirectory:
+    case EnvOp::FileSize:
+    case EnvOp::Identity:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 namespace {
 
 class FaultWritableFile final : public WritableFile {
@@ -132,8 +154,9 @@ void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
   if (calls_left_) {
     if (*calls_left_ == 0) {
       crashed_ = true;
-      throw IoError("injected crash: the process died before " + std::string(to_string(op)) + " on '" +
-                    path.string() + "'");
+      throw IoWriteError("injected crash: the process died before " + std::string(to_string(op)) + " on '" +
+                         path.string() + "'",
+                         EIO);
     }
     --*calls_left_;
   }
@@ -148,8 +171,10 @@ void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
     if (!hit) continue;
     fault.fired = true;
     ++faults_fired_;
-    throw IoError("injected fault: " + std::string(to_string(op)) + " call #" +
-                  std::to_string(call) + " on '" + path.string() + "'");
+    const std::string message = "injected fault: " + std::string(to_string(op)) + " call #" + std::to_string(call) +
+                                " on '" + path.string() + "'";
+    if (is_read_op(op)) throw IoReadError(message, EIO);
+    throw IoWriteError(message, EIO);
   }
 }
 

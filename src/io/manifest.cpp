@@ -1,5 +1,7 @@
 #include "crv/io/manifest.hpp"
 
+#include "crv/core/inclusive_range.hpp"
+
 #include "crv/frame/canonical_json.hpp"
 
 #include <algorithm>
@@ -11,9 +13,11 @@
 #include <ctime>
 #include <cstdio>
 
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
+#include "io/manifest_stamp.hpp"
+#include "io/manifest_errors.hpp"
 
 namespace crv::io {
 namespace {
@@ -113,12 +117,7 @@ PartitionEntry partition_from_json(const std::string& key, const json& value) {
   return partition;
 }
 
-nlohmann::ordered_json part_to_json(const PartEntry& part) {
-  return nlohmann::ordered_json{{"path", part.path},         {"rows", part.rows},         {"bytes", part.bytes},
-              {"tick_min", part.tick_min}, {"tick_max", part.tick_max}, {"created_at", part.created_at}};
-}
-
-/// The manifest as nlohmann's dump(2) prints its to_json(), appended to one string: objects
+/// The manifest's text, as nlohmann's dump(2) would print it, appended to one string: objects
 /// and arrays indented by two spaces per level, "key": value, empty ones as {} and [].
 class ManifestTextWriter {
  public:
@@ -239,15 +238,13 @@ class ManifestTextWriter {
 
 bool PartitionEntry::overlaps(std::optional<std::int64_t> range_min,
                               std::optional<std::int64_t> range_max) const {
-  if (range_min && tick_max < *range_min) return false;
-  if (range_max && tick_min > *range_max) return false;
-  return true;
+  return core::overlaps(tick_min, tick_max, range_min, range_max);
 }
 
-TableManifest TableManifest::create(std::string table) {
+TableManifest TableManifest::create(std::string table, std::string created_at) {
   TableManifest manifest;
   manifest.table = std::move(table);
-  manifest.created_at = utc_now_iso();
+  manifest.created_at = std::move(created_at);
   manifest.updated_at = manifest.created_at;
   return manifest;
 }
@@ -265,9 +262,9 @@ void TableManifest::add_part(std::int64_t bucket_id, PartEntry part) {
   }
   partition.row_count += part.rows;
   partition.byte_size += part.bytes;
-  partition.parts.push_back(std::move(part));
-  updated_at = utc_now_iso();
+  if (!part.created_at.empty()) updated_at = part.created_at;
   if (created_at.empty()) created_at = updated_at;
+  partition.parts.push_back(std::move(part));
 }
 
 bool TableManifest::remove_part(std::int64_t bucket_id, std::string_view path) {
@@ -292,7 +289,6 @@ bool TableManifest::remove_part(std::int64_t bucket_id, std::string_view path) {
       partition.tick_max = std::max(partition.tick_max, part.tick_max);
     }
   }
-  updated_at = utc_now_iso();
   return true;
 }
 
@@ -354,23 +350,9 @@ std::vector<std::int64_t> TableManifest::bucket_ids() const {
 }
 
 nlohmann::ordered_json TableManifest::to_json() const {
-  using ojson = nlohmann::ordered_json;
-  ojson partitions_json = ojson::object();
-  for (const auto& [id, partition] : partitions) {
-    ojson parts = ojson::array();
-    for (const PartEntry& part : partition.parts) parts.push_back(part_to_json(part));
-    partitions_json[bucket_key(id)] = ojson{
-        {"bucket_id", partition.bucket_id}, {"state", partition.state},
-        {"tick_min", partition.tick_min},   {"tick_max", partition.tick_max},
-        {"row_count", partition.row_count}, {"byte_size", partition.byte_size},
-        {"parts", std::move(parts)},
-    };
-  }
-  return ojson{{"table", table},
-              {"version", version},
-              {"created_at", created_at},
-              {"updated_at", updated_at},
-              {"partitions", std::move(partitions_json)}};
+  // One serializer: the manifest's text (what is written to disk), parsed. A second
+  // serializer building the JSON value would have to agree with it byte for byte.
+  return nlohmann::ordered_json::parse(manifest_text(*this));
 }
 
 TableManifest TableManifest::from_json(const json& value) {
@@ -416,7 +398,7 @@ std::optional<TableManifest> load_manifest(Env& env, const std::filesystem::path
     if (!env.file_exists(path)) return std::nullopt;
     text = env.read_file(path);
   } catch (const IoError& error) {
-    throw manifest_read_error(path, error);
+    throw detail::manifest_read_error(path, error);
   }
   return parse_manifest(text, path);
 }
@@ -460,13 +442,17 @@ std::string manifest_text(const TableManifest& manifest) {
 }
 
 void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest) {
-  const std::string text = manifest_text(manifest);
+  TableManifest stamped = manifest;
+  detail::fill_missing_times(stamped, env);
+  const std::string text = manifest_text(stamped);
   try {
     write_file_atomically(env, path, text);
   } catch (const IoError& error) {
-    throw manifest_write_error(path, error);
+    throw detail::manifest_write_error(path, error);
   }
 }
+
+namespace detail {
 
 IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error) {
   return IoManifestError("cannot read manifest '" + path.string() + "': " + error.what(), error.sys_errno());
@@ -476,22 +462,6 @@ IoManifestError manifest_write_error(const std::filesystem::path& path, const Io
   return IoManifestError("cannot write manifest '" + path.string() + "': " + error.what(), error.sys_errno());
 }
 
-std::string utc_now_iso() {
-  const auto now = std::chrono::system_clock::now();
-  const auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
-  std::time_t seconds = static_cast<std::time_t>(micros / 1'000'000);
-  long fraction = static_cast<long>(micros % 1'000'000);
-  if (fraction < 0) {
-    fraction += 1'000'000;
-    --seconds;
-  }
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[128];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%06ld+00:00", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, fraction);
-  return buffer;
-}
+}  // namespace detail
 
 }  // namespace crv::io

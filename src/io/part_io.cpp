@@ -1,4 +1,6 @@
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
+
+#include "crv/io/parquet_file.hpp"
 
 #include <exception>
 #include <string>
@@ -18,7 +20,7 @@ std::int64_t EnvRandomAccessSource::size() const {
 }
 
 void EnvRandomAccessSource::read_at(std::int64_t offset, std::size_t size, std::uint8_t* out) const {
-  if (offset < 0) throw IoError("negative read offset in '" + name_ + "'");
+  if (offset < 0) throw IoArgumentError("negative read offset in '" + name_ + "'");
   file_->read_at(static_cast<std::uint64_t>(offset), size, reinterpret_cast<std::byte*>(out));
 }
 
@@ -69,5 +71,7 @@ std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::pat
   detail::sync_part_directory(env, path);
   return bytes;
 }
+
+frame::Frame read_parquet_file(const std::filesystem::path& path, Env& env) { return open_parquet_file(env, path)->read(); }
 
 }  // namespace crv::io

@@ -24,7 +24,7 @@ std::filesystem::path run_root(const IoSettings& settings, std::string_view run_
   try {
     core::validate_run_id(run_id);
   } catch (const core::CoreError& error) {
-    throw IoError(error.what());
+    throw IoArgumentError(error.what());
   }
   return settings.root_dir / "runs" / std::string(run_id);
 }
@@ -61,14 +61,14 @@ std::filesystem::path lab_artifact_dir(const IoSettings& settings, std::string_v
   for (std::string_view known : kLabArtifactKinds) {
     if (known == kind) return artifacts_dir(settings, run_id) / "lab" / std::string(kind);
   }
-  throw IoError("unknown lab artifact kind '" + std::string(kind) +
+  throw IoArgumentError("unknown lab artifact kind '" + std::string(kind) +
                 "'; valid kinds: tidy, probes, policy, audit");
 }
 
 std::span<const std::string_view> lab_artifact_kinds() { return kLabArtifactKinds; }
 
 std::string bucket_key(std::int64_t bucket_id) {
-  if (bucket_id < 0) throw IoError("invalid bucket id " + std::to_string(bucket_id) + ": must be >= 0");
+  if (bucket_id < 0) throw IoArgumentError("invalid bucket id " + std::to_string(bucket_id) + ": must be >= 0");
   std::string digits = std::to_string(bucket_id);
   if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
   return digits;
@@ -93,10 +93,10 @@ std::optional<std::int64_t> parse_bucket_dir_name(std::string_view name) {
 
 std::int64_t bucket_id_for_tick(std::int64_t tick, std::int64_t bucket_size) {
   if (bucket_size < 1) {
-    throw IoError("invalid tick bucket size " + std::to_string(bucket_size) + ": must be >= 1");
+    throw IoArgumentError("invalid tick bucket size " + std::to_string(bucket_size) + ": must be >= 1");
   }
   if (tick < 0) {
-    throw IoError("invalid tick " + std::to_string(tick) + ": ticks must be >= 0");
+    throw IoArgumentError("invalid tick " + std::to_string(tick) + ": ticks must be >= 0");
   }
   return tick / bucket_size;
 }
@@ -104,12 +104,12 @@ std::int64_t bucket_id_for_tick(std::int64_t tick, std::int64_t bucket_size) {
 std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id,
                                                         std::int64_t bucket_size) {
   if (bucket_size < 1) {
-    throw IoError("invalid tick bucket size " + std::to_string(bucket_size) + ": must be >= 1");
+    throw IoArgumentError("invalid tick bucket size " + std::to_string(bucket_size) + ": must be >= 1");
   }
-  if (bucket_id < 0) throw IoError("invalid bucket id " + std::to_string(bucket_id) + ": must be >= 0");
+  if (bucket_id < 0) throw IoArgumentError("invalid bucket id " + std::to_string(bucket_id) + ": must be >= 0");
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   if (bucket_id > kMax / bucket_size) {
-    throw IoError("bucket id " + std::to_string(bucket_id) + " is out of range for bucket size " +
+    throw IoArgumentError("bucket id " + std::to_string(bucket_id) + " is out of range for bucket size " +
                   std::to_string(bucket_size));
   }
   const std::int64_t first = bucket_id * bucket_size;

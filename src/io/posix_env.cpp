@@ -19,9 +19,17 @@ namespace {
 
 constexpr std::size_t kWriteBufferSize = 64 * 1024;
 
+// The calls that only look at what is stored; every other call changes it.
+bool is_read_operation(std::string_view operation) {
+  return operation == "open for reading" || operation == "read" || operation == "stat" ||
+         operation == "list directory";
+}
+
 [[noreturn]] void throw_errno(std::string_view operation, const std::filesystem::path& path,
                               int error) {
-  throw IoError(std::string(operation) + " '" + path.string() + "': " + std::strerror(error), error);
+  const std::string message = std::string(operation) + " '" + path.string() + "': " + std::strerror(error);
+  if (is_read_operation(operation)) throw IoReadError(message, error);
+  throw IoWriteError(message, error);
 }
 
 int open_or_throw(const std::filesystem::path& path, int flags, std::string_view operation,
@@ -57,9 +65,9 @@ std::pair<int, std::uint64_t> open_regular_for_reading(const std::filesystem::pa
   }
   if (!S_ISREG(info.st_mode)) {
     ::close(fd);
-    throw IoError("open for reading '" + path.string() + "': " + file_kind(info.st_mode) +
-                      ", not a regular file (refused without reading it)",
-                  EINVAL);
+    throw IoReadError("open for reading '" + path.string() + "': " + file_kind(info.st_mode) +
+                          ", not a regular file (refused without reading it)",
+                      ErrorKind::InvalidArgument, EINVAL);
   }
   return {fd, static_cast<std::uint64_t>(info.st_size)};
 }
@@ -128,7 +136,7 @@ class PosixWritableFile final : public WritableFile {
 
   void sync_flushed() override {
     const int fd = fd_;  // the buffer is not touched: appends may run meanwhile
-    if (fd < 0) throw IoError("fsync '" + path_.string() + "': file is closed");
+    if (fd < 0) throw IoWriteError("fsync '" + path_.string() + "': file is closed", ErrorKind::InvalidArgument);
     if (::fdatasync(fd) != 0) throw_errno("fsync", path_, errno);
   }
 
@@ -162,7 +170,7 @@ class PosixWritableFile final : public WritableFile {
 
  private:
   void check_open(std::string_view operation) const {
-    if (fd_ < 0) throw IoError(std::string(operation) + " '" + path_.string() + "': file is closed");
+    if (fd_ < 0) throw IoWriteError(std::string(operation) + " '" + path_.string() + "': file is closed", ErrorKind::InvalidArgument);
   }
 
   void flush_buffer() {
@@ -200,7 +208,7 @@ class PosixRandomAccessFile final : public RandomAccessFile {
         throw_errno("read", path_, errno);
       }
       if (got == 0) {
-        throw IoError("read '" + path_.string() + "': unexpected end of file reading " +
+        throw IoReadError("read '" + path_.string() + "': unexpected end of file reading " +
                       std::to_string(size) + " bytes at offset " + std::to_string(offset) +
                       " (file size " + std::to_string(size_) + ")");
       }

@@ -9,6 +9,7 @@
 #include "crv/io/paths.hpp"
 #include "io/log/log_operations.hpp"
 #include "io/table_check.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io {
 namespace {
@@ -67,7 +68,7 @@ class TableRepair {
       detail::SealRecord drop;
       drop.table = name_;
       drop.bucket_id = bucket_id;
-      drop.part.created_at = utc_now_iso();
+      drop.part.created_at = detail::utc_now_iso(run_.env());
       drop.replaced = names;
       run_.log().append(detail::RecordType::Seal, detail::encode_seal(drop));
     }

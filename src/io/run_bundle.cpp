@@ -5,11 +5,12 @@
 #include "crv/core/schema_version.hpp"
 #include "crv/core/table_name.hpp"
 #include "crv/io/artifacts.hpp"
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/version.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io {
 namespace {
@@ -51,7 +52,7 @@ nlohmann::json runtime_versions() {
 nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
                                                  const nlohmann::json& meta, Env& env) {
   if (!meta.is_object() && !meta.is_null()) {
-    throw IoError("the bundle meta must be a JSON object, got " + std::string(meta.type_name()));
+    throw IoArgumentError("the bundle meta must be a JSON object, got " + std::string(meta.type_name()));
   }
   const core::SchemaVersion& version = core::SCHEMA_V;
   // Keys in the reference's order (schema_version, run, env, io, tables, artifacts, meta).
@@ -59,7 +60,7 @@ nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std
       {"schema_version", 1},
       {"run",
        {{"run_id", std::string(run_id)},
-        {"created_at", utc_now_iso()},
+        {"created_at", detail::utc_now_iso(env)},
         {"core_schema_v", {{"major", version.major}, {"minor", version.minor}, {"date", version.date}}},
         {"git", git_state()}}},
       {"env", runtime_versions()},

@@ -6,7 +6,9 @@
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
+#include "scan_output.hpp"
 #include "scan_plan.hpp"
+#include "io/scan_input.hpp"
 
 namespace crv::io {
 
@@ -17,10 +19,7 @@ std::string Where::to_string() const {
 
 Scan::Scan(std::shared_ptr<const ScanInput> input, Where where)
     : input_(std::move(input)), where_(where) {
-  if (!input_ || input_->env == nullptr) throw IoError("a scan needs an input with an Env");
-  if (where_.tick_min && where_.tick_max && *where_.tick_min > *where_.tick_max) {
-    throw IoError("invalid tick range " + where_.to_string() + ": tick_min is greater than tick_max");
-  }
+  if (!input_ || input_->env == nullptr) throw IoArgumentError("a scan needs an input with an Env");
 }
 
 Scan Scan::select(std::vector<std::string> columns) const {
@@ -30,31 +29,28 @@ Scan Scan::select(std::vector<std::string> columns) const {
 }
 
 Scan Scan::limit(std::int64_t rows) const {
-  if (rows < 0) throw IoError("a scan limit must be >= 0, got " + std::to_string(rows));
+  if (rows < 0) throw IoArgumentError("a scan limit must be >= 0, got " + std::to_string(rows));
   Scan scan = *this;
   scan.limit_ = limit_ ? std::min(*limit_, rows) : rows;
   return scan;
 }
 
 frame::Frame Scan::collect() const {
-  const ScanExplanation plan = detail::plan_parts(*input_, where_);
+  const detail::ScanPlan plan(input_, where_, columns_, limit_);
   if (!limit_) {
-    if (std::optional<frame::Frame> rows = detail::collect_concatenated(*input_, plan, where_, columns_)) return *rows;
+    if (std::optional<frame::Frame> rows = detail::collect_concatenated(plan)) return *rows;
   }
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
   std::int64_t remaining = limit_.value_or(-1);
-  for (const PartDecision& part : plan.parts) {
-    if (!part.kept || remaining == 0) continue;
-    const auto reader = detail::open_part(*input_, part);
-    std::vector<int> row_groups = detail::kept_row_groups(detail::decide_row_groups(*reader, where_));
-    if (row_groups.empty()) continue;
-    frame::Frame rows = detail::filter_ticks(
-        reader->read(detail::part_read_options(*reader, where_, columns_, std::move(row_groups))), where_);
+  for (std::size_t k = 0; k < plan.kept_parts() && remaining != 0; ++k) {
+    const detail::OpenedPart part = plan.open(k);
+    if (!part.has_rows()) continue;
+    frame::Frame rows = detail::filter_ticks(part.reader->read(part.options), where_);
     if (remaining >= 0 && rows.num_rows() > remaining) rows = rows.slice(0, remaining);
     if (remaining >= 0) remaining -= rows.num_rows();
     if (rows.num_rows() == 0) continue;
-    schemas.emplace_back(part.relative_path, rows.schema());
+    schemas.emplace_back(part.part->relative_path, rows.schema());
     pieces.push_back(std::move(rows));
   }
   const std::vector<frame::Field> schema = detail::output_schema(input_->table, schemas, columns_);
@@ -63,41 +59,33 @@ frame::Frame Scan::collect() const {
   return pieces.size() == 1 ? pieces.front() : frame::concat(pieces);
 }
 
+namespace {
+
+/// The rows of one kept row group within `where`: its row count when its tick statistics
+/// lie inside the range, otherwise its ticks are read and counted.
+std::int64_t count_row_group(const detail::OpenedPart& part, int group, const Where& where) {
+  const std::int64_t rows = part.reader->num_rows(group);
+  if (where.is_unbounded()) return rows;
+  const auto range = part.reader->int_column_range(group, "tick");
+  if (range && where.contains(range->first) && where.contains(range->second)) return rows;
+  parquet::ReadOptions ticks;
+  ticks.columns = {"tick"};
+  ticks.filter = part.options.filter;
+  return detail::filter_ticks(part.reader->read_row_group(group, ticks), where).num_rows();
+}
+
+}  // namespace
+
 std::int64_t Scan::count() const {
-  const ScanExplanation plan = detail::plan_parts(*input_, where_);
+  const detail::ScanPlan plan(input_, where_, columns_, limit_);
   std::int64_t total = 0;
-  for (const PartDecision& part : plan.parts) {
-    if (!part.kept) continue;
-    if (limit_ && total >= *limit_) break;
-    const auto reader = detail::open_part(*input_, part);
-    for (int group : detail::kept_row_groups(detail::decide_row_groups(*reader, where_))) {
-      const std::int64_t rows = reader->metadata().row_groups[static_cast<std::size_t>(group)].num_rows;
-      const auto range = where_.is_unbounded() ? std::nullopt : reader->int_column_range(group, "tick");
-      const bool whole = where_.is_unbounded() ||
-                         (range && where_.contains(range->first) && where_.contains(range->second));
-      if (whole) {
-        total += rows;
-        continue;
-      }
-      parquet::ReadOptions options;
-      options.columns = {"tick"};
-      options.filter = parquet::IntRangeFilter{"tick", where_.tick_min, where_.tick_max};
-      total += detail::filter_ticks(reader->read_row_group(group, options), where_).num_rows();
-    }
+  for (std::size_t k = 0; k < plan.kept_parts() && !(limit_ && total >= *limit_); ++k) {
+    const detail::OpenedPart part = plan.open(k);
+    for (int group : part.options.row_groups) total += count_row_group(part, group, where_);
   }
   return limit_ ? std::min(total, *limit_) : total;
 }
 
-ScanExplanation Scan::explain() const {
-  ScanExplanation plan = detail::plan_parts(*input_, where_);
-  for (PartDecision& part : plan.parts) {
-    if (!part.kept) continue;
-    const auto reader = detail::open_part(*input_, part);
-    part.row_groups = detail::decide_row_groups(*reader, where_);
-  }
-  plan.columns = columns_;
-  plan.limit = limit_;
-  return plan;
-}
+ScanExplanation Scan::explain() const { return detail::ScanPlan(input_, where_, columns_, limit_).explain(); }
 
 }  // namespace crv::io

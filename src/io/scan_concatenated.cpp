@@ -8,6 +8,7 @@
 
 #include "crv/core/parallel_tasks.hpp"
 #include "crv/frame/kernels.hpp"
+#include "scan_output.hpp"
 #include "scan_plan.hpp"
 
 namespace crv::io::detail {
@@ -37,45 +38,24 @@ std::vector<frame::Field> selected_fields(const parquet::FileReader& reader, con
   return fields;
 }
 
-/// A kept part opened for the concatenated read; no reader when none of its row groups is kept.
-struct OpenedPart {
-  std::unique_ptr<parquet::FileReader> reader;
-  parquet::ReadOptions options;
-};
-
-OpenedPart open_for_read(const ScanInput& input, const PartDecision& part, const Where& where,
-                         const std::vector<std::string>& selection) {
-  OpenedPart opened;
-  std::unique_ptr<parquet::FileReader> reader = open_part(input, part);
-  std::vector<int> row_groups = kept_row_groups(decide_row_groups(*reader, where));
-  if (row_groups.empty()) return opened;
-  opened.options = part_read_options(*reader, where, selection, std::move(row_groups));
-  opened.reader = std::move(reader);
-  return opened;
-}
-
 }  // namespace
 
-std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const ScanExplanation& plan,
-                                                 const Where& where, const std::vector<std::string>& selection) {
-  std::vector<const PartDecision*> kept;
-  for (const PartDecision& part : plan.parts) {
-    if (part.kept) kept.push_back(&part);
-  }
+std::optional<frame::Frame> collect_concatenated(const ScanPlan& plan) {
+  const std::size_t kept = plan.kept_parts();
   std::vector<std::unique_ptr<parquet::FileReader>> readers;
   std::vector<parquet::FileRead> reads;
   std::vector<frame::Field> fields;
   std::vector<frame::Frame> groups;
   std::int64_t rows = 0;
-  for (std::size_t first = 0; first < kept.size(); first += kPartsPerRead) {
-    const std::size_t count = std::min(kPartsPerRead, kept.size() - first);
+  for (std::size_t first = 0; first < kept; first += kPartsPerRead) {
+    const std::size_t count = std::min(kPartsPerRead, kept - first);
     std::vector<OpenedPart> opened(count);
     // Opening a part is a few reads and a footer to parse: for a stream's hundreds of small
     // sealed parts that is a good share of the scan, so the parts are opened in parallel.
     core::run_tasks(count, core::hardware_threads(),
-                    [&](std::size_t k) { opened[k] = open_for_read(input, *kept[first + k], where, selection); });
+                    [&](std::size_t k) { opened[k] = plan.open(first + k); });
     for (OpenedPart& part : opened) {
-      if (!part.reader) continue;
+      if (!part.has_rows()) continue;
       std::vector<frame::Field> part_fields = selected_fields(*part.reader, part.options);
       if (fields.empty() && groups.empty() && reads.empty()) {
         fields = std::move(part_fields);
@@ -86,7 +66,7 @@ std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const S
       readers.push_back(std::move(part.reader));
     }
     if (!reads.empty()) {
-      frame::Frame group = filter_ticks(parquet::FileReader::read_concatenated(reads), where);
+      frame::Frame group = filter_ticks(parquet::FileReader::read_concatenated(reads), plan.where());
       rows += group.num_rows();
       groups.push_back(std::move(group));
       reads.clear();
@@ -94,7 +74,8 @@ std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const S
     }
   }
   if (groups.empty() || rows == 0) return std::nullopt;  // the part-by-part path builds the empty frame
-  const std::vector<frame::Field> schema = output_schema(input.table, {{plan.parts.front().relative_path, fields}}, selection);
+  const std::vector<frame::Field> schema =
+      output_schema(plan.input().table, {{plan.kept_part(0).relative_path, fields}}, plan.selection());
   std::vector<frame::Frame> pieces;
   for (frame::Frame& group : groups) {
     if (group.num_rows() > 0) pieces.push_back(conform(group, schema));

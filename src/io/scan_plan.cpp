@@ -2,16 +2,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 #include <cstdint>
 #include <vector>
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
 #include "io/range_text.hpp"
+#include "scan_output.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -20,10 +23,6 @@ std::string relation(const Where& where, std::int64_t low, std::int64_t high) {
   return fmt::format("manifest ticks {} {} {}", range_text(low, high),
                      where.overlaps(low, high) ? "overlap" : "outside", where.to_string());
 }
-
-}  // namespace
-
-namespace {
 
 void add_inline_rows(const ScanInput& input, const Where& where, ScanExplanation& plan) {
   if (input.inline_rows.empty()) return;
@@ -41,18 +40,6 @@ void add_inline_rows(const ScanInput& input, const Where& where, ScanExplanation
   std::stable_sort(plan.parts.begin(), plan.parts.end(),
                    [](const PartDecision& a, const PartDecision& b) { return a.bucket_id < b.bucket_id; });
 }
-
-ScanExplanation plan_files(const ScanInput& input, const Where& where);
-
-}  // namespace
-
-ScanExplanation plan_parts(const ScanInput& input, const Where& where) {
-  ScanExplanation plan = plan_files(input, where);
-  add_inline_rows(input, where, plan);
-  return plan;
-}
-
-namespace {
 
 ScanExplanation plan_files(const ScanInput& input, const Where& where) {
   ScanExplanation plan;
@@ -103,8 +90,6 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
   }
   return plan;
 }
-
-}  // namespace
 
 std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader,
                                                          const Where& where) {
@@ -164,6 +149,37 @@ parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const 
     }
   }
   return options;
+}
+
+}  // namespace
+
+ScanPlan::ScanPlan(std::shared_ptr<const ScanInput> input, const Where& where, std::vector<std::string> selection,
+                   std::optional<std::int64_t> limit)
+    : input_(std::move(input)), where_(where), selection_(std::move(selection)), limit_(limit) {
+  levels_1_and_2_ = plan_files(*input_, where_);
+  add_inline_rows(*input_, where_, levels_1_and_2_);
+  levels_1_and_2_.columns = selection_;
+  levels_1_and_2_.limit = limit_;
+  for (std::size_t i = 0; i < levels_1_and_2_.parts.size(); ++i) {
+    if (levels_1_and_2_.parts[i].kept) kept_.push_back(i);
+  }
+}
+
+const PartDecision& ScanPlan::kept_part(std::size_t index) const { return levels_1_and_2_.parts[kept_.at(index)]; }
+
+OpenedPart ScanPlan::open(std::size_t index) const {
+  OpenedPart opened;
+  opened.part = &kept_part(index);
+  opened.reader = open_part(*input_, *opened.part);
+  opened.row_groups = decide_row_groups(*opened.reader, where_);
+  opened.options = part_read_options(*opened.reader, where_, selection_, kept_row_groups(opened.row_groups));
+  return opened;
+}
+
+ScanExplanation ScanPlan::explain() const {
+  ScanExplanation explanation = levels_1_and_2_;
+  for (std::size_t k = 0; k < kept_.size(); ++k) explanation.parts[kept_[k]].row_groups = open(k).row_groups;
+  return explanation;
 }
 
 frame::Frame filter_ticks(const frame::Frame& frame, const Where& where) {

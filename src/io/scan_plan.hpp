@@ -1,64 +1,78 @@
 #pragma once
-// The planning and reading steps shared by Scan::collect, count, batches and explain
-// (private to the io layer).
+// A scan planned once (private to the io layer). The plan decides, each decision with its
+// reason for explain():
+//   1. the manifest's partitions (buckets) by tick range,
+//   2. the parts of the kept partitions by their listed tick range (or all the parts a
+//      directory walk finds), then the append log's inline rows,
+//   3. each kept part's row groups by their tick statistics,
+//   4. pages, through the page index, inside the reader (the read options' filter).
+// Levels 1-2 are decided when the plan is made; levels 3-4 when a kept part is opened
+// (a footer read), so that a streamed scan holds only the parts it is reading. Every way of
+// consuming a scan executes a ScanPlan: collect (part by part, or concatenated), count,
+// batches and explain. Row groups are decided here only: the reader is handed the kept
+// ones and does not prune them again.
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "crv/frame/frame.hpp"
 #include "crv/io/scan.hpp"
 #include "crv/parquet/reader.hpp"
+#include "io/scan_input.hpp"
 
 namespace crv::io::detail {
 
-/// Levels 1 and 2: the manifest's partitions and each part's tick range, or a directory
-/// walk when there is no manifest. Parts come in bucket order; row groups are not decided.
-ScanExplanation plan_parts(const ScanInput& input, const Where& where);
+/// A kept part, opened: its row-group decisions, and the read options of the kept ones
+/// (the selection restricted to the part's columns, the tick filter for pages and rows).
+struct OpenedPart {
+  const PartDecision* part = nullptr;
+  std::unique_ptr<parquet::FileReader> reader;
+  std::vector<parquet::RowGroupDecision> row_groups;
+  parquet::ReadOptions options;  ///< options.row_groups: the kept row groups, in order
 
-/// Level 3: a decision per row group from the tick statistics (all kept when `where` is
-/// unbounded).
-std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader,
-                                                         const Where& where);
+  /// Whether some row group of the part is kept (nothing to read otherwise).
+  bool has_rows() const { return !options.row_groups.empty(); }
+};
 
-/// The indices of the kept row groups.
-std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& decisions);
+class ScanPlan {
+ public:
+  /// Plans levels 1 and 2 (no file is opened).
+  ScanPlan(std::shared_ptr<const ScanInput> input, const Where& where, std::vector<std::string> selection,
+           std::optional<std::int64_t> limit);
 
-/// Opens a part for reading (IoManifestError naming the part when the manifest lists a
-/// file that is gone, IoError or ParquetError otherwise).
-std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const PartDecision& part);
+  const ScanInput& input() const { return *input_; }
+  const Where& where() const { return where_; }
+  const std::vector<std::string>& selection() const { return selection_; }
+  const std::optional<std::int64_t>& limit() const { return limit_; }
 
-/// Read options of a part: the kept row groups, the tick filter, and the selection plus
-/// `tick` (when the tick is needed for filtering) restricted to the part's columns.
-parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const Where& where,
-                                       const std::vector<std::string>& selection,
-                                       std::vector<int> row_groups);
+  /// The kept parts, in bucket order (each bucket's inline rows after its files).
+  std::size_t kept_parts() const { return kept_.size(); }
+  const PartDecision& kept_part(std::size_t index) const;
+
+  /// Opens the index-th kept part and decides its row groups (levels 3 and 4). Safe to call
+  /// from several threads at once. IoManifestError when a listed file is gone; IoReadError,
+  /// IoManifestError or ParquetError when it is damaged or not what the manifest says.
+  OpenedPart open(std::size_t index) const;
+
+  /// Every decision, the row groups of every kept part included (each kept part opened).
+  ScanExplanation explain() const;
+
+ private:
+  std::shared_ptr<const ScanInput> input_;
+  Where where_;
+  std::vector<std::string> selection_;
+  std::optional<std::int64_t> limit_;
+  ScanExplanation levels_1_and_2_;
+  std::vector<std::size_t> kept_;  ///< indices into levels_1_and_2_.parts
+};
 
 /// Scan::collect() without a limit when every kept part selects the same columns with the
 /// same types: the parts are decoded straight into the output columns (no per-part frames,
 /// no concatenation copy), columns in parallel. nullopt when the parts differ (the caller
 /// then reads part by part).
-std::optional<frame::Frame> collect_concatenated(const ScanInput& input, const ScanExplanation& plan,
-                                                 const Where& where, const std::vector<std::string>& selection);
-
-/// The rows of `frame` whose tick is within `where` (the frame itself when all are).
-frame::Frame filter_ticks(const frame::Frame& frame, const Where& where);
-
-/// The output schema of a scan: the selection, or the descriptor's columns present in
-/// some part (descriptor order) then the parts' other columns (first-seen order); types
-/// from the parts (struct and list[struct] columns unified by field name, shape_unify.hpp),
-/// or from the descriptor for a column no part has. IoSchemaError for a selected column the
-/// table does not have, or a column or field whose type differs between parts.
-std::vector<frame::Field> output_schema(core::TableName table,
-                                        const std::vector<std::pair<std::string, std::vector<frame::Field>>>& parts,
-                                        const std::vector<std::string>& selection);
-
-/// `frame` with exactly the `schema` columns (nulls for the ones it lacks), each of the
-/// schema's type (struct fields it lacks as nulls).
-frame::Frame conform(const frame::Frame& frame, const std::vector<frame::Field>& schema);
-
-/// A frame of no rows with `schema`.
-frame::Frame empty_frame(const std::vector<frame::Field>& schema);
+std::optional<frame::Frame> collect_concatenated(const ScanPlan& plan);
 
 }  // namespace crv::io::detail

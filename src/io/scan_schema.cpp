@@ -9,7 +9,7 @@
 #include "crv/core/table_descriptor.hpp"
 #include "crv/io/errors.hpp"
 #include "io/shape_unify.hpp"
-#include "scan_plan.hpp"
+#include "scan_output.hpp"
 
 namespace crv::io::detail {
 namespace {

@@ -3,7 +3,7 @@
 #include <exception>
 
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"

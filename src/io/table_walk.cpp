@@ -9,32 +9,15 @@
 #include <utility>
 
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/append_log.hpp"
 #include "io/log/log_state.hpp"
 #include "io/part_check.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 namespace {
-
-/// ISO-8601 UTC with microseconds of a time in nanoseconds since the epoch.
-std::string iso_from_nanoseconds(std::int64_t nanoseconds) {
-  std::int64_t seconds = nanoseconds / 1'000'000'000;
-  std::int64_t micros = (nanoseconds % 1'000'000'000) / 1000;
-  if (micros < 0) {
-    micros += 1'000'000;
-    --seconds;
-  }
-  const auto time = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%06lld+00:00",
-                utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
-                utc.tm_sec, static_cast<long long>(micros));
-  return buffer;
-}
 
 /// [min, max] of the tick column: statistics where present, decoded values otherwise.
 /// nullopt for a file without rows.
@@ -50,7 +33,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> tick_range(const parquet::F
   };
   bool has_tick = false;
   for (const frame::Field& field : reader.frame_schema()) has_tick = has_tick || field.name == "tick";
-  if (!has_tick) throw IoError("the file has no 'tick' column");
+  if (!has_tick) throw IoReadError("the file has no 'tick' column");
   for (int group = 0; group < reader.num_row_groups(); ++group) {
     if (reader.metadata().row_groups[static_cast<std::size_t>(group)].num_rows == 0) continue;
     if (const auto stats = reader.int_column_range(group, "tick")) {
@@ -62,7 +45,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> tick_range(const parquet::F
     const frame::Frame ticks = reader.read_row_group(group, options);
     const frame::Column& column = ticks.column("tick");
     if (column.type_id() != frame::TypeId::Int64) {
-      throw IoError("the 'tick' column is " + column.type()->to_string() + ", not i64");
+      throw IoReadError("the 'tick' column is " + column.type()->to_string() + ", not i64");
     }
     const std::int64_t* values = column.values<std::int64_t>();
     std::int64_t low = std::numeric_limits<std::int64_t>::max();
@@ -97,7 +80,7 @@ bool read_footer(Env& env, std::string_view run_id, core::TableName table, const
       entry.bytes = static_cast<std::int64_t>(env.file_size(path));
       entry.tick_min = range->first;
       entry.tick_max = range->second;
-      entry.created_at = iso_from_nanoseconds(env.file_identity(path).mtime_ns);
+      entry.created_at = iso_utc(env.file_identity(path).mtime_ns);
       part.entry = std::move(entry);
     }
     return true;

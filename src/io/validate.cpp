@@ -54,6 +54,8 @@ bool castable(const DataType& from, DType to) {
       return from.is_integer() || from.id() == TypeId::Bool || from.is_floating();
     case DType::F64:
       return from.is_integer() || from.is_floating();
+    case DType::Str:  // decimal text is exact and parses back (Polars casts so too)
+      return from.is_integer();
     default:
       return false;
   }

@@ -83,6 +83,15 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   const Output table = run("read --run r1 --table identity_edges");
   EXPECT_THAT(table.out, HasSubstr("shape: (3, 5)"));
 
+  // An inverted range selects nothing through the API; typed on the command line it is a
+  // usage error naming both options.
+  const Output inverted = run("read --run r1 --table identity_edges --tick-min 200 --tick-max 1");
+  EXPECT_EQ(inverted.exit_code, 2);
+  EXPECT_THAT(inverted.err, HasSubstr("--tick-min 200 is greater than --tick-max 1"));
+  const Output hostile = run("read --run " + std::string(300, 'r') + " --table identity_edges");
+  EXPECT_EQ(hostile.exit_code, 2) << hostile.err;
+  EXPECT_THAT(hostile.err, HasSubstr("more than a file name may have"));
+
   const Output count = run("read --run r1 --table identity_edges --tick-max 50 --count");
   EXPECT_EQ(count.out, "2\n");
   const Output explain = run("read --run r1 --table identity_edges --tick-max 50 --explain");

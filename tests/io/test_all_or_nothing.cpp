@@ -16,8 +16,8 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/fault_injection_env.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/fault_injection_env.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "io/append_parts.hpp"

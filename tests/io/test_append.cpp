@@ -3,7 +3,7 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
 

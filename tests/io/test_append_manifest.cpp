@@ -6,7 +6,7 @@
 #include <string>
 
 #include "crv/io/dataset.hpp"
-#include "crv/io/fault_injection_env.hpp"
+#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "crv/io/dataset.hpp"
-#include "crv/io/part_io.hpp"
-#include "crv/io/fault_injection_env.hpp"
+#include "io/part_io.hpp"
+#include "io/fault_injection_env.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
 

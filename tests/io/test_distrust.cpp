@@ -20,7 +20,7 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "io/append_parts.hpp"

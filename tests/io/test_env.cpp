@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 #include "crv/io/env.hpp"
-#include "crv/io/fault_injection_env.hpp"
+#include "io/fault_injection_env.hpp"
 #include "io/temp_dir.hpp"
 
 namespace crv::io {

@@ -12,7 +12,7 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "crv/io/fault_injection_env.hpp"
+#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/parquet/error.hpp"

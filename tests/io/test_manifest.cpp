@@ -3,8 +3,9 @@
 #include <regex>
 #include <string>
 
-#include "crv/io/fault_injection_env.hpp"
+#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
+#include "io/iso_time.hpp"
 #include "io/temp_dir.hpp"
 
 namespace crv::io {
@@ -217,16 +218,37 @@ TEST(Manifest, PartitionsOverlappingARange) {
   EXPECT_EQ(ids(151, 1000), V{});
 }
 
-TEST(Manifest, SaveThenLoadRoundTrips) {
+/// The POSIX Env with its clock stopped at `now_ns`: tests fix the times crv-io stamps.
+class FixedClockEnv : public FaultInjectionEnv {
+ public:
+  explicit FixedClockEnv(std::int64_t now_ns) : FaultInjectionEnv(Env::posix()), now_ns_(now_ns) {}
+  std::int64_t now_ns() const override { return now_ns_; }
+
+ private:
+  std::int64_t now_ns_;
+};
+
+// 2025-01-02T03:04:05.000006+00:00 (and 789 ns, which the microsecond format drops).
+constexpr std::int64_t kFixedNow = 1735787045'000006789;
+
+TEST(Manifest, SaveThenLoadRoundTripsAndFillsMissingTimesFromTheEnvClock) {
   TempDir dir;
   const auto path = dir / "runs/r/tables/exchange/manifest.json";
   TableManifest manifest = TableManifest::create("exchange");
-  manifest.add_part(0, PartEntry{"part-a.parquet", 3, 300, 0, 2, utc_now_iso()});
-  save_manifest(Env::posix(), path, manifest);
+  manifest.add_part(0, PartEntry{"part-a.parquet", 3, 300, 0, 2, "2025-01-01T00:00:00.000000+00:00"});
+  EXPECT_EQ(manifest.created_at, "2025-01-01T00:00:00.000000+00:00");
+  EXPECT_EQ(manifest.updated_at, "2025-01-01T00:00:00.000000+00:00");
+  FixedClockEnv env(kFixedNow);
+  save_manifest(env, path, manifest);
   EXPECT_FALSE(std::filesystem::exists(dir / "runs/r/tables/exchange/manifest.json.tmp"));
   const auto loaded = load_manifest(Env::posix(), path);
   ASSERT_TRUE(loaded.has_value());
-  EXPECT_EQ(*loaded, manifest);
+  EXPECT_EQ(*loaded, manifest);  // written as it is
+
+  // A manifest without times gets the Env's clock.
+  save_manifest(env, path, TableManifest::create("exchange"));
+  EXPECT_EQ(load_manifest(Env::posix(), path)->created_at, "2025-01-02T03:04:05.000006+00:00");
+  EXPECT_EQ(load_manifest(Env::posix(), path)->updated_at, "2025-01-02T03:04:05.000006+00:00");
 }
 
 TEST(Manifest, SaveIsAtomicWhenRenameFails) {
@@ -235,6 +257,7 @@ TEST(Manifest, SaveIsAtomicWhenRenameFails) {
   TableManifest old_manifest = TableManifest::create("holdings");
   old_manifest.add_part(0, PartEntry{"part-old.parquet", 1, 10, 0, 0, "t"});
   save_manifest(Env::posix(), path, old_manifest);
+  old_manifest = *load_manifest(Env::posix(), path);  // with the times the save filled in
   const std::string old_text = read_text(path);
 
   TableManifest new_manifest = old_manifest;
@@ -257,6 +280,7 @@ TEST(Manifest, SaveFailsCleanlyAtEveryStepBeforeTheRename) {
   const auto path = dir / "manifest.json";
   TableManifest old_manifest = TableManifest::create("holdings");
   save_manifest(Env::posix(), path, old_manifest);
+  old_manifest = *load_manifest(Env::posix(), path);  // with the times the save filled in
   TableManifest new_manifest = old_manifest;
   new_manifest.add_part(2, PartEntry{"p.parquet", 1, 1, 200, 200, "t"});
   for (EnvOp op : {EnvOp::CreateDirs, EnvOp::OpenWritable, EnvOp::Write, EnvOp::Sync, EnvOp::Close,
@@ -282,11 +306,16 @@ TEST(Manifest, UnreadableManifestIsManifestError) {
   EXPECT_THROW(load_manifest(env, path), IoManifestError);
 }
 
-TEST(Manifest, UtcNowIsIsoWithMicrosecondsAndOffset) {
-  const std::string now = utc_now_iso();
+TEST(Manifest, TimestampsAreIsoWithMicrosecondsAndOffsetFromTheEnvClock) {
+  const std::string now = detail::utc_now_iso(Env::posix());
   EXPECT_TRUE(std::regex_match(now, std::regex(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$)")))
       << now;
   EXPECT_GE(now, std::string("2025-01-01"));
+  EXPECT_EQ(detail::utc_now_iso(FixedClockEnv(kFixedNow)), "2025-01-02T03:04:05.000006+00:00");
+  EXPECT_EQ(detail::iso_utc(-1), "1969-12-31T23:59:59.999999+00:00");
+  EXPECT_EQ(detail::parse_iso_utc("2025-01-02T03:04:05.000006+00:00"), kFixedNow - 789);
+  EXPECT_EQ(detail::parse_iso_utc("2025-01-02T03:04:05+00:00"), kFixedNow - 6789);
+  EXPECT_EQ(detail::parse_iso_utc("yesterday"), std::nullopt);
 }
 
 }  // namespace

@@ -1,15 +1,20 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
 
+#include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
+#include "io/dataset_test_support.hpp"
 
 namespace crv::io {
 namespace {
 
 using core::TableName;
+using ::testing::HasSubstr;
+using testing::TempRoot;
 
 IoSettings settings_at(const std::string& root) {
   IoSettings settings;
@@ -99,6 +104,22 @@ TEST(Paths, RunIdIsValidated) {
     EXPECT_THROW(table_dir(settings, bad, TableName::Exchange), IoError) << bad;
   }
   EXPECT_NO_THROW(run_root(settings, "run:1.2-x_y"));
+}
+
+TEST(Paths, ARunIdLongerThanAFileNameIsRefusedWhenTheDatasetIsBound) {
+  TempRoot root;
+  const std::string longest(core::kMaxRunIdBytes, 'r');
+  EXPECT_NO_THROW(Dataset(root.settings(), longest).append(core::TableName::IdentityEdges, testing::quickstart_edges()));
+  try {
+    Dataset(root.settings(), longest + "r");
+    FAIL() << "a 256-byte run id was accepted";
+  } catch (const IoArgumentError& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::InvalidArgument);
+    EXPECT_THAT(error.what(), HasSubstr("256 bytes"));
+  }
+  std::error_code error;  // exists() of a name that long fails (ENAMETOOLONG): nothing was made
+  EXPECT_FALSE(std::filesystem::exists(root.settings().root_dir / "runs" / (longest + "r"), error));
+  EXPECT_EQ(std::filesystem::directory_iterator(root.settings().root_dir / "runs")->path().filename(), longest);
 }
 
 TEST(Paths, PartNames) {

@@ -45,6 +45,22 @@ TEST(Scan, PrunesPartitionsOnATickRangeOverTwoBuckets) {
   EXPECT_EQ(plan.to_json()["source"], "manifest");
 }
 
+TEST(Scan, AnInvertedTickRangeSelectsNothing) {
+  // As the reference's filter does (tick >= 30 and tick <= 10 holds for no row); it used to
+  // throw a bare IoError.
+  TempRoot root;
+  Dataset dataset(root.settings(), "run_inverted");
+  dataset.append(kEdges, edges_at({0, 10, 20, 30, 150}));
+  const Scan scan = dataset.scan(kEdges, Where{30, 10});
+  EXPECT_EQ(scan.collect().num_rows(), 0);
+  EXPECT_EQ(scan.collect().names(), dataset.read(kEdges, Where{1000, 2000}).names());  // as any range of no rows
+  EXPECT_EQ(scan.count(), 0);
+  EXPECT_EQ(scan.explain().parts_kept(), 0u);
+  std::int64_t batched = 0;
+  for (auto batches = scan.batches(); auto batch = batches.next();) batched += batch->num_rows();
+  EXPECT_EQ(batched, 0);
+}
+
 TEST(Scan, ExactTickFilterInsideABucket) {
   TempRoot root;
   Dataset dataset(root.settings(), "run_exact");

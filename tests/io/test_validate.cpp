@@ -76,6 +76,19 @@ TEST(ValidateFrame, Int32TickAndBoolAreWidenedToI64) {
   EXPECT_EQ(out.column("edge_sign").value<std::int64_t>(0), 1);
 }
 
+TEST(ValidateFrame, IntegersAreCastToStrAsTheirDecimalText) {
+  // Lossless (the text parses back to the same integer), as Polars casts; without the cast
+  // the frame was refused with "no lossless cast from i64 to str".
+  const frame::Frame input = quickstart_edges().with_column(
+      "observer_agent_id", frame::Column::from<std::int64_t>({7, -12, 0, 9007199254740993}));
+  const frame::Frame out = validate_frame(edges(), input, true);
+  const frame::Column& ids = out.column("observer_agent_id");
+  ASSERT_EQ(ids.type_id(), frame::TypeId::String);
+  EXPECT_EQ(ids.string_value(0), "7");
+  EXPECT_EQ(ids.string_value(1), "-12");
+  EXPECT_EQ(ids.string_value(3), "9007199254740993");
+}
+
 TEST(ValidateFrame, LossyCastNamesColumnTypesAndRow) {
   const frame::Frame input = quickstart_edges().with_column(
       "edge_sign", frame::Column::from<double>({1.0, -1.0, 0.5, 1.0}));

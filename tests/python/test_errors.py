@@ -74,6 +74,11 @@ def test_schema_errors_have_the_cli_messages(settings, tmp_path, cli):
 def test_run_id_write_and_manifest_errors(settings, tmp_path):
     with pytest.raises(crv_io.IoError, match="run id"):
         crv_io.Dataset(settings, "..")
+    # An invalid argument is its own class (a subclass of IoError), raised when the Dataset is
+    # bound: also for a run id longer than a directory name may be.
+    with pytest.raises(crv_io.IoArgumentError, match="more than a file name may have"):
+        crv_io.Dataset(settings, "r" * 256)
+    assert issubclass(crv_io.IoArgumentError, crv_io.IoError) and issubclass(crv_io.IoReadError, crv_io.IoError)
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the root should be")
     with pytest.raises((crv_io.IoWriteError, crv_io.IoError)) as raised:

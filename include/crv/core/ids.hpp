@@ -1,6 +1,7 @@
 #pragma once
 // Run identifiers.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,8 +17,11 @@ CRV_IO_EXPORT bool is_lower_snake(std::string_view text);
 /// (CoreError otherwise).
 CRV_IO_EXPORT std::string make_run_id(std::string_view prefix = "run");
 
-/// True when `run_id` is a valid on-disk run id: ^[A-Za-z0-9._:-]+$, and neither "."
-/// nor "..".
+/// The longest run id: a run is a directory, and a file name has at most 255 bytes.
+inline constexpr std::size_t kMaxRunIdBytes = 255;
+
+/// True when `run_id` is a valid on-disk run id: ^[A-Za-z0-9._:-]+$, neither "." nor "..",
+/// and at most kMaxRunIdBytes long.
 CRV_IO_EXPORT bool is_valid_run_id(std::string_view run_id);
 
 /// Returns `run_id` unchanged when it is valid; throws CoreError naming the id and the

@@ -39,7 +39,8 @@ class CRV_IO_EXPORT WritableFile {
   /// IoError for other files.
   virtual void write_at(std::uint64_t offset, const void* data, std::size_t size) {
     (void)offset, (void)data, (void)size;
-    throw IoError("write_at '" + path().string() + "': the file was not opened for positional writes");
+    throw IoWriteError("write_at '" + path().string() + "': the file was not opened for positional writes",
+                       ErrorKind::InvalidArgument);
   }
   /// Bytes written so far (buffered included), counted from the file's size at open.
   virtual std::uint64_t position() const = 0;
@@ -124,6 +125,11 @@ class CRV_IO_EXPORT Env {
   /// yet committed, and a cleaner deletes uncommitted files only when it gets it exclusively).
   virtual std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode,
                                                    bool wait) = 0;
+
+  /// The wall clock, in nanoseconds since the Unix epoch: the time stamped on manifests,
+  /// parts, commits and bundles, and the clock of vacuum's grace period. The system clock by
+  /// default; a test Env returns fixed or advancing times.
+  virtual std::int64_t now_ns() const;
 
   /// The process-wide POSIX Env.
   static Env& posix();

@@ -57,11 +57,13 @@ struct CRV_IO_EXPORT TableManifest {
 
   bool operator==(const TableManifest&) const = default;
 
-  /// An empty manifest created now.
-  static TableManifest create(std::string table);
+  /// An empty manifest, its created_at and updated_at set to `created_at` (ISO-8601 UTC;
+  /// empty: set by its first part, or to the Env's clock when it is saved).
+  static TableManifest create(std::string table, std::string created_at = {});
 
   /// Adds a part to a bucket (creating the partition), updates the bucket's tick range,
-  /// row_count and byte_size, and sets updated_at to now.
+  /// row_count and byte_size; updated_at becomes the part's created_at (the manifest was
+  /// last changed when its newest part was committed), and so does an empty created_at.
   void add_part(std::int64_t bucket_id, PartEntry part);
   /// Removes the part named `path` from a bucket, recomputing the bucket's totals (and
   /// dropping the partition when it becomes empty); false when it is not listed.
@@ -117,12 +119,5 @@ CRV_IO_EXPORT std::string manifest_text(const TableManifest& manifest);
 /// IoManifestError is thrown.
 CRV_IO_EXPORT void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
 
-/// "cannot read manifest '<path>': <error>" and "cannot write manifest '<path>': <error>",
-/// keeping the failed call's errno.
-CRV_IO_EXPORT IoManifestError manifest_read_error(const std::filesystem::path& path, const IoError& error);
-CRV_IO_EXPORT IoManifestError manifest_write_error(const std::filesystem::path& path, const IoError& error);
-
-/// Now as ISO-8601 UTC with microseconds: "2025-09-20T12:34:56.123456+00:00".
-CRV_IO_EXPORT std::string utc_now_iso();
 
 }  // namespace crv::io

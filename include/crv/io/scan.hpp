@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crv/core/inclusive_range.hpp"
 #include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/env.hpp"
@@ -29,41 +30,19 @@ struct CRV_IO_EXPORT Where {
 
   bool operator==(const Where&) const = default;
   bool is_unbounded() const { return !tick_min && !tick_max; }
+  /// tick_min > tick_max: no tick is selected (as the reference's filter selects none).
+  bool is_empty() const { return tick_min && tick_max && *tick_min > *tick_max; }
   bool contains(std::int64_t tick) const {
     return (!tick_min || tick >= *tick_min) && (!tick_max || tick <= *tick_max);
   }
   /// Whether [low, high] meets the bounds.
-  bool overlaps(std::int64_t low, std::int64_t high) const {
-    return (!tick_min || high >= *tick_min) && (!tick_max || low <= *tick_max);
-  }
+  bool overlaps(std::int64_t low, std::int64_t high) const { return core::overlaps(low, high, tick_min, tick_max); }
   /// "[0, 120]", "[0, +inf)", "(-inf, +inf)".
   std::string to_string() const;
 };
 
-/// Rows of the append log that are not in a part yet (a bucket not sealed), as a Parquet
-/// file in memory.
-struct InlineRowsInput {
-  std::int64_t bucket_id = 0;
-  std::int64_t tick_min = 0;
-  std::int64_t tick_max = 0;
-  std::int64_t rows = 0;
-  std::shared_ptr<const std::string> parquet;
-  std::string label;  ///< where they were logged, for explain() and errors
-};
-
-/// What a scan reads: a table of a run, the parts as they were when the scan was made (the
-/// manifest merged with the append log; null: no manifest and no log, the parts are found
-/// by a directory walk), and the inline rows of the log.
-struct ScanInput {
-  Env* env = nullptr;
-  IoSettings settings;
-  std::string run_id;
-  core::TableName table = core::TableName::IdentityEdges;
-  std::shared_ptr<const TableManifest> manifest;
-  /// `manifest` was made by walking the directories (there is no manifest.json).
-  bool walked = false;
-  std::vector<InlineRowsInput> inline_rows;
-};
+/// What a scan reads (private: made by Dataset::scan; io/scan_input.hpp).
+struct ScanInput;
 
 /// A pruning decision about a partition (bucket) of the manifest.
 struct PartitionDecision {
@@ -128,6 +107,7 @@ class CRV_IO_EXPORT ScanBatchReader {
 /// count() or explain(). Scans are cheap values; select() and limit() return new ones.
 class CRV_IO_EXPORT Scan {
  public:
+  /// A scan of `input` (made by Dataset::scan and read; ScanInput is private).
   Scan(std::shared_ptr<const ScanInput> input, Where where);
 
   /// Only these columns, in this order (IoSchemaError at collection when one does not

@@ -31,7 +31,8 @@ struct IntRangeFilter {
 struct ReadOptions {
   // Top-level column names (nested columns are read whole). Empty: all columns.
   std::vector<std::string> columns;
-  // Row groups to read, in order. Empty: all (after filter pruning).
+  // Row groups to read, in order, as given (the filter then skips only pages and rows).
+  // Empty: all the row groups that the filter's statistics do not rule out.
   std::vector<int> row_groups;
   std::optional<IntRangeFilter> filter;
   // Use the page index (when the file has one) to skip pages outside the filter.
@@ -89,6 +90,8 @@ class CRV_IO_EXPORT FileReader {
   [[nodiscard]] const SchemaElement* element_of(const std::vector<std::string>& frame_path) const;
   [[nodiscard]] int num_row_groups() const;
   [[nodiscard]] int64_t num_rows() const;
+  // The rows of one row group (ParquetError when there is no such row group).
+  [[nodiscard]] int64_t num_rows(int row_group) const;
   [[nodiscard]] std::map<std::string, std::string> key_value_metadata() const;
   [[nodiscard]] const std::string& name() const;
 

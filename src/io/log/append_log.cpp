@@ -7,7 +7,7 @@
 #include <charconv>
 #include <exception>
 
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::io::detail {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "crv/io/errors.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_parts.hpp"
 #include "io/log/log_operations.hpp"

@@ -23,8 +23,8 @@ void ByteWriter::put_bytes(std::string_view bytes) {
 }
 
 void ByteReader::fail(std::string_view problem) const {
-  throw IoError("corrupt " + what_ + ": " + std::string(problem) + " at byte " + std::to_string(position_) +
-                " of " + std::to_string(bytes_.size()));
+  throw IoManifestError("corrupt " + what_ + ": " + std::string(problem) + " at byte " + std::to_string(position_) +
+                        " of " + std::to_string(bytes_.size()));
 }
 
 std::uint64_t ByteReader::u64() {

@@ -2,11 +2,13 @@
 
 #include "io/log/log_operations.hpp"
 
-#include "crv/io/atomic_write.hpp"
+#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_manifest_cache.hpp"
 #include "io/append_parts.hpp"
+#include "io/manifest_stamp.hpp"
+#include "io/manifest_errors.hpp"
 
 namespace crv::io::detail {
 
@@ -35,6 +37,7 @@ bool checkpoint_table_locked(RunLog& run, core::TableName table) {
     if (current) remember_saved_manifest(path, env.file_identity(path), ManifestFile{std::move(merged.manifest), std::move(current->text)});
     return false;
   }
+  stamp_write_time(merged.manifest, env);
   std::string text = manifest_text(merged.manifest);
   try {
     PreparedFile prepared(env, path, text);

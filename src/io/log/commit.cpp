@@ -10,6 +10,7 @@
 #include "io/append_parts.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/random_uuid.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -175,7 +176,7 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
     table.parts =
         write_parts(run.env(), settings, run.run_id(), table.prepared.table, table.part_slices, provenance, written);
   }
-  record.created_at = utc_now_iso();
+  record.created_at = utc_now_iso(run.env());
   for (const PendingTable& table : tables) {
     if (table.inline_rows.empty() && table.parts.empty()) continue;
     TableCommit commit;

@@ -31,8 +31,9 @@ PartEntry get_part(ByteReader& in) {
 void expect_version(ByteReader& in, const std::string& what) {
   const std::uint8_t version = in.u8();
   if (version != kPayloadVersion) {
-    throw IoError(what + ": payload version " + std::to_string(version) + " is not known to this crv-io (" +
-                  std::to_string(kPayloadVersion) + "); use a newer crv-io to read this run");
+    throw IoManifestError(what + ": payload version " + std::to_string(version) + " is not known to this crv-io (" +
+                              std::to_string(kPayloadVersion) + "); use a newer crv-io to read this run",
+                          ErrorKind::NotSupported);
   }
 }
 

@@ -8,14 +8,15 @@
 #include <set>
 
 #include "crv/frame/kernels.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_parts.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
 #include "io/random_uuid.hpp"
-#include "io/scan_plan.hpp"
+#include "io/scan_output.hpp"
 #include "io/shape_unify.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 
@@ -133,7 +134,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   record.table = name;
   record.bucket_id = bucket_id;
   record.covers_before = covers_before;
-  record.part = PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, utc_now_iso()};
+  record.part = PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, utc_now_iso(env)};
   record.replaced = summary.replaced;
   written.commit();  // as in commit_tables: once the record may be in the log, the part stays
   const AppendLog::Appended appended = run.log().append(RecordType::Seal, encode_seal(record));

@@ -9,7 +9,7 @@
 
 #include "crv/core/parallel_tasks.hpp"
 #include "crv/core/table_descriptor.hpp"
-#include "crv/io/part_io.hpp"
+#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/log/run_log.hpp"

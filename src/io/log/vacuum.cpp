@@ -9,29 +9,10 @@
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/log_operations.hpp"
+#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 namespace {
-
-using Clock = std::chrono::system_clock;
-
-std::int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
-}
-
-/// Nanoseconds since the epoch of an ISO-8601 UTC timestamp written by utc_now_iso
-/// ("2025-09-20T12:34:56.123456+00:00"); 0 (the distant past) when it does not parse.
-std::int64_t iso_to_ns(const std::string& text) {
-  std::tm tm{};
-  int micros = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%6d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                  &tm.tm_min, &tm.tm_sec, &micros) != 7) {
-    return 0;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return static_cast<std::int64_t>(timegm(&tm)) * 1'000'000'000 + static_cast<std::int64_t>(micros) * 1000;
-}
 
 struct TableGarbage {
   std::set<std::string> live;                      // "bucket=.../part-..." the snapshot lists
@@ -46,7 +27,7 @@ TableGarbage classify(const TableSnapshot& snapshot, const TableLog& log) {
   }
   for (const LoggedSeal& seal : log.seals) {
     for (const std::string& name : seal.seal.replaced) {
-      garbage.replaced_at[bucket_dir_name(seal.seal.bucket_id) + "/" + name] = iso_to_ns(seal.seal.part.created_at);
+      garbage.replaced_at[bucket_dir_name(seal.seal.bucket_id) + "/" + name] = parse_iso_utc(seal.seal.part.created_at).value_or(0);
     }
   }
   for (const LoggedPart& part : log.parts) garbage.logged.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
@@ -112,7 +93,7 @@ std::uint64_t first_needed_segment(RunLog& run, const LogState& state) {
 
 VacuumSummary vacuum_run(RunLog& run, std::chrono::seconds grace) {
   VacuumSummary summary;
-  const std::int64_t cutoff = now_ns() - std::chrono::duration_cast<std::chrono::nanoseconds>(grace).count();
+  const std::int64_t cutoff = run.env().now_ns() - std::chrono::duration_cast<std::chrono::nanoseconds>(grace).count();
   bool all_cleaned = true;
   for (const core::TableName table : core::all_table_names()) {
     all_cleaned = vacuum_table(run, table, cutoff, summary) && all_cleaned;

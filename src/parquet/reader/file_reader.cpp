@@ -92,7 +92,9 @@ std::vector<int> FileReader::Impl::selected_row_groups(const ReadOptions& option
     for (int g = 0; g < static_cast<int>(metadata.row_groups.size()); ++g) groups.push_back(g);
   }
   for (int g : groups) check_row_group(g);
-  if (!options.filter) return groups;
+  // Row groups chosen by the caller were pruned by the caller (a scan plan decides them
+  // once, with the reasons it reports); the filter then only skips pages and rows.
+  if (!options.filter || !options.row_groups.empty()) return groups;
   const auto decisions = prune(*options.filter);
   std::vector<int> kept;
   for (int g : groups) {
@@ -284,6 +286,10 @@ const SchemaElement* FileReader::element_of(const std::vector<std::string>& fram
 
 int FileReader::num_row_groups() const { return static_cast<int>(impl_->metadata.row_groups.size()); }
 int64_t FileReader::num_rows() const { return impl_->metadata.num_rows; }
+int64_t FileReader::num_rows(int row_group) const {
+  impl_->check_row_group(row_group);
+  return impl_->metadata.row_groups[static_cast<size_t>(row_group)].num_rows;
+}
 const std::string& FileReader::name() const { return impl_->source->name(); }
 
 std::map<std::string, std::string> FileReader::key_value_metadata() const {

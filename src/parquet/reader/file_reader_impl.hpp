@@ -39,7 +39,7 @@ class FileReader::Impl {
   [[nodiscard]] std::optional<reader::IntRange> int_range(int row_group, const schema::FileLeaf& leaf) const;
   void check_row_group(int row_group) const;
   [[nodiscard]] std::vector<RowGroupDecision> prune(const IntRangeFilter& filter) const;
-  // options.row_groups (or all), minus the ones the filter's statistics rule out.
+  // options.row_groups as given, or all of them minus the ones the filter's statistics rule out.
   [[nodiscard]] std::vector<int> selected_row_groups(const ReadOptions& options) const;
   // Indices of the projected top-level columns.
   [[nodiscard]] std::vector<size_t> projection(const ReadOptions& options) const;

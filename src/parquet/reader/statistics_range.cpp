@@ -2,6 +2,8 @@
 
 #include "parquet/reader/statistics_range.hpp"
 
+#include "crv/core/inclusive_range.hpp"
+
 #include <cstring>
 #include <limits>
 
@@ -48,9 +50,7 @@ std::optional<IntRange> statistics_int_range(const schema::FileLeaf& leaf, const
 }
 
 bool overlaps(const IntRange& range, std::optional<int64_t> min, std::optional<int64_t> max) {
-  if (min && range.second < *min) return false;
-  if (max && range.first > *max) return false;
-  return true;
+  return core::overlaps(range.first, range.second, min, max);
 }
 
 }  // namespace crv::parquet::reader

@@ -103,6 +103,7 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
   FileIdentity file_identity(const std::filesystem::path& path) override;
   std::unique_ptr<FileLock> lock_file(const std::filesystem::path& path) override;
   std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode, bool wait) override;
+  std::int64_t now_ns() const override { return target_.now_ns(); }
 
  private:
   struct Fault {
