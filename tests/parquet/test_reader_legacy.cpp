@@ -273,6 +273,22 @@ TEST(ReaderLegacy, ArrayAndTupleElementNames) {
                             "{\"a\":null,\"b\":[],\"c\":[],\"d\":[{\"p\":2,\"q\":3}]}\n");
 }
 
+// A list of lists as old parquet-mr writes it: a 2-level list whose repeated group is
+// itself a LIST-annotated 2-level list (the format's backward-compatibility rule 3). Read
+// as list<list<i32>>, as Arrow, DuckDB and Spark do, not as list<struct{array: list<i32>}>.
+TEST(ReaderLegacy, TwoLevelListOfTwoLevelLists) {
+  const std::vector<SchemaElement> schema{root(1), group("a", kOptional, 1, ConvertedType::LIST),
+                                          group("array", kRepeated, 1, ConvertedType::LIST),
+                                          leaf("array", kRepeated, Type::INT32)};
+  // [[1, 2], [3]], null, [], [[]]
+  const LeafChunk values{Type::INT32, {"a", "array", "array"}, 2, 3, {0, 2, 1, 0, 0, 0}, {3, 3, 3, 0, 1, 2},
+                         plain<int32_t>({1, 2, 3}), 6};
+  const frame::Frame frame = read_file(assemble_file(schema, 4, {values}));
+  EXPECT_EQ(types_of(frame), "a: list[list[i32]]");
+  EXPECT_FALSE(frame.schema()[0].type->item_field().nullable);
+  EXPECT_EQ(rows_of(frame), "{\"a\":[[1,2],[3]]}\n{\"a\":null}\n{\"a\":[]}\n{\"a\":[[]]}\n");
+}
+
 // MAP (key_value with key and value) and the legacy MAP_KEY_VALUE annotation (fields with
 // other names): list of struct{key, value}.
 TEST(ReaderLegacy, MapAndMapKeyValue) {
