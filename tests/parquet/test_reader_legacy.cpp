@@ -132,6 +132,9 @@ void append_levels(const std::vector<int16_t>& levels, int16_t max_level, std::v
                                   encoding::RleLengthPrefix::kFourBytes, out);
 }
 
+std::vector<uint8_t> finish_file(std::vector<uint8_t> file, std::vector<SchemaElement> schema, int64_t num_rows,
+                                 RowGroup row_group);
+
 // A file of one row group: each leaf in one uncompressed PLAIN data page v1.
 std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t num_rows, const std::vector<LeafChunk>& leaves) {
   std::vector<uint8_t> file{'P', 'A', 'R', '1'};
@@ -168,10 +171,16 @@ std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t nu
     row_group.total_byte_size += static_cast<int64_t>(page.size());
     file.insert(file.end(), page.begin(), page.end());
   }
+  return finish_file(std::move(file), std::move(schema), num_rows, std::move(row_group));
+}
+
+// `file` (the magic and the column chunks of `row_group`) with its footer.
+std::vector<uint8_t> finish_file(std::vector<uint8_t> file, std::vector<SchemaElement> schema, int64_t num_rows,
+                                 RowGroup row_group) {
   FileMetaData metadata;
   metadata.schema = std::move(schema);
   metadata.num_rows = num_rows;
-  metadata.row_groups.push_back(row_group);
+  metadata.row_groups.push_back(std::move(row_group));
   metadata.created_by = "crv-io test_reader_legacy";
   std::vector<uint8_t> footer;
   serialize_file_metadata(metadata, footer);
@@ -308,6 +317,41 @@ TEST(ReaderLegacy, MapAndMapKeyValue) {
   EXPECT_EQ(rows_of(frame), "{\"m\":[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":null}],\"mk\":[{\"key\":1,\"value\":\"x\"}]}\n"
                             "{\"m\":null,\"mk\":[{\"key\":2,\"value\":\"y\"},{\"key\":3,\"value\":\"z\"}]}\n"
                             "{\"m\":[],\"mk\":[]}\n");
+}
+
+// ---- column chunks ----
+
+// parquet-mr writes a column chunk without values as its dictionary page alone, with
+// data_page_offset 0 and dictionary_page_offset set. Arrow and DuckDB read such a file (no
+// rows); so does the reader.
+TEST(ReaderLegacy, ChunkWithoutValuesWhoseDataPageOffsetIsZero) {
+  const std::vector<SchemaElement> schema{root(1), leaf("s", kOptional, Type::BYTE_ARRAY, ConvertedType::UTF8)};
+  const std::vector<uint8_t> entries = plain_bytes({"never used"});
+  PageHeader header;
+  header.type = PageType::DICTIONARY_PAGE;
+  header.uncompressed_page_size = static_cast<int32_t>(entries.size());
+  header.compressed_page_size = static_cast<int32_t>(entries.size());
+  header.dictionary_page_header = DictionaryPageHeader{1, Encoding::PLAIN, std::nullopt};
+  std::vector<uint8_t> file{'P', 'A', 'R', '1'};
+  const auto page_offset = static_cast<int64_t>(file.size());
+  serialize_page_header(header, file);
+  file.insert(file.end(), entries.begin(), entries.end());
+
+  ColumnMetaData meta;
+  meta.type = Type::BYTE_ARRAY;
+  meta.encodings = {Encoding::PLAIN, Encoding::RLE_DICTIONARY};
+  meta.path_in_schema = {"s"};
+  meta.codec = CompressionCodec::UNCOMPRESSED;
+  meta.num_values = 0;
+  meta.total_compressed_size = static_cast<int64_t>(file.size()) - page_offset;
+  meta.total_uncompressed_size = meta.total_compressed_size;
+  meta.data_page_offset = 0;
+  meta.dictionary_page_offset = page_offset;
+  RowGroup row_group;
+  row_group.columns.push_back(ColumnChunk{.file_offset = page_offset, .meta_data = meta});
+  const frame::Frame frame = read_file(finish_file(std::move(file), schema, 0, std::move(row_group)));
+  EXPECT_EQ(types_of(frame), "s: str");
+  EXPECT_EQ(frame.num_rows(), 0);
 }
 
 // ---- legacy and rare leaf types ----

@@ -36,8 +36,12 @@ ChunkRange column_chunk_range(const ColumnMetaData& meta, int64_t data_end, cons
   auto fail = [&where](const std::string& what) { throw ParquetError::at(where, what); };
   if (meta.total_compressed_size < 0) fail("negative total_compressed_size");
   if (meta.num_values < 0) fail("negative num_values");
+  const bool has_dictionary_page = meta.dictionary_page_offset && *meta.dictionary_page_offset > 0;
+  // parquet-mr writes a chunk without values as its dictionary page alone, with
+  // data_page_offset 0; Arrow and DuckDB read it (as no values), and so does this reader.
+  const bool dictionary_page_only = has_dictionary_page && meta.num_values == 0 && meta.data_page_offset == 0;
   int64_t begin = meta.data_page_offset;
-  if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0 && *meta.dictionary_page_offset < begin) {
+  if (has_dictionary_page && (*meta.dictionary_page_offset < begin || dictionary_page_only)) {
     begin = *meta.dictionary_page_offset;
   }
   if (begin < 4 || begin > data_end) {
@@ -49,7 +53,9 @@ ChunkRange column_chunk_range(const ColumnMetaData& meta, int64_t data_end, cons
          " runs past the data section end " + std::to_string(data_end));
   }
   const int64_t end = begin + meta.total_compressed_size;
-  if (meta.data_page_offset < begin || meta.data_page_offset > end) fail("data_page_offset outside the column chunk");
+  if (!dictionary_page_only && (meta.data_page_offset < begin || meta.data_page_offset > end)) {
+    fail("data_page_offset outside the column chunk");
+  }
   return {begin, end};
 }
 
