@@ -390,22 +390,53 @@ TEST(ReaderLegacy, Int96Float16IntervalBsonEnumJson) {
       optional_column("json", Type::BYTE_ARRAY, valid, plain_bytes({"{\"a\":1}", "[]", "null", "1.5", "\"s\""}))};
   const frame::Frame frame = read_file(assemble_file(schema, 6, leaves));
   EXPECT_EQ(types_of(frame),
-            "ts96: datetime[ns]; f16: f32; interval: fixed_size_binary[12]; bson: binary; enum: str; json: str");
+            "ts96: datetime[us]; f16: f32; interval: fixed_size_binary[12]; bson: binary; enum: str; json: str");
   EXPECT_EQ(frame.column(2).type_id(), frame::TypeId::FixedSizeBinary);
   const std::string expected =
-      R"({"ts96":"1970-01-01T00:00:00.000000000","f16":1,"interval":"AQAAAAIAAAADAAAA","bson":"BQAAAAA=","enum":"RED","json":"{\"a\":1}"})"
+      R"({"ts96":"1970-01-01T00:00:00.000000","f16":1,"interval":"AQAAAAIAAAADAAAA","bson":"BQAAAAA=","enum":"RED","json":"{\"a\":1}"})"
       "\n"
-      R"({"ts96":"1969-12-31T23:59:59.999999999","f16":-2,"interval":"AQAAAAIAAAADAAAA","bson":"","enum":"GREEN","json":"[]"})"
+      R"({"ts96":"1969-12-31T23:59:59.999999","f16":-2,"interval":"AQAAAAIAAAADAAAA","bson":"","enum":"GREEN","json":"[]"})"
       "\n"
       R"({"ts96":null,"f16":null,"interval":null,"bson":null,"enum":null,"json":null})"
       "\n"
-      R"({"ts96":"2024-01-01T01:02:03.000000001","f16":"Infinity","interval":"AQAAAAIAAAADAAAA","bson":"aGk=","enum":"","json":"null"})"
+      R"({"ts96":"2024-01-01T01:02:03.000000","f16":"Infinity","interval":"AQAAAAIAAAADAAAA","bson":"aGk=","enum":"","json":"null"})"
       "\n"
-      R"({"ts96":"1870-01-01T00:00:00.000000000","f16":5.9604645e-8,"interval":"AQAAAAIAAAADAAAA","bson":"YWJj","enum":"bl\"ue","json":"1.5"})"
+      R"({"ts96":"1870-01-01T00:00:00.000000","f16":5.9604645e-8,"interval":"AQAAAAIAAAADAAAA","bson":"YWJj","enum":"bl\"ue","json":"1.5"})"
       "\n"
-      R"({"ts96":"1970-01-02T00:00:00.000000001","f16":"NaN","interval":"AQAAAAIAAAADAAAA","bson":"/w==","enum":"日本","json":"\"s\""})"
+      R"({"ts96":"1970-01-02T00:00:00.000000","f16":"NaN","interval":"AQAAAAIAAAADAAAA","bson":"/w==","enum":"日本","json":"\"s\""})"
       "\n";
   EXPECT_EQ(rows_of(frame), expected);
+}
+
+// INT96 as Spark writes year 9999: beyond 64-bit nanoseconds (which end in 2262). Read in
+// microseconds by default; in nanoseconds (OpenOptions) it is an error naming the column and
+// the value, never a wrapped date.
+TEST(ReaderLegacy, Int96BeyondNanosecondRange) {
+  const std::vector<SchemaElement> schema{root(1), leaf("ts96", kOptional, Type::INT96)};
+  const std::string ts_bytes = int96(86399999999999, 5373484) + int96(1000, 2440588);  // 9999-12-31T23:59:59.999999999
+  const std::vector<LeafChunk> leaves{
+      optional_column("ts96", Type::INT96, {true, true}, std::vector<uint8_t>(ts_bytes.begin(), ts_bytes.end()))};
+  const std::vector<uint8_t> file = assemble_file(schema, 2, leaves);
+  const frame::Frame frame = read_file(file);
+  EXPECT_EQ(types_of(frame), "ts96: datetime[us]");
+  EXPECT_EQ(rows_of(frame), "{\"ts96\":\"9999-12-31T23:59:59.999999\"}\n{\"ts96\":\"1970-01-01T00:00:00.000001\"}\n");
+
+  const auto open = [&file](frame::TimeUnit unit) {
+    return FileReader::open(std::make_shared<MemorySource>(file, "legacy.parquet"), OpenOptions{.int96_unit = unit});
+  };
+  EXPECT_EQ(rows_of(open(frame::TimeUnit::Milli)->read()),
+            "{\"ts96\":\"9999-12-31T23:59:59.999\"}\n{\"ts96\":\"1970-01-01T00:00:00.000\"}\n");
+  const auto nanos = open(frame::TimeUnit::Nano);
+  EXPECT_EQ(nanos->frame_schema()[0].type->to_string(), "datetime[ns]");
+  try {
+    nanos->read();
+    FAIL() << "read year 9999 as 64-bit nanoseconds";
+  } catch (const ParquetError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("column 'ts96'"), std::string::npos) << message;
+    EXPECT_NE(message.find("Julian day 5373484 and 86399999999999 ns into the day"), std::string::npos) << message;
+    EXPECT_NE(message.find("64-bit nanoseconds"), std::string::npos) << message;
+  }
 }
 
 TEST(ReaderLegacy, UnsignedAndTimestampConvertedTypes) {

@@ -28,6 +28,15 @@ struct IntRangeFilter {
   std::optional<int64_t> max;
 };
 
+// How a file's columns map to frame types (fixed when the file is opened: frame_schema()
+// follows it).
+struct OpenOptions {
+  // The unit INT96 timestamps (legacy Impala/Spark) are read in. Microseconds by default, as
+  // DuckDB reads them: 64-bit nanoseconds end in 2262, and Spark writes dates up to 9999. A
+  // value outside the unit's 64-bit range is a ParquetError naming the column and the value.
+  frame::TimeUnit int96_unit = frame::TimeUnit::Micro;
+};
+
 struct ReadOptions {
   // Top-level column names (nested columns are read whole). Empty: all columns.
   std::vector<std::string> columns;
@@ -73,8 +82,8 @@ struct FileRead {
 
 class CRV_IO_EXPORT FileReader {
  public:
-  static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source);
-  static std::unique_ptr<FileReader> open(const std::filesystem::path& path);
+  static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source, const OpenOptions& options = {});
+  static std::unique_ptr<FileReader> open(const std::filesystem::path& path, const OpenOptions& options = {});
   ~FileReader();
   FileReader(const FileReader&) = delete;
   FileReader& operator=(const FileReader&) = delete;

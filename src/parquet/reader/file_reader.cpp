@@ -23,11 +23,11 @@ namespace crv::parquet {
 using reader::LeafData;
 using reader::RowRanges;
 
-FileReader::Impl::Impl(std::shared_ptr<RandomAccessSource> src) : source(std::move(src)) {
+FileReader::Impl::Impl(std::shared_ptr<RandomAccessSource> src, const OpenOptions& options) : source(std::move(src)) {
   reader::Footer footer = reader::read_footer(*source);
   metadata = std::move(footer.metadata);
   data_end = footer.data_end;
-  schema = schema::map_schema(metadata.schema, source->name());
+  schema = schema::map_schema(metadata.schema, source->name(), options);
   reader::validate_row_groups(metadata, schema, data_end, source->name());
 }
 
@@ -258,12 +258,14 @@ frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
 FileReader::FileReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FileReader::~FileReader() = default;
 
-std::unique_ptr<FileReader> FileReader::open(std::shared_ptr<RandomAccessSource> source) {
+std::unique_ptr<FileReader> FileReader::open(std::shared_ptr<RandomAccessSource> source, const OpenOptions& options) {
   if (!source) throw ParquetError("FileReader::open: no source");
-  return std::unique_ptr<FileReader>(new FileReader(std::make_unique<Impl>(std::move(source))));
+  return std::unique_ptr<FileReader>(new FileReader(std::make_unique<Impl>(std::move(source), options)));
 }
 
-std::unique_ptr<FileReader> FileReader::open(const std::filesystem::path& path) { return open(FileSource::open(path)); }
+std::unique_ptr<FileReader> FileReader::open(const std::filesystem::path& path, const OpenOptions& options) {
+  return open(FileSource::open(path), options);
+}
 
 const FileMetaData& FileReader::metadata() const { return impl_->metadata; }
 const SchemaNode& FileReader::schema_tree() const { return impl_->schema.tree; }

@@ -86,7 +86,8 @@ bool has_map_annotation(const SchemaElement& e) {
 
 class AssemblyBuilder {
  public:
-  AssemblyBuilder(FileSchema& out, const std::string& file) : out_(out), file_(file) {}
+  AssemblyBuilder(FileSchema& out, const std::string& file, const OpenOptions& options)
+      : out_(out), file_(file), options_(options) {}
 
   // A node of the tree, reached with the levels of its parent: `slot` is the definition
   // level from which the node has a slot (inherited through structs, whose children have a
@@ -252,7 +253,7 @@ class AssemblyBuilder {
     leaf.max_rep = max_rep;
     LeafType mapped;
     try {
-      mapped = map_leaf_type(n.element, file_, leaf.dotted_path);
+      mapped = map_leaf_type(n.element, file_, leaf.dotted_path, options_);
     } catch (const frame::FrameError& e) {
       fail(path, e.what());
     }
@@ -266,14 +267,15 @@ class AssemblyBuilder {
 
   FileSchema& out_;
   const std::string& file_;
+  const OpenOptions& options_;
 };
 
 }  // namespace
 
-FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file) {
+FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file, const OpenOptions& options) {
   FileSchema out;
   out.tree = TreeBuilder(elements, file).build();
-  AssemblyBuilder builder(out, file);
+  AssemblyBuilder builder(out, file, options);
   for (const SchemaNode& child : out.tree.children) {
     out.columns.push_back(builder.visit(child, {}, 0, 0, 0));
     out.fields.push_back(out.columns.back().field);
