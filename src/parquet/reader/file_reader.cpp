@@ -9,7 +9,7 @@
 
 #include "crv/frame/error.hpp"
 #include "crv/frame/kernels.hpp"
-#include "parquet/reader/column_chunk_reader.hpp"
+#include "parquet/reader/column_reader.hpp"
 #include "parquet/reader/file_reader_impl.hpp"
 #include "parquet/reader/footer.hpp"
 #include "parquet/reader/page_index.hpp"
@@ -156,7 +156,7 @@ frame::Column FileReader::Impl::read_group_column(const GroupRead& group, size_t
     const ColumnChunk& chunk = rg.columns[static_cast<size_t>(l)];
     ErrorContext at = group_where;
     at.column_path = leaf.dotted_path;
-    reader::ColumnChunkReader chunk_reader(*source, leaf, chunk, data_end, at);
+    reader::ColumnReader chunk_reader(*source, leaf, chunk, data_end, at);
     LeafData data;
     if (rows) {
       const auto offsets = reader::read_offset_index(*source, chunk, data_end, at);
@@ -181,7 +181,7 @@ void FileReader::Impl::append_group_column(const GroupRead& group, size_t c, rea
   const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(node.leaf)];
   ErrorContext at = where(group.row_group);
   at.column_path = leaf.dotted_path;
-  reader::ColumnChunkReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
+  reader::ColumnReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
   chunk_reader.read_all_into(out, scratch);
 }
 
