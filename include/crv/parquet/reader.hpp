@@ -1,6 +1,6 @@
 #pragma once
 // Parquet file -> Frame. Modelled on Arrow's layering:
-//   FileReader -> row group -> column chunk reader -> page -> decoder -> record assembly
+//   FileReader -> row group -> column reader -> page reader -> decoder -> record assembly
 // Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
 // that says what is wrong and where (file, row group, column, page).
 #include <crv/export.hpp>
