@@ -132,6 +132,9 @@ void append_levels(const std::vector<int16_t>& levels, int16_t max_level, std::v
                                   encoding::RleLengthPrefix::kFourBytes, out);
 }
 
+std::vector<uint8_t> finish_file(std::vector<uint8_t> file, std::vector<SchemaElement> schema, int64_t num_rows,
+                                 RowGroup row_group);
+
 // A file of one row group: each leaf in one uncompressed PLAIN data page v1.
 std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t num_rows, const std::vector<LeafChunk>& leaves) {
   std::vector<uint8_t> file{'P', 'A', 'R', '1'};
@@ -168,10 +171,16 @@ std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t nu
     row_group.total_byte_size += static_cast<int64_t>(page.size());
     file.insert(file.end(), page.begin(), page.end());
   }
+  return finish_file(std::move(file), std::move(schema), num_rows, std::move(row_group));
+}
+
+// `file` (the magic and the column chunks of `row_group`) with its footer.
+std::vector<uint8_t> finish_file(std::vector<uint8_t> file, std::vector<SchemaElement> schema, int64_t num_rows,
+                                 RowGroup row_group) {
   FileMetaData metadata;
   metadata.schema = std::move(schema);
   metadata.num_rows = num_rows;
-  metadata.row_groups.push_back(row_group);
+  metadata.row_groups.push_back(std::move(row_group));
   metadata.created_by = "crv-io test_reader_legacy";
   std::vector<uint8_t> footer;
   serialize_file_metadata(metadata, footer);
@@ -273,6 +282,22 @@ TEST(ReaderLegacy, ArrayAndTupleElementNames) {
                             "{\"a\":null,\"b\":[],\"c\":[],\"d\":[{\"p\":2,\"q\":3}]}\n");
 }
 
+// A list of lists as old parquet-mr writes it: a 2-level list whose repeated group is
+// itself a LIST-annotated 2-level list (the format's backward-compatibility rule 3). Read
+// as list<list<i32>>, as Arrow, DuckDB and Spark do, not as list<struct{array: list<i32>}>.
+TEST(ReaderLegacy, TwoLevelListOfTwoLevelLists) {
+  const std::vector<SchemaElement> schema{root(1), group("a", kOptional, 1, ConvertedType::LIST),
+                                          group("array", kRepeated, 1, ConvertedType::LIST),
+                                          leaf("array", kRepeated, Type::INT32)};
+  // [[1, 2], [3]], null, [], [[]]
+  const LeafChunk values{Type::INT32, {"a", "array", "array"}, 2, 3, {0, 2, 1, 0, 0, 0}, {3, 3, 3, 0, 1, 2},
+                         plain<int32_t>({1, 2, 3}), 6};
+  const frame::Frame frame = read_file(assemble_file(schema, 4, {values}));
+  EXPECT_EQ(types_of(frame), "a: list[list[i32]]");
+  EXPECT_FALSE(frame.schema()[0].type->item_field().nullable);
+  EXPECT_EQ(rows_of(frame), "{\"a\":[[1,2],[3]]}\n{\"a\":null}\n{\"a\":[]}\n{\"a\":[[]]}\n");
+}
+
 // MAP (key_value with key and value) and the legacy MAP_KEY_VALUE annotation (fields with
 // other names): list of struct{key, value}.
 TEST(ReaderLegacy, MapAndMapKeyValue) {
@@ -292,6 +317,41 @@ TEST(ReaderLegacy, MapAndMapKeyValue) {
   EXPECT_EQ(rows_of(frame), "{\"m\":[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":null}],\"mk\":[{\"key\":1,\"value\":\"x\"}]}\n"
                             "{\"m\":null,\"mk\":[{\"key\":2,\"value\":\"y\"},{\"key\":3,\"value\":\"z\"}]}\n"
                             "{\"m\":[],\"mk\":[]}\n");
+}
+
+// ---- column chunks ----
+
+// parquet-mr writes a column chunk without values as its dictionary page alone, with
+// data_page_offset 0 and dictionary_page_offset set. Arrow and DuckDB read such a file (no
+// rows); so does the reader.
+TEST(ReaderLegacy, ChunkWithoutValuesWhoseDataPageOffsetIsZero) {
+  const std::vector<SchemaElement> schema{root(1), leaf("s", kOptional, Type::BYTE_ARRAY, ConvertedType::UTF8)};
+  const std::vector<uint8_t> entries = plain_bytes({"never used"});
+  PageHeader header;
+  header.type = PageType::DICTIONARY_PAGE;
+  header.uncompressed_page_size = static_cast<int32_t>(entries.size());
+  header.compressed_page_size = static_cast<int32_t>(entries.size());
+  header.dictionary_page_header = DictionaryPageHeader{1, Encoding::PLAIN, std::nullopt};
+  std::vector<uint8_t> file{'P', 'A', 'R', '1'};
+  const auto page_offset = static_cast<int64_t>(file.size());
+  serialize_page_header(header, file);
+  file.insert(file.end(), entries.begin(), entries.end());
+
+  ColumnMetaData meta;
+  meta.type = Type::BYTE_ARRAY;
+  meta.encodings = {Encoding::PLAIN, Encoding::RLE_DICTIONARY};
+  meta.path_in_schema = {"s"};
+  meta.codec = CompressionCodec::UNCOMPRESSED;
+  meta.num_values = 0;
+  meta.total_compressed_size = static_cast<int64_t>(file.size()) - page_offset;
+  meta.total_uncompressed_size = meta.total_compressed_size;
+  meta.data_page_offset = 0;
+  meta.dictionary_page_offset = page_offset;
+  RowGroup row_group;
+  row_group.columns.push_back(ColumnChunk{.file_offset = page_offset, .meta_data = meta});
+  const frame::Frame frame = read_file(finish_file(std::move(file), schema, 0, std::move(row_group)));
+  EXPECT_EQ(types_of(frame), "s: str");
+  EXPECT_EQ(frame.num_rows(), 0);
 }
 
 // ---- legacy and rare leaf types ----
@@ -330,22 +390,53 @@ TEST(ReaderLegacy, Int96Float16IntervalBsonEnumJson) {
       optional_column("json", Type::BYTE_ARRAY, valid, plain_bytes({"{\"a\":1}", "[]", "null", "1.5", "\"s\""}))};
   const frame::Frame frame = read_file(assemble_file(schema, 6, leaves));
   EXPECT_EQ(types_of(frame),
-            "ts96: datetime[ns]; f16: f32; interval: fixed_size_binary[12]; bson: binary; enum: str; json: str");
+            "ts96: datetime[us]; f16: f32; interval: fixed_size_binary[12]; bson: binary; enum: str; json: str");
   EXPECT_EQ(frame.column(2).type_id(), frame::TypeId::FixedSizeBinary);
   const std::string expected =
-      R"({"ts96":"1970-01-01T00:00:00.000000000","f16":1,"interval":"AQAAAAIAAAADAAAA","bson":"BQAAAAA=","enum":"RED","json":"{\"a\":1}"})"
+      R"({"ts96":"1970-01-01T00:00:00.000000","f16":1,"interval":"AQAAAAIAAAADAAAA","bson":"BQAAAAA=","enum":"RED","json":"{\"a\":1}"})"
       "\n"
-      R"({"ts96":"1969-12-31T23:59:59.999999999","f16":-2,"interval":"AQAAAAIAAAADAAAA","bson":"","enum":"GREEN","json":"[]"})"
+      R"({"ts96":"1969-12-31T23:59:59.999999","f16":-2,"interval":"AQAAAAIAAAADAAAA","bson":"","enum":"GREEN","json":"[]"})"
       "\n"
       R"({"ts96":null,"f16":null,"interval":null,"bson":null,"enum":null,"json":null})"
       "\n"
-      R"({"ts96":"2024-01-01T01:02:03.000000001","f16":"Infinity","interval":"AQAAAAIAAAADAAAA","bson":"aGk=","enum":"","json":"null"})"
+      R"({"ts96":"2024-01-01T01:02:03.000000","f16":"Infinity","interval":"AQAAAAIAAAADAAAA","bson":"aGk=","enum":"","json":"null"})"
       "\n"
-      R"({"ts96":"1870-01-01T00:00:00.000000000","f16":5.9604645e-8,"interval":"AQAAAAIAAAADAAAA","bson":"YWJj","enum":"bl\"ue","json":"1.5"})"
+      R"({"ts96":"1870-01-01T00:00:00.000000","f16":5.9604645e-8,"interval":"AQAAAAIAAAADAAAA","bson":"YWJj","enum":"bl\"ue","json":"1.5"})"
       "\n"
-      R"({"ts96":"1970-01-02T00:00:00.000000001","f16":"NaN","interval":"AQAAAAIAAAADAAAA","bson":"/w==","enum":"日本","json":"\"s\""})"
+      R"({"ts96":"1970-01-02T00:00:00.000000","f16":"NaN","interval":"AQAAAAIAAAADAAAA","bson":"/w==","enum":"日本","json":"\"s\""})"
       "\n";
   EXPECT_EQ(rows_of(frame), expected);
+}
+
+// INT96 as Spark writes year 9999: beyond 64-bit nanoseconds (which end in 2262). Read in
+// microseconds by default; in nanoseconds (OpenOptions) it is an error naming the column and
+// the value, never a wrapped date.
+TEST(ReaderLegacy, Int96BeyondNanosecondRange) {
+  const std::vector<SchemaElement> schema{root(1), leaf("ts96", kOptional, Type::INT96)};
+  const std::string ts_bytes = int96(86399999999999, 5373484) + int96(1000, 2440588);  // 9999-12-31T23:59:59.999999999
+  const std::vector<LeafChunk> leaves{
+      optional_column("ts96", Type::INT96, {true, true}, std::vector<uint8_t>(ts_bytes.begin(), ts_bytes.end()))};
+  const std::vector<uint8_t> file = assemble_file(schema, 2, leaves);
+  const frame::Frame frame = read_file(file);
+  EXPECT_EQ(types_of(frame), "ts96: datetime[us]");
+  EXPECT_EQ(rows_of(frame), "{\"ts96\":\"9999-12-31T23:59:59.999999\"}\n{\"ts96\":\"1970-01-01T00:00:00.000001\"}\n");
+
+  const auto open = [&file](frame::TimeUnit unit) {
+    return FileReader::open(std::make_shared<MemorySource>(file, "legacy.parquet"), OpenOptions{.int96_unit = unit});
+  };
+  EXPECT_EQ(rows_of(open(frame::TimeUnit::Milli)->read()),
+            "{\"ts96\":\"9999-12-31T23:59:59.999\"}\n{\"ts96\":\"1970-01-01T00:00:00.000\"}\n");
+  const auto nanos = open(frame::TimeUnit::Nano);
+  EXPECT_EQ(nanos->frame_schema()[0].type->to_string(), "datetime[ns]");
+  try {
+    nanos->read();
+    FAIL() << "read year 9999 as 64-bit nanoseconds";
+  } catch (const ParquetError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("column 'ts96'"), std::string::npos) << message;
+    EXPECT_NE(message.find("Julian day 5373484 and 86399999999999 ns into the day"), std::string::npos) << message;
+    EXPECT_NE(message.find("64-bit nanoseconds"), std::string::npos) << message;
+  }
 }
 
 TEST(ReaderLegacy, UnsignedAndTimestampConvertedTypes) {

@@ -1,6 +1,6 @@
 #pragma once
 // Parquet file -> Frame. Modelled on Arrow's layering:
-//   FileReader -> row group -> column chunk reader -> page -> decoder -> record assembly
+//   FileReader -> row group -> column reader -> page reader -> decoder -> record assembly
 // Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
 // that says what is wrong and where (file, row group, column, page).
 #include <crv/export.hpp>
@@ -26,6 +26,15 @@ struct IntRangeFilter {
   std::string column;
   std::optional<int64_t> min;
   std::optional<int64_t> max;
+};
+
+// How a file's columns map to frame types (fixed when the file is opened: frame_schema()
+// follows it).
+struct OpenOptions {
+  // The unit INT96 timestamps (legacy Impala/Spark) are read in. Microseconds by default, as
+  // DuckDB reads them: 64-bit nanoseconds end in 2262, and Spark writes dates up to 9999. A
+  // value outside the unit's 64-bit range is a ParquetError naming the column and the value.
+  frame::TimeUnit int96_unit = frame::TimeUnit::Micro;
 };
 
 struct ReadOptions {
@@ -74,8 +83,8 @@ struct FileRead {
 
 class CRV_IO_EXPORT FileReader {
  public:
-  static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source);
-  static std::unique_ptr<FileReader> open(const std::filesystem::path& path);
+  static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source, const OpenOptions& options = {});
+  static std::unique_ptr<FileReader> open(const std::filesystem::path& path, const OpenOptions& options = {});
   ~FileReader();
   FileReader(const FileReader&) = delete;
   FileReader& operator=(const FileReader&) = delete;

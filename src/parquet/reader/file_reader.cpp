@@ -9,7 +9,7 @@
 
 #include "crv/frame/error.hpp"
 #include "crv/frame/kernels.hpp"
-#include "parquet/reader/column_chunk_reader.hpp"
+#include "parquet/reader/column_reader.hpp"
 #include "parquet/reader/file_reader_impl.hpp"
 #include "parquet/reader/footer.hpp"
 #include "parquet/reader/page_index.hpp"
@@ -23,11 +23,11 @@ namespace crv::parquet {
 using reader::LeafData;
 using reader::RowRanges;
 
-FileReader::Impl::Impl(std::shared_ptr<RandomAccessSource> src) : source(std::move(src)) {
+FileReader::Impl::Impl(std::shared_ptr<RandomAccessSource> src, const OpenOptions& options) : source(std::move(src)) {
   reader::Footer footer = reader::read_footer(*source);
   metadata = std::move(footer.metadata);
   data_end = footer.data_end;
-  schema = schema::map_schema(metadata.schema, source->name());
+  schema = schema::map_schema(metadata.schema, source->name(), options);
   reader::validate_row_groups(metadata, schema, data_end, source->name());
 }
 
@@ -158,7 +158,7 @@ frame::Column FileReader::Impl::read_group_column(const GroupRead& group, size_t
     const ColumnChunk& chunk = rg.columns[static_cast<size_t>(l)];
     ErrorContext at = group_where;
     at.column_path = leaf.dotted_path;
-    reader::ColumnChunkReader chunk_reader(*source, leaf, chunk, data_end, at);
+    reader::ColumnReader chunk_reader(*source, leaf, chunk, data_end, at);
     LeafData data;
     if (rows) {
       const auto offsets = reader::read_offset_index(*source, chunk, data_end, at);
@@ -183,7 +183,7 @@ void FileReader::Impl::append_group_column(const GroupRead& group, size_t c, rea
   const schema::FileLeaf& leaf = schema.leaves[static_cast<size_t>(node.leaf)];
   ErrorContext at = where(group.row_group);
   at.column_path = leaf.dotted_path;
-  reader::ColumnChunkReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
+  reader::ColumnReader chunk_reader(*source, leaf, rg.columns[static_cast<size_t>(node.leaf)], data_end, at);
   chunk_reader.read_all_into(out, scratch);
 }
 
@@ -260,12 +260,14 @@ frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
 FileReader::FileReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 FileReader::~FileReader() = default;
 
-std::unique_ptr<FileReader> FileReader::open(std::shared_ptr<RandomAccessSource> source) {
+std::unique_ptr<FileReader> FileReader::open(std::shared_ptr<RandomAccessSource> source, const OpenOptions& options) {
   if (!source) throw ParquetError("FileReader::open: no source");
-  return std::unique_ptr<FileReader>(new FileReader(std::make_unique<Impl>(std::move(source))));
+  return std::unique_ptr<FileReader>(new FileReader(std::make_unique<Impl>(std::move(source), options)));
 }
 
-std::unique_ptr<FileReader> FileReader::open(const std::filesystem::path& path) { return open(FileSource::open(path)); }
+std::unique_ptr<FileReader> FileReader::open(const std::filesystem::path& path, const OpenOptions& options) {
+  return open(FileSource::open(path), options);
+}
 
 const FileMetaData& FileReader::metadata() const { return impl_->metadata; }
 const SchemaNode& FileReader::schema_tree() const { return impl_->schema.tree; }

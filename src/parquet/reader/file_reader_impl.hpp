@@ -31,7 +31,7 @@ class FileReader::Impl {
     int64_t num_rows = 0;  // rows read from the group
   };
 
-  explicit Impl(std::shared_ptr<RandomAccessSource> src);
+  Impl(std::shared_ptr<RandomAccessSource> src, const OpenOptions& options);
 
   [[nodiscard]] ErrorContext where(std::optional<int64_t> row_group = std::nullopt) const;
   [[nodiscard]] size_t column_index(const std::string& name) const;

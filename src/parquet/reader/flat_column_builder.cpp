@@ -94,16 +94,16 @@ void FlatColumnBuilder::set_dictionary(const Dictionary& dictionary) {
   dictionary_offsets_[n] = at;
 }
 
-void FlatColumnBuilder::append_page(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                                    const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
-  if (present == entries) def = nullptr;  // no null in the page: every slot takes a value
+void FlatColumnBuilder::append_page(const int16_t* def, size_t entries, const PageValues& values, ValueDecoders& decoders,
+                                    const Dictionary& dictionary) {
+  if (values.present == entries) def = nullptr;  // no null in the page: every slot takes a value
   if (is_bytes_) {
-    append_bytes(leaf, def, entries, encoding, data, size, present, dictionary);
+    append_bytes(def, entries, values, decoders, dictionary);
   } else {
-    append_fixed(leaf, def, entries, encoding, data, size, present, dictionary);
+    append_fixed(def, entries, values, decoders);
   }
   append_validity(def, entries);
-  null_count_ += static_cast<int64_t>(entries - present);
+  null_count_ += static_cast<int64_t>(entries - values.present);
   length_ += static_cast<int64_t>(entries);
 }
 
@@ -148,13 +148,14 @@ void FlatColumnBuilder::append_validity(const int16_t* def, size_t entries) {
   }
 }
 
-void FlatColumnBuilder::append_fixed(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                                     const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
+void FlatColumnBuilder::append_fixed(const int16_t* def, size_t entries, const PageValues& values,
+                                     ValueDecoders& decoders) {
+  const auto decode = [&] { decoders.decode(values.encoding, values.data, values.size, values.present, dense_); };
   if (def == nullptr) {
     // Decoded in place at the end of the values.
     std::swap(dense_.fixed, values_);
     try {
-      decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+      decode();
     } catch (...) {
       std::swap(dense_.fixed, values_);
       throw;
@@ -163,7 +164,7 @@ void FlatColumnBuilder::append_fixed(const schema::FileLeaf& leaf, const int16_t
     return;
   }
   dense_.fixed.resize(0, false);
-  decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+  decode();
   const int64_t at = values_.size();
   values_.resize(at + static_cast<int64_t>(entries * width_), true);
   uint8_t* dst = values_.mutable_data() + at;
@@ -190,18 +191,18 @@ void FlatColumnBuilder::append_fixed(const schema::FileLeaf& leaf, const int16_t
   }
 }
 
-void FlatColumnBuilder::append_bytes(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                                     const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary) {
-  if (is_dictionary_encoding(encoding) && present > 0) {
+void FlatColumnBuilder::append_bytes(const int16_t* def, size_t entries, const PageValues& values,
+                                     ValueDecoders& decoders, const Dictionary& dictionary) {
+  if (is_dictionary_encoding(values.encoding) && values.present > 0) {
     if (!dictionary.present) throw ParquetError("dictionary-encoded page without a dictionary page");
-    encoding::RleBitPackedDecoder decoder = encoding::make_dictionary_index_decoder(data, size);
-    indices_.resize(present);
-    decoder.decode(indices_.data(), present);
-    gather_dictionary_bytes(indices_.data(), def, entries, present);
+    encoding::RleBitPackedDecoder decoder = encoding::make_dictionary_index_decoder(values.data, values.size);
+    indices_.resize(values.present);
+    decoder.decode(indices_.data(), values.present);
+    gather_dictionary_bytes(indices_.data(), def, entries, values.present);
     return;
   }
   dense_.bytes.clear();
-  decode_page_values(leaf, encoding, data, size, present, dictionary, indices_, dense_);
+  decoders.decode(values.encoding, values.data, values.size, values.present, dense_);
   copy_dense_bytes(dense_.bytes, def, entries);
 }
 

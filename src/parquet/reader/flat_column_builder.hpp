@@ -14,10 +14,19 @@
 #include "crv/frame/column.hpp"
 #include "crv/parquet/metadata.hpp"
 #include "parquet/reader/leaf_data.hpp"
-#include "parquet/reader/page_values.hpp"
+#include "parquet/reader/decoders/value_decoder.hpp"
+#include "parquet/reader/dictionary.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
 
 namespace crv::parquet::reader {
+
+// The values section of one data page.
+struct PageValues {
+  Encoding encoding = Encoding::PLAIN;
+  const uint8_t* data = nullptr;
+  size_t size = 0;
+  size_t present = 0;  // values it holds (the page's non-null slots)
+};
 
 class FlatColumnBuilder {
  public:
@@ -36,10 +45,12 @@ class FlatColumnBuilder {
   void set_dictionary(const Dictionary& dictionary);
 
   // Appends the `entries` slots of one data page: `def` (nullptr when the leaf is required)
-  // holds one definition level (0 or 1) per slot; the `present` values are in
-  // data[0, size) with `encoding`. Throws ParquetError (without location) on malformed data.
-  void append_page(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                   const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary);
+  // holds one definition level (0 or 1) per slot, `values` its non-null values, decoded by
+  // `decoders` (string dictionary pages are gathered here, straight into the column's
+  // bytes, from the copy set_dictionary made). Throws ParquetError (without location) on
+  // malformed data.
+  void append_page(const int16_t* def, size_t entries, const PageValues& values, ValueDecoders& decoders,
+                   const Dictionary& dictionary);
 
   [[nodiscard]] int64_t length() const { return length_; }
 
@@ -49,10 +60,9 @@ class FlatColumnBuilder {
  private:
   void reserve_data(int64_t more, int64_t rows_after);
   void append_validity(const int16_t* def, size_t entries);
-  void append_fixed(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                    const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary);
-  void append_bytes(const schema::FileLeaf& leaf, const int16_t* def, size_t entries, Encoding encoding,
-                    const uint8_t* data, size_t size, size_t present, const Dictionary& dictionary);
+  void append_fixed(const int16_t* def, size_t entries, const PageValues& values, ValueDecoders& decoders);
+  void append_bytes(const int16_t* def, size_t entries, const PageValues& values, ValueDecoders& decoders,
+                    const Dictionary& dictionary);
   void gather_dictionary_bytes(const uint32_t* indices, const int16_t* def, size_t entries, size_t present);
   void copy_dense_bytes(const encoding::ByteArrayOutput& dense, const int16_t* def, size_t entries);
 

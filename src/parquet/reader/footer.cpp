@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "crv/parquet/error.hpp"
-#include "parquet/reader/column_chunk_reader.hpp"
+#include "parquet/reader/column_reader.hpp"
 
 namespace crv::parquet::reader {
 

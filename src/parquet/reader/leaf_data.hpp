@@ -2,11 +2,13 @@
 // The decoded content of one leaf column over some rows: levels and the dense (non-null)
 // physical values, before record assembly.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "crv/frame/buffer.hpp"
 #include "parquet/encoding/byte_array.hpp"
+#include "parquet/schema/parquet_to_frame.hpp"
 
 namespace crv::parquet::reader {
 
@@ -22,5 +24,20 @@ struct LeafData {
   // Dense values of BYTE_ARRAY.
   encoding::ByteArrayOutput bytes;
 };
+
+// Bytes per dense value of a fixed-width physical type in LeafData::fixed (0 for BYTE_ARRAY).
+[[nodiscard]] inline size_t physical_value_width(const schema::FileLeaf& leaf) {
+  switch (leaf.physical) {
+    case Type::BOOLEAN: return 1;
+    case Type::INT32:
+    case Type::FLOAT: return 4;
+    case Type::INT64:
+    case Type::DOUBLE: return 8;
+    case Type::INT96: return 12;
+    case Type::FIXED_LEN_BYTE_ARRAY: return static_cast<size_t>(leaf.type_length);
+    case Type::BYTE_ARRAY: return 0;
+  }
+  return 0;
+}
 
 }  // namespace crv::parquet::reader

@@ -52,4 +52,24 @@ void decode_levels_v2(int16_t max_level, const uint8_t* data, size_t size, size_
   check_levels(max_level, out, n);
 }
 
+void DataPageSections::decode_rep(int16_t* out) {
+  const auto n = static_cast<size_t>(page_.num_values);
+  if (page_.type == PageType::DATA_PAGE_V2) {
+    decode_levels_v2(max_rep_, page_.rep_levels, page_.rep_levels_size, n, out);
+    return;
+  }
+  const Encoding encoding = page_.header->data_page_header->repetition_level_encoding;
+  pos_ += decode_levels_v1(encoding, max_rep_, page_.data + pos_, page_.size - pos_, n, out);
+}
+
+void DataPageSections::decode_def(int16_t* out) {
+  const auto n = static_cast<size_t>(page_.num_values);
+  if (page_.type == PageType::DATA_PAGE_V2) {
+    decode_levels_v2(max_def_, page_.def_levels, page_.def_levels_size, n, out);
+    return;
+  }
+  const Encoding encoding = page_.header->data_page_header->definition_level_encoding;
+  pos_ += decode_levels_v1(encoding, max_def_, page_.data + pos_, page_.size - pos_, n, out);
+}
+
 }  // namespace crv::parquet::reader

@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -32,6 +33,46 @@ void map_fixed(LeafData& data, Convert&& convert) {
     dst[i] = convert(v);
   }
   data.fixed = std::move(out);
+}
+
+// An INT96 value: nanoseconds into the day (8 bytes), then the Julian day (4 bytes).
+struct Int96Bytes {
+  uint8_t b[12];
+};
+
+struct TimeScale {
+  int64_t ticks_per_day;
+  int64_t nanos_per_tick;
+  const char* name;
+};
+
+TimeScale time_scale(frame::TimeUnit unit) {
+  switch (unit) {
+    case frame::TimeUnit::Second: return {86400, 1000000000, "seconds"};
+    case frame::TimeUnit::Milli: return {86400LL * 1000, 1000000, "milliseconds"};
+    case frame::TimeUnit::Micro: return {86400LL * 1000 * 1000, 1000, "microseconds"};
+    case frame::TimeUnit::Nano: break;
+  }
+  return {kNanosPerDay, 1, "nanoseconds"};
+}
+
+// Ticks since the Unix epoch. A value beyond 64 bits of ticks (Spark writes year 9999, past
+// the nanoseconds' 2262) is an error: a wrapped value would be a wrong date read silently.
+int64_t int96_to_ticks(const Int96Bytes& v, const TimeScale& scale) {
+  uint64_t nanos_of_day;
+  uint32_t julian_day;
+  std::memcpy(&nanos_of_day, v.b, 8);
+  std::memcpy(&julian_day, v.b + 8, 4);
+  const int64_t days = static_cast<int64_t>(julian_day) - kUnixEpochJulianDay;
+  const uint64_t tick_of_day = nanos_of_day / static_cast<uint64_t>(scale.nanos_per_tick);
+  int64_t ticks = 0;
+  if (tick_of_day > static_cast<uint64_t>(INT64_MAX) || __builtin_mul_overflow(days, scale.ticks_per_day, &ticks) ||
+      __builtin_add_overflow(ticks, static_cast<int64_t>(tick_of_day), &ticks)) {
+    throw ParquetError("INT96 timestamp of Julian day " + std::to_string(julian_day) + " and " +
+                       std::to_string(nanos_of_day) + " ns into the day is outside the range of 64-bit " + scale.name +
+                       " since 1970 (read INT96 in a coarser unit: OpenOptions::int96_unit)");
+  }
+  return ticks;
 }
 
 struct Decimal16 {
@@ -137,18 +178,9 @@ void convert_dense_values(const schema::FileLeaf& leaf, LeafData& data) {
     case ReadConversion::kInt32ToUInt16: map_fixed<int32_t, uint16_t>(data, [](int32_t v) { return static_cast<uint16_t>(v); }); return;
     case ReadConversion::kInt32ToDecimal: map_fixed<int32_t, Decimal16>(data, [](int32_t v) { return sign_extend(v); }); return;
     case ReadConversion::kInt64ToDecimal: map_fixed<int64_t, Decimal16>(data, [](int64_t v) { return sign_extend(v); }); return;
-    case ReadConversion::kInt96ToTimestampNanos: {
-      struct Int96Bytes {
-        uint8_t b[12];
-      };
-      map_fixed<Int96Bytes, int64_t>(data, [](const Int96Bytes& v) {
-        uint64_t nanos_of_day;
-        uint32_t julian_day;
-        std::memcpy(&nanos_of_day, v.b, 8);
-        std::memcpy(&julian_day, v.b + 8, 4);
-        const auto days = static_cast<int64_t>(julian_day) - kUnixEpochJulianDay;
-        return static_cast<int64_t>(static_cast<uint64_t>(days) * static_cast<uint64_t>(kNanosPerDay) + nanos_of_day);
-      });
+    case ReadConversion::kInt96ToTimestamp: {
+      const TimeScale scale = time_scale(leaf.type->unit());
+      map_fixed<Int96Bytes, int64_t>(data, [&scale](const Int96Bytes& v) { return int96_to_ticks(v, scale); });
       return;
     }
     case ReadConversion::kFloat16ToFloat32:

@@ -86,7 +86,8 @@ bool has_map_annotation(const SchemaElement& e) {
 
 class AssemblyBuilder {
  public:
-  AssemblyBuilder(FileSchema& out, const std::string& file) : out_(out), file_(file) {}
+  AssemblyBuilder(FileSchema& out, const std::string& file, const OpenOptions& options)
+      : out_(out), file_(file), options_(options) {}
 
   // A node of the tree, reached with the levels of its parent: `slot` is the definition
   // level from which the node has a slot (inherited through structs, whose children have a
@@ -159,6 +160,20 @@ class AssemblyBuilder {
     return item;
   }
 
+  // The element of a list when it is the repeated node itself: required, with the repeated
+  // levels. A repeated group annotated LIST is a list of its own, not a struct: old
+  // parquet-mr writes a list of lists as two nested 2-level lists
+  // (`optional group a (LIST) { repeated group array (LIST) { repeated int32 array; } }`),
+  // which the format's backward-compatibility rules, Arrow, DuckDB and Spark read as
+  // list<list<i32>>.
+  AssemblyNode repeated_element(const SchemaNode& repeated, const std::vector<std::string>& path, int16_t def,
+                                int16_t rep) {
+    if (!is_group(repeated) || !has_list_annotation(repeated.element)) return required_item(repeated, path, def, rep);
+    AssemblyNode item = annotated_list(repeated, path, def, def, rep, false, false);
+    item.field.name = "item";
+    return item;
+  }
+
   static AssemblyNode list_node(const std::string& name, int16_t def_slot, int16_t def_valid, int16_t rep, bool nullable) {
     AssemblyNode list;
     list.kind = Kind::kList;
@@ -210,7 +225,7 @@ class AssemblyBuilder {
         !is_group(repeated) || repeated.children.size() > 1 || repeated.element.name == "array" ||
         repeated.element.name == n.element.name + "_tuple";
     if (element_is_repeated_node) {
-      return finish_list(std::move(list), required_item(repeated, repeated_path, item_def, item_rep));
+      return finish_list(std::move(list), repeated_element(repeated, repeated_path, item_def, item_rep));
     }
     // Standard three-level list: the repeated group's only child is the element.
     AssemblyNode item = visit(repeated.children[0], repeated_path, item_def, item_def, item_rep);
@@ -238,7 +253,7 @@ class AssemblyBuilder {
     leaf.max_rep = max_rep;
     LeafType mapped;
     try {
-      mapped = map_leaf_type(n.element, file_, leaf.dotted_path);
+      mapped = map_leaf_type(n.element, file_, leaf.dotted_path, options_);
     } catch (const frame::FrameError& e) {
       fail(path, e.what());
     }
@@ -252,14 +267,15 @@ class AssemblyBuilder {
 
   FileSchema& out_;
   const std::string& file_;
+  const OpenOptions& options_;
 };
 
 }  // namespace
 
-FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file) {
+FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file, const OpenOptions& options) {
   FileSchema out;
   out.tree = TreeBuilder(elements, file).build();
-  AssemblyBuilder builder(out, file);
+  AssemblyBuilder builder(out, file, options);
   for (const SchemaNode& child : out.tree.children) {
     out.columns.push_back(builder.visit(child, {}, 0, 0, 0));
     out.fields.push_back(out.columns.back().field);

@@ -4,7 +4,7 @@
 //
 // Mapping (logical type first, then the legacy converted type, then the physical type):
 //   BOOLEAN -> bool; INT32 -> i32; INT64 -> i64; FLOAT -> f32; DOUBLE -> f64;
-//   INT96 -> timestamp[ns] (legacy Impala timestamps); BYTE_ARRAY -> binary;
+//   INT96 -> timestamp[OpenOptions::int96_unit] (legacy Impala timestamps); BYTE_ARRAY -> binary;
 //   FIXED_LEN_BYTE_ARRAY(n) -> fixed_size_binary(n).
 //   STRING/UTF8, ENUM, JSON -> utf8; BSON -> binary; INTEGER/INT_n/UINT_n -> i8..u64;
 //   DATE -> date32; TIME(ms) -> time32[ms]; TIME(us|ns) -> time64[us|ns];
@@ -39,7 +39,7 @@ enum class ReadConversion : uint8_t {
   kInt64ToDecimal,
   kBytesToDecimal,     // big-endian two's complement (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY)
   kBytesToDecimalText, // DECIMAL with precision > 38: exact decimal text
-  kInt96ToTimestampNanos,
+  kInt96ToTimestamp,   // in the unit of the frame type
   kFloat16ToFloat32,
 };
 
@@ -90,7 +90,8 @@ struct FileSchema {
 // type, invalid logical type for the physical type, nesting deeper than kMaxSchemaDepth;
 // and a column nested deeper than crv-io's writer accepts (crv/frame/limits.hpp): the
 // reader reads every column the writer stores, and no deeper one.
-[[nodiscard]] FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file);
+[[nodiscard]] FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::string& file,
+                                    const OpenOptions& options);
 
 // The deepest schema tree a column within frame::kMaxNestingDepth is stored as: the column
 // itself, then two levels per list (a struct is one). Deeper trees are refused before they

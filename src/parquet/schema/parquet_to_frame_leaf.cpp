@@ -18,6 +18,7 @@ struct Context {
   const SchemaElement& element;
   const std::string& file;
   const std::string& column;
+  const OpenOptions& options;
 
   [[noreturn]] void fail(const std::string& what) const {
     throw ParquetError::at({.file = file, .column_path = column}, what);
@@ -33,7 +34,7 @@ LeafType physical_default(const Context& ctx) {
     case Type::BOOLEAN: return {frame::boolean()};
     case Type::INT32: return {frame::int32()};
     case Type::INT64: return {frame::int64()};
-    case Type::INT96: return {frame::timestamp(TimeUnit::Nano), ReadConversion::kInt96ToTimestampNanos};
+    case Type::INT96: return {frame::timestamp(ctx.options.int96_unit), ReadConversion::kInt96ToTimestamp};
     case Type::FLOAT: return {frame::float32()};
     case Type::DOUBLE: return {frame::float64()};
     case Type::BYTE_ARRAY: return {frame::binary()};
@@ -182,8 +183,9 @@ LeafType from_converted(const Context& ctx, ConvertedType converted) {
 
 }  // namespace
 
-LeafType map_leaf_type(const SchemaElement& element, const std::string& file, const std::string& column_path) {
-  const Context ctx{element, file, column_path};
+LeafType map_leaf_type(const SchemaElement& element, const std::string& file, const std::string& column_path,
+                       const OpenOptions& options) {
+  const Context ctx{element, file, column_path, options};
   if (!element.type) ctx.fail("leaf schema element has no physical type");
   const Type p = *element.type;
   if (static_cast<int32_t>(p) < 0 || static_cast<int32_t>(p) > static_cast<int32_t>(Type::FIXED_LEN_BYTE_ARRAY)) {

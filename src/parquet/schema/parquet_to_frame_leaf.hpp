@@ -19,6 +19,6 @@ struct LeafType {
 // ParquetError (naming `file` and the column) when the annotation does not fit the
 // physical type (e.g. DATE on a BYTE_ARRAY) or its parameters are invalid.
 [[nodiscard]] LeafType map_leaf_type(const SchemaElement& element, const std::string& file,
-                                     const std::string& column_path);
+                                     const std::string& column_path, const OpenOptions& options);
 
 }  // namespace crv::parquet::schema

@@ -41,37 +41,23 @@ uint64_t fixed_value_bits(const schema::LeafColumn& leaf) {
   return 64;
 }
 
-int32_t checked_page_size(size_t size, const schema::LeafColumn& leaf, int64_t row_group) {
-  if (size > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-    throw ParquetError::at({.row_group = row_group, .column_path = leaf.dotted_path},
-                           "page of " + std::to_string(size) + " bytes exceeds the 2 GiB page size limit");
-  }
-  return static_cast<int32_t>(size);
-}
-
 }  // namespace
 
 ColumnChunkWriter::ColumnChunkWriter(const schema::LeafColumn& leaf, const WriterOptions& options)
     : leaf_(&leaf),
       options_(&options),
-      codec_(make_codec(options.compression, options.compression_level)),
-      codec_kind_(options.compression),
-      codec_level_(options.compression_level),
       dictionary_allowed_(options.dictionary && can_dictionary_encode(leaf.physical_type)),
       byte_stream_split_(options.byte_stream_split_floating && leaf.steps.size() == 1 &&
                          (leaf.physical_type == Type::FLOAT || leaf.physical_type == Type::DOUBLE)),
       level_bits_def_(encoding::bit_width_of(static_cast<uint64_t>(leaf.max_definition_level))),
       level_bits_rep_(encoding::bit_width_of(static_cast<uint64_t>(leaf.max_repetition_level))),
-      shredder_(leaf) {}
+      shredder_(leaf),
+      page_writer_(options) {}
 
 void ColumnChunkWriter::rebind(const schema::LeafColumn& leaf, const WriterOptions& options) {
   leaf_ = &leaf;
   options_ = &options;
-  if (options.compression != codec_kind_ || options.compression_level != codec_level_) {
-    codec_ = make_codec(options.compression, options.compression_level);
-    codec_kind_ = options.compression;
-    codec_level_ = options.compression_level;
-  }
+  page_writer_.rebind(options);
   dictionary_allowed_ = options.dictionary && can_dictionary_encode(leaf.physical_type);
   byte_stream_split_ = options.byte_stream_split_floating && leaf.steps.size() == 1 &&
                        (leaf.physical_type == Type::FLOAT || leaf.physical_type == Type::DOUBLE);
@@ -81,10 +67,8 @@ void ColumnChunkWriter::rebind(const schema::LeafColumn& leaf, const WriterOptio
 }
 
 size_t ColumnChunkWriter::retained_bytes() const noexcept {
-  return shredder_.retained_bytes() + values_.retained_bytes() + dictionary_page_.capacity() + data_pages_.capacity() +
-         levels_.capacity() + values_bytes_.capacity() + body_.capacity() + compressed_.capacity() +
-         header_.capacity() + seen_entries_.capacity() + pages_.capacity() * sizeof(PageRecord) +
-         page_stats_.capacity() * sizeof(PageStatistics);
+  return shredder_.retained_bytes() + values_.retained_bytes() + page_writer_.retained_bytes() +
+         seen_entries_.capacity() + page_stats_.capacity() * sizeof(PageStatistics);
 }
 
 namespace {
@@ -185,17 +169,11 @@ void ColumnChunkWriter::encode(const std::vector<frame::Column>& pieces, int64_t
   for (const auto& piece : pieces) shredder_.add(piece);
   values_.gather(*leaf_, shredder_.value_runs());
 
-  data_pages_.clear();
-  dictionary_page_.clear();
-  pages_.clear();
+  page_writer_.start_chunk(*leaf_, row_group);
   page_stats_.clear();
   page_has_values_.clear();
   chunk_stats_ = PageStatistics{};
-  encoding_stats_.clear();
   num_levels_ = shredder_.num_levels();
-  total_uncompressed_ = 0;
-  dictionary_uncompressed_ = 0;
-  dictionary_compressed_ = 0;
   use_dictionary_ = dictionary_allowed_ && dictionary_pays_off();
   reset_dictionary();
 
@@ -360,143 +338,24 @@ void ColumnChunkWriter::write_dictionary_indices(std::vector<uint8_t>& out) {
   with_dictionary(dictionary_, [&](auto& encoder) { encoder.write_indices(out); });
 }
 
-void ColumnChunkWriter::compress_into(const std::vector<uint8_t>& input, std::vector<uint8_t>& out) {
-  out.clear();
-  codec_->compress(std::span<const uint8_t>(input.data(), input.size()), out);
-}
-
-void ColumnChunkWriter::append_page(const PageHeader& header, const std::vector<uint8_t>& body,
-                                    std::vector<uint8_t>& out) {
-  header_.clear();
-  serialize_page_header(header, header_);
-  out.insert(out.end(), header_.begin(), header_.end());
-  out.insert(out.end(), body.begin(), body.end());
-}
-
-void ColumnChunkWriter::count_encoding(PageType type, Encoding encoding) {
-  for (auto& s : encoding_stats_) {
-    if (s.page_type == type && s.encoding == encoding) {
-      ++s.count;
-      return;
-    }
-  }
-  encoding_stats_.push_back({.page_type = type, .encoding = encoding, .count = 1});
-}
-
 void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t value_begin, size_t value_end,
                                     int64_t first_row, int64_t num_rows) {
   const size_t num_levels = level_end - level_begin;
   const size_t num_values = value_end - value_begin;
   const auto& def = shredder_.definition_levels();
   const auto& rep = shredder_.repetition_levels();
-  const bool uncompressed = options_->compression == CompressionCodec::UNCOMPRESSED;
-
+  std::vector<uint8_t>& values_out =
+      page_writer_.begin_data_page(rep.empty() ? nullptr : rep.data() + level_begin, level_bits_rep_,
+                                   def.empty() ? nullptr : def.data() + level_begin, level_bits_def_, num_levels);
   PageStatistics stats;
   stats.null_count = static_cast<int64_t>(num_levels - num_values);
-  const bool want_min_max = options_->write_statistics || options_->write_page_index;
-
-  // V1: levels and values in one body, encoded in place; V2: the values apart (they are
-  // compressed without the levels).
-  const bool v1 = options_->data_page_version == DataPageVersion::V1;
-  std::vector<uint8_t>& values_out = v1 ? body_ : values_bytes_;
-  values_bytes_.clear();
-  if (v1) {
-    body_.clear();
-    if (!rep.empty()) {
-      encoding::encode_rle_bit_packed(rep.data() + level_begin, num_levels, level_bits_rep_,
-                                      encoding::RleLengthPrefix::kFourBytes, body_);
-    }
-    if (!def.empty()) {
-      encoding::encode_rle_bit_packed(def.data() + level_begin, num_levels, level_bits_def_,
-                                      encoding::RleLengthPrefix::kFourBytes, body_);
-    }
-  }
-  Encoding value_encoding = Encoding::PLAIN;
-  if (use_dictionary_) {
-    put_dictionary_values(value_begin, value_end);
-    if (want_min_max) {
-      if (const auto* bytes = std::get_if<encoding::ByteArrayDictionaryEncoder>(&dictionary_)) {
-        compute_min_max_of_entries(*bytes, bytes->indices(), seen_entries_, stats);
-      } else {
-        compute_min_max(*leaf_, values_, value_begin, value_end, stats);
-      }
-    }
-    write_dictionary_indices(values_out);
-    value_encoding = Encoding::RLE_DICTIONARY;
-    ++dictionary_pages_written_;
-  } else {
-    if (want_min_max) compute_min_max(*leaf_, values_, value_begin, value_end, stats);
-    if (byte_stream_split_) {
-      encode_values_byte_stream_split(value_begin, value_end, values_out);
-      value_encoding = Encoding::BYTE_STREAM_SPLIT;
-    } else {
-      encode_values_plain(value_begin, value_end, values_out);
-    }
-  }
-
-  PageHeader header;
-  size_t uncompressed_size = 0;
-  const std::vector<uint8_t>* body = nullptr;
-  if (v1) {
-    uncompressed_size = body_.size();
-    if (uncompressed) {
-      body = &body_;
-    } else {
-      compress_into(body_, compressed_);
-      body = &compressed_;
-    }
-    header.type = PageType::DATA_PAGE;
-    DataPageHeader data;
-    data.num_values = static_cast<int32_t>(num_levels);
-    data.encoding = value_encoding;
-    data.definition_level_encoding = Encoding::RLE;
-    data.repetition_level_encoding = Encoding::RLE;
-    if (options_->write_statistics) data.statistics = to_thrift_statistics(*leaf_, stats);
-    header.data_page_header = std::move(data);
-  } else {
-    levels_.clear();
-    if (!rep.empty()) {
-      encoding::encode_rle_bit_packed(rep.data() + level_begin, num_levels, level_bits_rep_,
-                                      encoding::RleLengthPrefix::kNone, levels_);
-    }
-    const size_t rep_bytes = levels_.size();
-    if (!def.empty()) {
-      encoding::encode_rle_bit_packed(def.data() + level_begin, num_levels, level_bits_def_,
-                                      encoding::RleLengthPrefix::kNone, levels_);
-    }
-    const size_t def_bytes = levels_.size() - rep_bytes;
-    uncompressed_size = levels_.size() + values_bytes_.size();
-    body_.assign(levels_.begin(), levels_.end());
-    if (uncompressed) {
-      body_.insert(body_.end(), values_bytes_.begin(), values_bytes_.end());
-    } else {
-      compress_into(values_bytes_, compressed_);
-      body_.insert(body_.end(), compressed_.begin(), compressed_.end());
-    }
-    body = &body_;
-    header.type = PageType::DATA_PAGE_V2;
-    DataPageHeaderV2 data;
-    data.num_values = static_cast<int32_t>(num_levels);
-    data.num_nulls = static_cast<int32_t>(num_levels - num_values);
-    data.num_rows = static_cast<int32_t>(num_rows);
-    data.encoding = value_encoding;
-    data.definition_levels_byte_length = static_cast<int32_t>(def_bytes);
-    data.repetition_levels_byte_length = static_cast<int32_t>(rep_bytes);
-    data.is_compressed = !uncompressed;
-    if (options_->write_statistics) data.statistics = to_thrift_statistics(*leaf_, stats);
-    header.data_page_header_v2 = std::move(data);
-  }
-  header.uncompressed_page_size = checked_page_size(uncompressed_size, *leaf_, row_group_);
-  header.compressed_page_size = checked_page_size(body->size(), *leaf_, row_group_);
-
-  const auto offset = static_cast<int64_t>(data_pages_.size());
-  append_page(header, *body, data_pages_);
-  const auto page_bytes = static_cast<int64_t>(data_pages_.size()) - offset;
-  pages_.push_back({.offset = offset,
-                    .size = checked_page_size(static_cast<size_t>(page_bytes), *leaf_, row_group_),
-                    .first_row = first_row});
-  total_uncompressed_ += static_cast<int64_t>(header_.size() + uncompressed_size);
-  count_encoding(header.type, value_encoding);
+  DataPageFacts facts{.num_levels = static_cast<int64_t>(num_levels),
+                      .num_values = static_cast<int64_t>(num_values),
+                      .num_rows = num_rows,
+                      .first_row = first_row,
+                      .encoding = encode_page_values(value_begin, value_end, stats, values_out)};
+  if (options_->write_statistics) facts.statistics = to_thrift_statistics(*leaf_, stats);
+  page_writer_.finish_data_page(std::move(facts));
   merge_statistics(*leaf_, chunk_stats_, stats);
   page_stats_.push_back(std::move(stats));
   page_has_values_.push_back(num_values > 0 ? 1 : 0);
@@ -507,25 +366,36 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
   }
 }
 
-void ColumnChunkWriter::build_dictionary_page() {
-  body_.clear();
-  with_dictionary(dictionary_, [&](const auto& encoder) { encoder.write_dictionary(body_); });
-  const std::vector<uint8_t>* body = &body_;
-  if (options_->compression != CompressionCodec::UNCOMPRESSED) {
-    compress_into(body_, compressed_);
-    body = &compressed_;
+Encoding ColumnChunkWriter::encode_page_values(size_t begin, size_t end, PageStatistics& stats,
+                                               std::vector<uint8_t>& out) {
+  const bool want_min_max = options_->write_statistics || options_->write_page_index;
+  if (use_dictionary_) {
+    put_dictionary_values(begin, end);
+    if (want_min_max) {
+      if (const auto* bytes = std::get_if<encoding::ByteArrayDictionaryEncoder>(&dictionary_)) {
+        // The page's distinct entries, not its values: fewer comparisons of long strings.
+        compute_min_max_of_entries(*bytes, bytes->indices(), seen_entries_, stats);
+      } else {
+        compute_min_max(*leaf_, values_, begin, end, stats);
+      }
+    }
+    write_dictionary_indices(out);
+    ++dictionary_pages_written_;
+    return Encoding::RLE_DICTIONARY;
   }
-  PageHeader header;
-  header.type = PageType::DICTIONARY_PAGE;
-  header.uncompressed_page_size = checked_page_size(body_.size(), *leaf_, row_group_);
-  header.compressed_page_size = checked_page_size(body->size(), *leaf_, row_group_);
-  DictionaryPageHeader dict;
-  dict.num_values = static_cast<int32_t>(dictionary_entries());
-  dict.encoding = Encoding::PLAIN;
-  header.dictionary_page_header = dict;
-  append_page(header, *body, dictionary_page_);
-  dictionary_uncompressed_ = static_cast<int64_t>(header_.size() + body_.size());
-  dictionary_compressed_ = static_cast<int64_t>(dictionary_page_.size());
+  if (want_min_max) compute_min_max(*leaf_, values_, begin, end, stats);
+  if (byte_stream_split_) {
+    encode_values_byte_stream_split(begin, end, out);
+    return Encoding::BYTE_STREAM_SPLIT;
+  }
+  encode_values_plain(begin, end, out);
+  return Encoding::PLAIN;
+}
+
+void ColumnChunkWriter::build_dictionary_page() {
+  std::vector<uint8_t>& entries = page_writer_.begin_dictionary_page();
+  with_dictionary(dictionary_, [&](const auto& encoder) { encoder.write_dictionary(entries); });
+  page_writer_.finish_dictionary_page(static_cast<int32_t>(dictionary_entries()));
 }
 
 WrittenColumnChunk ColumnChunkWriter::write_to(OutputSink& sink) {
@@ -536,20 +406,23 @@ WrittenColumnChunk ColumnChunkWriter::write_to(OutputSink& sink) {
   md.codec = options_->compression;
   md.num_values = num_levels_;
 
-  const bool has_dictionary = !dictionary_page_.empty();
+  const std::vector<uint8_t>& dictionary_page = page_writer_.dictionary_page();
+  const std::vector<uint8_t>& data_pages = page_writer_.data_pages();
+  const bool has_dictionary = !dictionary_page.empty();
   if (has_dictionary) {
     md.dictionary_page_offset = sink.position();
-    sink.write(dictionary_page_.data(), dictionary_page_.size());
+    sink.write(dictionary_page.data(), dictionary_page.size());
   }
   md.data_page_offset = sink.position();
-  sink.write(data_pages_.data(), data_pages_.size());
-  md.total_uncompressed_size = total_uncompressed_ + dictionary_uncompressed_;
-  md.total_compressed_size = static_cast<int64_t>(data_pages_.size()) + dictionary_compressed_;
+  sink.write(data_pages.data(), data_pages.size());
+  md.total_uncompressed_size = page_writer_.total_uncompressed();
+  md.total_compressed_size = page_writer_.total_compressed();
+  const std::vector<PageEncodingStats>& page_encodings = page_writer_.data_page_encodings();
 
   bool plain_pages = false;
   bool dictionary_pages = false;
   bool byte_stream_split_pages = false;
-  for (const auto& s : encoding_stats_) {
+  for (const auto& s : page_encodings) {
     if (s.encoding == Encoding::PLAIN) plain_pages = true;
     if (s.encoding == Encoding::RLE_DICTIONARY) dictionary_pages = true;
     if (s.encoding == Encoding::BYTE_STREAM_SPLIT) byte_stream_split_pages = true;
@@ -559,16 +432,16 @@ WrittenColumnChunk ColumnChunkWriter::write_to(OutputSink& sink) {
   if (dictionary_pages) md.encodings.push_back(Encoding::RLE_DICTIONARY);
   if (byte_stream_split_pages) md.encodings.push_back(Encoding::BYTE_STREAM_SPLIT);
   std::vector<PageEncodingStats> encoding_stats;
-  encoding_stats.reserve(encoding_stats_.size() + 1);
+  encoding_stats.reserve(page_encodings.size() + 1);
   if (has_dictionary) {
     encoding_stats.push_back({.page_type = PageType::DICTIONARY_PAGE, .encoding = Encoding::PLAIN, .count = 1});
   }
-  for (const auto& s : encoding_stats_) encoding_stats.push_back(s);
+  for (const auto& s : page_encodings) encoding_stats.push_back(s);
   md.encoding_stats = std::move(encoding_stats);
   if (options_->write_statistics) md.statistics = to_thrift_statistics(*leaf_, chunk_stats_);
 
-  out.offset_index.page_locations.reserve(pages_.size());
-  for (const auto& p : pages_) {
+  out.offset_index.page_locations.reserve(page_writer_.records().size());
+  for (const PageRecord& p : page_writer_.records()) {
     out.offset_index.page_locations.push_back(
         {.offset = md.data_page_offset + p.offset, .compressed_page_size = p.size, .first_row_index = p.first_row});
   }

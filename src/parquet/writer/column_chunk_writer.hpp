@@ -1,9 +1,9 @@
 #pragma once
 // Writes one leaf column of one row group at a time: shreds the top-level frame column into
 // levels, gathers the values, cuts them into data pages of about data_page_size bytes that
-// start at row boundaries, encodes each page (dictionary with PLAIN fallback, or PLAIN;
-// RLE-hybrid levels; page v1 or v2), compresses it, and collects statistics and the page
-// index entries. One ColumnChunkWriter serves every column chunk of a file in turn
+// start at row boundaries, encodes each page's values (dictionary with PLAIN fallback, or
+// PLAIN) and collects the statistics and the page index entries; the PageWriter below it
+// encodes the levels, compresses and lays out each page (v1 or v2) with its header. One ColumnChunkWriter serves every column chunk of a file in turn
 // (rebind() to the next leaf; nothing of a chunk outlives its write_to()), and a thread
 // keeps it for its next file, so its scratch buffers are reused across pages, columns,
 // row groups and files.
@@ -30,6 +30,7 @@
 #include "parquet/writer/leaf_values.hpp"
 #include "parquet/writer/level_shredder.hpp"
 #include "parquet/writer/page_statistics.hpp"
+#include "parquet/writer/page_writer.hpp"
 
 namespace crv::parquet::writer {
 
@@ -59,15 +60,12 @@ class ColumnChunkWriter {
   [[nodiscard]] WrittenColumnChunk write_to(OutputSink& sink);
 
  private:
-  struct PageRecord {
-    int64_t offset = 0;  // relative to the first data page
-    int32_t size = 0;    // including the header
-    int64_t first_row = 0;
-  };
-
   size_t find_page_end(size_t level_begin, size_t value_begin, size_t* value_end) const;
   void encode_page(size_t level_begin, size_t level_end, size_t value_begin, size_t value_end, int64_t first_row,
                    int64_t num_rows);
+  // The page's values [begin, end), encoded into `out`; returns their encoding. Collects
+  // their min/max into `stats` when the statistics or the page index want them.
+  Encoding encode_page_values(size_t begin, size_t end, PageStatistics& stats, std::vector<uint8_t>& out);
   void encode_values_plain(size_t begin, size_t end, std::vector<uint8_t>& out) const;
   // FLOAT / DOUBLE values [begin, end) as BYTE_STREAM_SPLIT.
   void encode_values_byte_stream_split(size_t begin, size_t end, std::vector<uint8_t>& out) const;
@@ -84,15 +82,9 @@ class ColumnChunkWriter {
   size_t dictionary_entries() const;
   void reset_dictionary();
   void build_dictionary_page();
-  void append_page(const PageHeader& header, const std::vector<uint8_t>& body, std::vector<uint8_t>& out);
-  void compress_into(const std::vector<uint8_t>& input, std::vector<uint8_t>& out);
-  void count_encoding(PageType type, Encoding encoding);
 
   const schema::LeafColumn* leaf_;
   const WriterOptions* options_;
-  std::unique_ptr<Codec> codec_;
-  CompressionCodec codec_kind_;
-  int codec_level_;
   bool dictionary_allowed_ = false;
   bool byte_stream_split_ = false;  // values not dictionary-encoded are BYTE_STREAM_SPLIT
   int level_bits_def_ = 0;
@@ -100,6 +92,7 @@ class ColumnChunkWriter {
 
   LevelShredder shredder_;
   LeafValues values_;
+  PageWriter page_writer_;
 
   // Per chunk.
   bool use_dictionary_ = false;
@@ -109,25 +102,13 @@ class ColumnChunkWriter {
                encoding::ByteArrayDictionaryEncoder>
       dictionary_;
   int dictionary_pages_written_ = 0;  // data pages that are dictionary-encoded
-  std::vector<uint8_t> dictionary_page_;  // header + body, empty when none
-  std::vector<uint8_t> data_pages_;       // headers + bodies of the data pages
-  std::vector<PageRecord> pages_;
   std::vector<PageStatistics> page_stats_;
   std::vector<uint8_t> page_has_values_;
   PageStatistics chunk_stats_;
-  std::vector<PageEncodingStats> encoding_stats_;
   int64_t num_levels_ = 0;
-  int64_t total_uncompressed_ = 0;  // headers included
-  int64_t dictionary_uncompressed_ = 0;
-  int64_t dictionary_compressed_ = 0;
   int64_t row_group_ = 0;
 
   // Scratch, reused across pages.
-  std::vector<uint8_t> levels_;
-  std::vector<uint8_t> values_bytes_;
-  std::vector<uint8_t> body_;
-  std::vector<uint8_t> compressed_;
-  std::vector<uint8_t> header_;
   std::vector<uint8_t> seen_entries_;
 };
 
