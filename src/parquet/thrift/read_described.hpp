@@ -9,9 +9,12 @@
 // member unknown to this version is skipped and, if the description has an Unknown
 // alternative, kept as Unknown{field id}.
 //
-// The dispatch on the field id is a chain of comparisons with constants, one per described
-// field, that the compiler turns into a jump table; values are read straight into the
-// members (no temporaries, no allocation but the strings and vectors themselves).
+// Speed (a page header is decoded per page, the footer per file open): the whole decoder of
+// a struct is instantiated from its constexpr description, so the dispatch on the field id
+// is a chain of comparisons with constant ids and member offsets (no table walked at run
+// time, no indirect calls); values are read straight into the members (no temporaries, no
+// allocation but the strings and vectors themselves). Measured against the hand-written
+// switches it replaced: no more instructions per decode.
 
 #include <cstddef>
 #include <cstdint>
@@ -37,22 +40,10 @@ template <class Wire>
 constexpr bool wire_type_matches(CompactType type) {
   if constexpr (std::is_same_v<Wire, wire::Bool>) {
     return type == CompactType::BOOLEAN_TRUE || type == CompactType::BOOLEAN_FALSE;
-  } else if constexpr (std::is_same_v<Wire, wire::I8>) {
-    return type == CompactType::I8;
-  } else if constexpr (std::is_same_v<Wire, wire::I16>) {
-    return type == CompactType::I16;
-  } else if constexpr (std::is_same_v<Wire, wire::I32>) {
-    return type == CompactType::I32;
-  } else if constexpr (std::is_same_v<Wire, wire::I64>) {
-    return type == CompactType::I64;
-  } else if constexpr (std::is_same_v<Wire, wire::Double>) {
-    return type == CompactType::DOUBLE;
-  } else if constexpr (std::is_same_v<Wire, wire::Binary>) {
-    return type == CompactType::BINARY;
-  } else if constexpr (std::is_same_v<Wire, wire::Struct> || std::is_same_v<Wire, wire::EnumUnion>) {
-    return type == CompactType::STRUCT;
+  } else if constexpr (compact_type<Wire>() == CompactType::LIST) {
+    return type == CompactType::LIST || type == CompactType::SET;
   } else {
-    return type == CompactType::LIST || type == CompactType::SET;  // wire::List<E>
+    return type == compact_type<Wire>();
   }
 }
 
@@ -107,7 +98,7 @@ void read_element(CompactReader& r, T& out) {
 
 template <class Element, class T>
 void read_list(CompactReader& r, const char* name, std::vector<T>& out) {
-  const ListHeader list = r.read_list_header(list_element_type<Element>(), name);
+  const ListHeader list = r.read_list_header(compact_type<Element>(), name);
   out.clear();
   out.resize(list.size);  // the size is checked against the remaining bytes
   for (auto& element : out) read_element<Element>(r, element);

@@ -67,9 +67,10 @@ struct ListElement<wire::List<Element>> {
   using type = Element;  // the wire type of the elements
 };
 
-// The element type code of a list header for elements of wire type Wire.
+// The type code of a value of wire type Wire in a field header or a list header (bool:
+// BOOLEAN_TRUE, which a list header uses for either value).
 template <class Wire>
-constexpr CompactType list_element_type() {
+constexpr CompactType compact_type() {
   if constexpr (std::is_same_v<Wire, wire::Bool>) return CompactType::BOOLEAN_TRUE;
   if constexpr (std::is_same_v<Wire, wire::I8>) return CompactType::I8;
   if constexpr (std::is_same_v<Wire, wire::I16>) return CompactType::I16;
@@ -77,7 +78,10 @@ constexpr CompactType list_element_type() {
   if constexpr (std::is_same_v<Wire, wire::I64>) return CompactType::I64;
   if constexpr (std::is_same_v<Wire, wire::Double>) return CompactType::DOUBLE;
   if constexpr (std::is_same_v<Wire, wire::Binary>) return CompactType::BINARY;
-  if constexpr (std::is_same_v<Wire, wire::Struct>) return CompactType::STRUCT;
+  if constexpr (std::is_same_v<Wire, wire::Struct> || std::is_same_v<Wire, wire::EnumUnion>) {
+    return CompactType::STRUCT;
+  }
+  return CompactType::LIST;  // wire::List<E>
 }
 
 // ---------------------------------------------------------------------------------------

@@ -81,31 +81,19 @@ template <class Wire, class T>
 void write_value(CompactWriter& w, int16_t id, const T& value) {
   if constexpr (std::is_same_v<Wire, wire::Bool>) {
     static_assert(std::is_same_v<T, bool>, "a bool field is a bool");
-    w.field_bool(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::I8>) {
-    w.field_i8(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::I16>) {
-    w.field_i16(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::I32>) {
-    w.field_i32(id, as_i32(value));
-  } else if constexpr (std::is_same_v<Wire, wire::I64>) {
-    w.field_i64(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::Double>) {
-    w.field_double(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::Binary>) {
-    w.field_binary(id, value);
-  } else if constexpr (std::is_same_v<Wire, wire::Struct>) {
-    w.field_struct_header(id);
-    write_struct_value(w, value);
+    w.field_bool(id, value);  // the value is the header's type
   } else if constexpr (std::is_same_v<Wire, wire::EnumUnion>) {
-    w.field_struct_header(id);
+    w.field_header(id, CompactType::STRUCT);
     w.begin_struct();
     write_empty_struct_field(w, static_cast<int16_t>(value));
     w.end_struct();
-  } else {
+  } else if constexpr (compact_type<Wire>() == CompactType::LIST) {
     using Element = typename ListElement<Wire>::type;
-    w.field_list_begin(id, list_element_type<Element>(), value.size());
+    w.field_list_begin(id, compact_type<Element>(), value.size());
     for (const auto& element : value) write_element<Element>(w, element);
+  } else {
+    w.field_header(id, compact_type<Wire>());
+    write_element<Wire>(w, value);  // the same encoding as a list element
   }
 }
 
