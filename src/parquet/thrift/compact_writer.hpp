@@ -32,6 +32,8 @@ class CompactWriter {
   void field_double(int16_t id, double value);
   void field_binary(int16_t id, std::string_view value);
   void field_struct_header(int16_t id);  // then begin_struct() .. end_struct()
+  // A field header alone; the value follows (write_*, or a struct / list).
+  void field_header(int16_t id, CompactType type);
   void field_list_begin(int16_t id, CompactType element_type, size_t size);
 
   // Container elements and raw values.
@@ -48,8 +50,6 @@ class CompactWriter {
   [[nodiscard]] int depth() const noexcept { return depth_; }
 
  private:
-  void field_header(int16_t id, CompactType type);
-
   std::vector<uint8_t>& out_;
   std::array<int16_t, kMaxNestingDepth> last_field_id_{};
   int depth_ = 0;
