@@ -60,7 +60,7 @@ std::uint64_t PreparedFile::write_with(const std::function<void(WritableFile&)>&
 }
 
 void PreparedFile::rename() {
-  if (!written_) throw IoArgumentError("PreparedFile::commit before write for '" + tmp_.string() + "'");
+  if (!written_) throw IoArgumentError("PreparedFile::rename before write for '" + tmp_.string() + "'");
   step_ = "rename";
   env_.rename_file(tmp_, path_);
   renamed_ = true;

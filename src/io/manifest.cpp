@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <chrono>
@@ -442,9 +443,13 @@ std::string manifest_text(const TableManifest& manifest) {
 }
 
 void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest) {
-  TableManifest stamped = manifest;
-  detail::fill_missing_times(stamped, env);
-  const std::string text = manifest_text(stamped);
+  // Copied only to fill in missing times (a manifest of many parts is not copied per save).
+  std::optional<TableManifest> stamped;
+  if (manifest.created_at.empty() || manifest.updated_at.empty()) {
+    stamped = manifest;
+    detail::fill_missing_times(*stamped, env);
+  }
+  const std::string text = manifest_text(stamped ? *stamped : manifest);
   try {
     write_file_atomically(env, path, text);
   } catch (const IoError& error) {

@@ -37,7 +37,7 @@ TEST(Errors, KindsNameTheKindOfFailure) {
   EXPECT_EQ(IoSchemaError("bad frame").kind(), ErrorKind::InvalidArgument);
 }
 
-TEST(Errors, AnUnreadablePartIsAReadErrorOfKindIoWithItsErrno) {
+TEST(Errors, APartThatIsNotARegularFileIsAReadErrorSayingSo) {
   TempRoot root;
   Dataset dataset(root.settings(), "run_errors");
   dataset.append(kEdges, edges_at({0, 1, 2}));

@@ -30,12 +30,11 @@ struct CRV_IO_EXPORT Where {
 
   bool operator==(const Where&) const = default;
   bool is_unbounded() const { return !tick_min && !tick_max; }
-  /// tick_min > tick_max: no tick is selected (as the reference's filter selects none).
-  bool is_empty() const { return tick_min && tick_max && *tick_min > *tick_max; }
   bool contains(std::int64_t tick) const {
     return (!tick_min || tick >= *tick_min) && (!tick_max || tick <= *tick_max);
   }
-  /// Whether [low, high] meets the bounds.
+  /// Whether [low, high] meets the bounds (never when tick_min > tick_max: such bounds
+  /// select nothing, as the reference's filter does).
   bool overlaps(std::int64_t low, std::int64_t high) const { return core::overlaps(low, high, tick_min, tick_max); }
   /// "[0, 120]", "[0, +inf)", "(-inf, +inf)".
   std::string to_string() const;
