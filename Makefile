@@ -13,7 +13,7 @@ LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 # ccache caches files built with a precompiled header (CRV_PRECOMPILE_HEADERS) only with these.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: all deps build demo test install bench bench-build bench-quick fuzz fuzz-build sanitize clean interop-deps
+.PHONY: all deps build demo test install bench bench-build bench-quick fuzz fuzz-build sanitize clean interop-deps format format-check tidy
 
 all: build
 
@@ -94,5 +94,20 @@ sanitize: deps
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  PYTEST_ADDOPTS='$(SANITIZE_PYTEST)' ctest --output-on-failure -R '^python_tests$$'
 
+# The tree's style (.clang-format): format applies it, format-check (also a test of make
+# test) lists the files that differ. tidy runs clang-tidy (.clang-tidy) over the library
+# sources, with the compile commands of $(BUILD_DIR).
+format: deps
+	scripts/format.sh
+
+format-check: deps
+	scripts/format.sh --check
+
+TIDY_DIR ?= build-tidy
+tidy: deps
+	cmake -S . -B $(TIDY_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRV_UNITY_BUILD=OFF \
+	  -DCRV_PRECOMPILE_HEADERS=OFF -DCRV_BUILD_TESTS=OFF -DCRV_BUILD_EXAMPLES=OFF -DCMAKE_EXPORT_COMPILE_COMMANDS=ON $(CMAKE_FLAGS)
+	run-clang-tidy-14 -quiet -p $(TIDY_DIR) -j $(JOBS) '$(CURDIR)/src/'
+
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR) $(FUZZ_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) $(FUZZ_DIR) $(SANITIZE_DIR) $(TIDY_DIR)

@@ -31,6 +31,8 @@ TableDescriptor make_descriptor(TableName name, std::initializer_list<ColumnDef>
   return descriptor;
 }
 
+// One row per column, laid out as a table.
+// clang-format off
 std::vector<TableDescriptor> build_registry() {
   using D = DType;
   std::vector<TableDescriptor> tables;
@@ -121,6 +123,7 @@ std::vector<TableDescriptor> build_registry() {
   }));
   return tables;
 }
+// clang-format on
 
 }  // namespace
 

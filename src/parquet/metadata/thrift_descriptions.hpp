@@ -10,6 +10,8 @@
 #include "parquet/thrift/struct_description.hpp"
 
 namespace crv::parquet::thrift {
+// One row per field, laid out as a table.
+// clang-format off
 
 // ---------------------------------------------------------------------------------------
 // Statistics
@@ -343,4 +345,5 @@ inline constexpr auto kThrift<FileMetaData> = thrift_struct<FileMetaData>(
     field(8, kOptional, struct_, "encryption_algorithm", &FileMetaData::encryption_algorithm),
     field(9, kOptional, binary, "footer_signing_key_metadata", &FileMetaData::footer_signing_key_metadata));
 
+// clang-format on
 }  // namespace crv::parquet::thrift
