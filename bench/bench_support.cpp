@@ -27,7 +27,9 @@ double now_seconds() {
 std::pair<double, double> cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
+  };
   return {seconds(usage.ru_utime), seconds(usage.ru_stime)};
 }
 
@@ -52,7 +54,8 @@ void settle_filesystem() {
 
 ScratchDir::ScratchDir(const std::filesystem::path& base) {
   std::string pattern = (base / "crv-bench-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a scratch directory under " + base.string());
+  if (mkdtemp(pattern.data()) == nullptr)
+    throw std::runtime_error("cannot create a scratch directory under " + base.string());
   path_ = pattern;
 }
 

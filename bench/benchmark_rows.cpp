@@ -13,8 +13,8 @@
 namespace crv::bench {
 namespace {
 
-constexpr std::array<std::string_view, 5> kEdgeKinds = {
-    "self_to_object", "self_to_agent", "agent_to_object", "agent_to_agent", "object_to_object"};
+constexpr std::array<std::string_view, 5> kEdgeKinds = {"self_to_object", "self_to_agent", "agent_to_object",
+                                                        "agent_to_agent", "object_to_object"};
 
 // "<prefix>0" ... "<prefix><count - 1>", formatted once so that the row loops only copy bytes.
 std::vector<std::string> numbered(std::string_view prefix, int count) {
@@ -56,13 +56,9 @@ frame::Column string_column(std::int64_t start, std::int64_t count, ValueOf valu
 }
 
 // Views on a names table, so that the value callbacks can hand out stable pointers.
-std::vector<std::string_view> views(const std::vector<std::string>& names) {
-  return {names.begin(), names.end()};
-}
+std::vector<std::string_view> views(const std::vector<std::string>& names) { return {names.begin(), names.end()}; }
 
-std::int64_t buffer_bytes(const std::shared_ptr<frame::Buffer>& buffer) {
-  return buffer ? buffer->size() : 0;
-}
+std::int64_t buffer_bytes(const std::shared_ptr<frame::Buffer>& buffer) { return buffer ? buffer->size() : 0; }
 
 std::int64_t array_bytes(const frame::ArrayData& data) {
   std::int64_t total = buffer_bytes(data.validity) + buffer_bytes(data.values) + buffer_bytes(data.data);
@@ -105,12 +101,18 @@ frame::Frame benchmark_rows(std::int64_t start, std::int64_t count, std::int64_t
   std::vector<std::pair<std::string, frame::Column>> columns;
   columns.reserve(9);
   columns.emplace_back("tick", tick.finish());
-  columns.emplace_back("observer_agent_id", string_column(start, count, [&](std::int64_t i) { return agent(i * 7919); }));
-  columns.emplace_back("edge_kind", string_column(start, count, [](std::int64_t i) { return &kEdgeKinds[static_cast<size_t>(i % 5)]; }));
-  columns.emplace_back("subject_id", string_column(start, count, [&](std::int64_t i) { return i % 2 == 0 ? agent(i * 31) : none; }));
-  columns.emplace_back("object_id", string_column(start, count, [&](std::int64_t i) { return i % 3 == 0 ? token(i) : none; }));
-  columns.emplace_back("related_agent_id", string_column(start, count, [&](std::int64_t i) { return i % 4 == 0 ? agent(i * 17) : none; }));
-  columns.emplace_back("token_id", string_column(start, count, [&](std::int64_t i) { return i % 5 == 0 ? token(i) : none; }));
+  columns.emplace_back("observer_agent_id",
+                       string_column(start, count, [&](std::int64_t i) { return agent(i * 7919); }));
+  columns.emplace_back(
+      "edge_kind", string_column(start, count, [](std::int64_t i) { return &kEdgeKinds[static_cast<size_t>(i % 5)]; }));
+  columns.emplace_back("subject_id",
+                       string_column(start, count, [&](std::int64_t i) { return i % 2 == 0 ? agent(i * 31) : none; }));
+  columns.emplace_back("object_id",
+                       string_column(start, count, [&](std::int64_t i) { return i % 3 == 0 ? token(i) : none; }));
+  columns.emplace_back("related_agent_id",
+                       string_column(start, count, [&](std::int64_t i) { return i % 4 == 0 ? agent(i * 17) : none; }));
+  columns.emplace_back("token_id",
+                       string_column(start, count, [&](std::int64_t i) { return i % 5 == 0 ? token(i) : none; }));
   columns.emplace_back("edge_weight", edge_weight.finish());
   columns.emplace_back("edge_sign", edge_sign.finish());
   return frame::Frame(std::move(columns));

@@ -47,7 +47,8 @@ std::int64_t parse_count(std::string_view name, const std::string& text) {
   } catch (const std::exception&) {
     usage_error("--" + std::string(name) + ": not an integer: '" + text + "'");
   }
-  if (used != text.size() || value < 1) usage_error("--" + std::string(name) + ": expected an integer >= 1, got '" + text + "'");
+  if (used != text.size() || value < 1)
+    usage_error("--" + std::string(name) + ": expected an integer >= 1, got '" + text + "'");
   return value;
 }
 
@@ -111,7 +112,8 @@ Result run_appends(const Options& options, const std::vector<frame::Frame>& fram
     result.extra["cpu_system_seconds"] = system_end - system_start;
     result.bytes_on_disk = bytes_on_disk(scratch.path());
     if (per_append_windows) {
-      const auto window = static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(options.window), per_append.size()));
+      const auto window =
+          static_cast<std::ptrdiff_t>(std::min(static_cast<std::size_t>(options.window), per_append.size()));
       result.extra["window_appends"] = window;
       result.extra["first_window_seconds"] = std::accumulate(per_append.begin(), per_append.begin() + window, 0.0);
       result.extra["last_window_seconds"] = std::accumulate(per_append.end() - window, per_append.end(), 0.0);
@@ -142,7 +144,8 @@ Result run_reads(const Options& options, std::int64_t expected_rows,
     const std::int64_t rows = read(dataset);
     result.seconds.push_back(now_seconds() - start);
     if (rows != expected_rows) {
-      throw std::runtime_error(options.workload + " read " + std::to_string(rows) + " rows, expected " + std::to_string(expected_rows));
+      throw std::runtime_error(options.workload + " read " + std::to_string(rows) + " rows, expected " +
+                               std::to_string(expected_rows));
     }
     result.extra["rows"] = rows;
   }
@@ -208,7 +211,9 @@ nlohmann::json run(const Options& options) {
     usage_error("unknown workload " + w);
   }
   // W5, W7, W9: one tick per append.
-  report["ticks"] = w == "W9" ? options.processes * options.appends : one_tick_per_append ? options.appends : options.ticks;
+  report["ticks"] = w == "W9"             ? options.processes * options.appends
+                    : one_tick_per_append ? options.appends
+                                          : options.ticks;
   report["repeat"] = options.repeat;
   report["seconds"] = median(result.seconds);
   report["all_seconds"] = result.seconds;

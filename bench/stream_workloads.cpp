@@ -106,7 +106,8 @@ std::vector<Tick> eight_table_ticks(std::int64_t ticks, std::int64_t rows_per_ti
   std::vector<Tick> out(static_cast<std::size_t>(ticks));
   for (std::int64_t t = 0; t < ticks; ++t) {
     for (const core::TableDescriptor& table : core::list_tables()) {
-      out[static_cast<std::size_t>(t)].push_back({table.name, minimal_table_rows(table, t * rows_per_tick, rows_per_tick, rows_per_tick)});
+      out[static_cast<std::size_t>(t)].push_back(
+          {table.name, minimal_table_rows(table, t * rows_per_tick, rows_per_tick, rows_per_tick)});
     }
   }
   return out;
@@ -162,7 +163,8 @@ struct WriterRange {
 void write_range(const io::IoSettings& settings, WriterRange range, std::int64_t rows, int ready, int go) {
   std::vector<frame::Frame> frames;
   frames.reserve(static_cast<std::size_t>(range.count));
-  for (std::int64_t g = range.first; g < range.first + range.count; ++g) frames.push_back(benchmark_rows(g * rows, rows, rows));
+  for (std::int64_t g = range.first; g < range.first + range.count; ++g)
+    frames.push_back(benchmark_rows(g * rows, rows, rows));
   io::Dataset dataset(settings, kRunId);
   const char byte = 1;
   if (::write(ready, &byte, 1) != 1) throw std::runtime_error("cannot signal the parent");
@@ -226,7 +228,8 @@ double race_writers(const io::IoSettings& settings, const std::vector<WriterRang
   ::close(go[1]);
   wait_all(pids, failed);
   const double seconds = now_seconds() - start;
-  if (failed || ready_count != writers.size()) throw std::runtime_error("a W9 writer process failed (see its message above)");
+  if (failed || ready_count != writers.size())
+    throw std::runtime_error("a W9 writer process failed (see its message above)");
   return seconds;
 }
 
@@ -253,7 +256,8 @@ void verify_rows(const io::IoSettings& settings, std::int64_t total, std::int64_
     const auto hashed = static_cast<std::uint32_t>(weight.value<double>(row) * 4294967296.0);
     const auto i = static_cast<std::int64_t>(hashed * inverse);
     if (i >= total || seen[static_cast<std::size_t>(i)] || tick.value<std::int64_t>(row) != i / rows_per_tick) {
-      throw std::runtime_error("W9: row " + std::to_string(row) + " (tick " + std::to_string(tick.value<std::int64_t>(row)) +
+      throw std::runtime_error("W9: row " + std::to_string(row) + " (tick " +
+                               std::to_string(tick.value<std::int64_t>(row)) +
                                ") is not a row of the writers, or is there twice");
     }
     seen[static_cast<std::size_t>(i)] = true;

@@ -24,7 +24,9 @@ double time_median(int repeat, const std::function<void()>& body) {
   return median(runs);
 }
 
-double gb_per_second(std::size_t bytes, double seconds) { return seconds > 0 ? static_cast<double>(bytes) / seconds / 1e9 : 0; }
+double gb_per_second(std::size_t bytes, double seconds) {
+  return seconds > 0 ? static_cast<double>(bytes) / seconds / 1e9 : 0;
+}
 
 /// `bytes` bytes (about) of well-formed text mixing one- to four-byte sequences.
 std::string multibyte_text(std::size_t bytes) {

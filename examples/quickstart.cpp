@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   frame::Frame df{
       {"tick", frame::Column::from<int64_t>({0, 1, 2, 101})},
       {"observer_agent_id", frame::Column::from<std::string>({"A0", "A1", "A2", "A0"})},
-      {"edge_kind", frame::Column::from<std::string>(
-                        {"self_to_object", "self_to_object", "self_to_object", "self_to_object"})},
+      {"edge_kind",
+       frame::Column::from<std::string>({"self_to_object", "self_to_object", "self_to_object", "self_to_object"})},
       {"edge_weight", frame::Column::from<double>({0.0, 0.1, 0.2, 0.3})},
   };
 

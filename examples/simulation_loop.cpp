@@ -76,7 +76,6 @@ int main(int argc, char** argv) {
   ds.close();  // seals the open buckets: Polars, DuckDB and the reference now see every row
 
   const std::int64_t rows = ds.read(core::TableName::IdentityEdges).num_rows();
-  std::cout << "ticks " << ticks << ", identity_edges rows " << rows << ", holdings rows followed " << followed
-            << "\n";
+  std::cout << "ticks " << ticks << ", identity_edges rows " << rows << ", holdings rows followed " << followed << "\n";
   return rows == ticks * kAgents ? 0 : 1;
 }

@@ -46,8 +46,10 @@ int nesting_depth(std::string_view text) {
   for (size_t k = 0; k < text.size(); ++k) {
     const char c = text[k];
     if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++k;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -79,7 +81,8 @@ void check_parquet_round_trip(const frame::Frame& frame) {
   } catch (const parquet::ParquetError&) {
     return;  // a type Parquet cannot hold
   }
-  const auto reader = parquet::FileReader::open(std::make_shared<parquet::MemorySource>(sink.take(), "round-trip.parquet"));
+  const auto reader =
+      parquet::FileReader::open(std::make_shared<parquet::MemorySource>(sink.take(), "round-trip.parquet"));
   parquet::ReadOptions read_options;
   read_options.threads = 1;
   if (!frame::equals(reader->read(read_options), frame)) std::abort();

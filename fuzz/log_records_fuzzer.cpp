@@ -65,8 +65,10 @@ void parse_segment(std::string_view bytes) {
   const ParsedRecords parsed = parse_records(bytes, 4096);
   if (parsed.valid_end < 4096 || parsed.valid_end > 4096 + bytes.size()) std::abort();
   for (const RawRecord& record : parsed.records) {
-    if (record.type == RecordType::Commit) decode_commit_payload(record.payload);
-    else decode_seal_payload(record.payload);
+    if (record.type == RecordType::Commit)
+      decode_commit_payload(record.payload);
+    else
+      decode_seal_payload(record.payload);
   }
 }
 

@@ -54,12 +54,16 @@ frame::Frame mixed_frame() {
   };
   std::string text;
   for (int row = 0; row < 9; ++row) {
-    text += "{\"tick\": " + std::to_string(row * 3) + ", \"agent\": " +
-            (row % 4 == 0 ? std::string("null") : "\"a" + std::to_string(row % 3) + "\"") +
+    text += "{\"tick\": " + std::to_string(row * 3) +
+            ", \"agent\": " + (row % 4 == 0 ? std::string("null") : "\"a" + std::to_string(row % 3) + "\"") +
             ", \"price\": " + (row % 5 == 0 ? std::string("null") : std::to_string(row * 1.25)) +
             ", \"flag\": " + (row % 2 == 0 ? "true" : "false") + ", \"small\": " + std::to_string(row - 4) +
-            ", \"payload\": " + (row % 3 == 0 ? std::string("null") : "{\"legs\": " + std::to_string(row) + ", \"venue\": \"v\"}") +
-            ", \"fills\": " + (row % 4 == 1 ? std::string("[]") : row % 4 == 2 ? std::string("null") : "[{\"qty\": 1, \"px\": 2.5}, {\"qty\": null, \"px\": 3}]") +
+            ", \"payload\": " +
+            (row % 3 == 0 ? std::string("null") : "{\"legs\": " + std::to_string(row) + ", \"venue\": \"v\"}") +
+            ", \"fills\": " +
+            (row % 4 == 1   ? std::string("[]")
+             : row % 4 == 2 ? std::string("null")
+                            : "[{\"qty\": 1, \"px\": 2.5}, {\"qty\": null, \"px\": 3}]") +
             "}\n";
   }
   return from_jsonl(text, schema);

@@ -41,7 +41,8 @@ void read_every_way(const FileReader& reader) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > kMaxInput) return 0;
   try {
-    const auto reader = FileReader::open(std::make_shared<MemorySource>(std::vector<uint8_t>(data, data + size), "fuzz.parquet"));
+    const auto reader =
+        FileReader::open(std::make_shared<MemorySource>(std::vector<uint8_t>(data, data + size), "fuzz.parquet"));
     read_every_way(*reader);
   } catch (const ParquetError&) {
     // A clean refusal.

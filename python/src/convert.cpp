@@ -27,18 +27,12 @@ namespace {
 template <class Json>
 py::object json_to_py(const Json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null:
-      return py::none();
-    case nlohmann::json::value_t::boolean:
-      return py::bool_(value.template get<bool>());
-    case nlohmann::json::value_t::number_integer:
-      return py::int_(value.template get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned:
-      return py::int_(value.template get<std::uint64_t>());
-    case nlohmann::json::value_t::number_float:
-      return py::float_(value.template get<double>());
-    case nlohmann::json::value_t::string:
-      return py::str(value.template get_ref<const std::string&>());
+    case nlohmann::json::value_t::null: return py::none();
+    case nlohmann::json::value_t::boolean: return py::bool_(value.template get<bool>());
+    case nlohmann::json::value_t::number_integer: return py::int_(value.template get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return py::int_(value.template get<std::uint64_t>());
+    case nlohmann::json::value_t::number_float: return py::float_(value.template get<double>());
+    case nlohmann::json::value_t::string: return py::str(value.template get_ref<const std::string&>());
     case nlohmann::json::value_t::array: {
       py::list out;
       for (const auto& item : value) out.append(json_to_py(item));
@@ -49,8 +43,7 @@ py::object json_to_py(const Json& value) {
       for (auto it = value.begin(); it != value.end(); ++it) out[py::str(it.key())] = json_to_py(it.value());
       return out;
     }
-    default:
-      return py::none();
+    default: return py::none();
   }
 }
 
@@ -162,7 +155,8 @@ nlohmann::json to_json(py::handle value, const std::string& what) {
   }
   if (PyFloat_Check(value.ptr())) return PyFloat_AsDouble(value.ptr());
   if (PyUnicode_Check(value.ptr())) return value.cast<std::string>();
-  if (PyBytes_Check(value.ptr())) return std::string(PyBytes_AsString(value.ptr()), static_cast<size_t>(PyBytes_Size(value.ptr())));
+  if (PyBytes_Check(value.ptr()))
+    return std::string(PyBytes_AsString(value.ptr()), static_cast<size_t>(PyBytes_Size(value.ptr())));
   if (PyDict_Check(value.ptr())) {
     nlohmann::json object = nlohmann::json::object();
     for (auto item : py::reinterpret_borrow<py::dict>(value)) {
@@ -204,7 +198,8 @@ Column column_from_numpy(const py::array& input, const std::string& name) {
   // Native byte order and C-contiguous; float16 as float32 (crv-io has no float16 column).
   py::array array = input;
   if (kind == 'f' && input.itemsize() == 2) array = input.attr("astype")("float32");
-  if (!array.dtype().attr("isnative").cast<bool>()) array = array.attr("astype")(array.dtype().attr("newbyteorder")("="));
+  if (!array.dtype().attr("isnative").cast<bool>())
+    array = array.attr("astype")(array.dtype().attr("newbyteorder")("="));
   array = numpy.attr("ascontiguousarray")(array);
   const int64_t length = static_cast<int64_t>(array.shape(0));
 
@@ -283,7 +278,8 @@ py::object value_to_py(const Column& column, int64_t row) {
     case TypeId::Struct: {
       py::dict out;
       const auto& fields = column.type()->fields();
-      for (int k = 0; k < column.num_children(); ++k) out[py::str(fields[static_cast<size_t>(k)].name)] = value_to_py(column.child(k), row);
+      for (int k = 0; k < column.num_children(); ++k)
+        out[py::str(fields[static_cast<size_t>(k)].name)] = value_to_py(column.child(k), row);
       return out;
     }
     case TypeId::List: {
@@ -293,8 +289,7 @@ py::object value_to_py(const Column& column, int64_t row) {
       for (int32_t i = offsets[row]; i < offsets[row + 1]; ++i) out.append(value_to_py(items, i));
       return out;
     }
-    default:
-      return to_py(frame::value_to_json(column, row));
+    default: return to_py(frame::value_to_json(column, row));
   }
 }
 
@@ -313,7 +308,8 @@ py::list column_to_list(const Column& column) {
         continue;
       }
       py::dict value;
-      for (size_t k = 0; k < children.size(); ++k) value[py::str(fields[k].name)] = child_values[k][static_cast<size_t>(row)];
+      for (size_t k = 0; k < children.size(); ++k)
+        value[py::str(fields[k].name)] = child_values[k][static_cast<size_t>(row)];
       out[static_cast<size_t>(row)] = std::move(value);
     }
     return out;

@@ -1,8 +1,8 @@
 #pragma once
 // Conversions between Python objects and crv-io's frames, JSON values and Arrow C structs.
 
-#include <pybind11/pybind11.h>
 #include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
 
 #include <nlohmann/json.hpp>
 

@@ -66,36 +66,58 @@ io::IoSettings settings_from(const py::dict& fields) {
   io::IoSettings settings;
   for (const auto& [key, value] : object.items()) {
     const char* k = key.c_str();
-    if (key == "root_dir") settings.root_dir = string_field(value, k);
-    else if (key == "partitioning") settings.partitioning = string_field(value, k);
-    else if (key == "tick_bucket_size") settings.tick_bucket_size = int_field(value, k);
-    else if (key == "row_group_size") settings.row_group_size = int_field(value, k);
-    else if (key == "compression") settings.compression = string_field(value, k);
-    else if (key == "compression_level") settings.compression_level = static_cast<int>(int_field(value, k));
-    else if (key == "fs_protocol") settings.fs_protocol = string_field(value, k);
+    if (key == "root_dir")
+      settings.root_dir = string_field(value, k);
+    else if (key == "partitioning")
+      settings.partitioning = string_field(value, k);
+    else if (key == "tick_bucket_size")
+      settings.tick_bucket_size = int_field(value, k);
+    else if (key == "row_group_size")
+      settings.row_group_size = int_field(value, k);
+    else if (key == "compression")
+      settings.compression = string_field(value, k);
+    else if (key == "compression_level")
+      settings.compression_level = static_cast<int>(int_field(value, k));
+    else if (key == "fs_protocol")
+      settings.fs_protocol = string_field(value, k);
     else if (key == "fs_options") {
-      if (!value.is_object()) throw io::IoConfigError("invalid IoSettings.fs_options " + value.dump() + ": expected a dict");
+      if (!value.is_object())
+        throw io::IoConfigError("invalid IoSettings.fs_options " + value.dump() + ": expected a dict");
       settings.fs_options.clear();
       for (const auto& [option, option_value] : value.items()) {
         settings.fs_options[option] = option_value.is_string() ? option_value.get<std::string>() : option_value.dump();
       }
-    } else if (key == "strict_schema") settings.strict_schema = bool_field(value, k);
-    else if (key == "write_manifest_every_n") settings.write_manifest_every_n = int_field(value, k);
-    else if (key == "write_threads") settings.write_threads = int_field(value, k);
-    else if (key == "inline_max_rows") settings.inline_max_rows = int_field(value, k);
-    else if (key == "inline_max_bytes") settings.inline_max_bytes = int_field(value, k);
-    else if (key == "log_segment_bytes") settings.log_segment_bytes = int_field(value, k);
-    else if (key == "vacuum_grace_seconds") settings.vacuum_grace_seconds = int_field(value, k);
+    } else if (key == "strict_schema")
+      settings.strict_schema = bool_field(value, k);
+    else if (key == "write_manifest_every_n")
+      settings.write_manifest_every_n = int_field(value, k);
+    else if (key == "write_threads")
+      settings.write_threads = int_field(value, k);
+    else if (key == "inline_max_rows")
+      settings.inline_max_rows = int_field(value, k);
+    else if (key == "inline_max_bytes")
+      settings.inline_max_bytes = int_field(value, k);
+    else if (key == "log_segment_bytes")
+      settings.log_segment_bytes = int_field(value, k);
+    else if (key == "vacuum_grace_seconds")
+      settings.vacuum_grace_seconds = int_field(value, k);
     else if (key == "valuation") {
-      if (!value.is_object()) throw io::IoConfigError("invalid IoSettings.valuation " + value.dump() + ": expected a dict");
+      if (!value.is_object())
+        throw io::IoConfigError("invalid IoSettings.valuation " + value.dump() + ": expected a dict");
       for (const auto& [vkey, vvalue] : value.items()) {
         const std::string name = "valuation." + vkey;
-        if (vkey == "enabled") settings.valuation.enabled = bool_field(vvalue, name.c_str());
-        else if (vkey == "cost_method") settings.valuation.cost_method = string_field(vvalue, name.c_str());
-        else if (vkey == "price_source") settings.valuation.price_source = string_field(vvalue, name.c_str());
-        else if (vkey == "vwap_window_ticks") settings.valuation.vwap_window_ticks = int_field(vvalue, name.c_str());
-        else if (vkey == "currency") settings.valuation.currency = string_field(vvalue, name.c_str());
-        else throw io::IoConfigError("unknown IoSettings field '" + name + "'");
+        if (vkey == "enabled")
+          settings.valuation.enabled = bool_field(vvalue, name.c_str());
+        else if (vkey == "cost_method")
+          settings.valuation.cost_method = string_field(vvalue, name.c_str());
+        else if (vkey == "price_source")
+          settings.valuation.price_source = string_field(vvalue, name.c_str());
+        else if (vkey == "vwap_window_ticks")
+          settings.valuation.vwap_window_ticks = int_field(vvalue, name.c_str());
+        else if (vkey == "currency")
+          settings.valuation.currency = string_field(vvalue, name.c_str());
+        else
+          throw io::IoConfigError("unknown IoSettings field '" + name + "'");
       }
     } else {
       throw io::IoConfigError("unknown IoSettings field '" + key + "'");
@@ -127,7 +149,8 @@ PyFrame frame_from_columns(const std::vector<std::string>& names, const py::list
     py::handle value = values[i];
     if (!ndarray.is_none() && py::isinstance(value, ndarray)) {
       columns.emplace_back(names[i], column_from_numpy(py::reinterpret_borrow<py::array>(value), names[i]));
-    } else if (py::isinstance<py::sequence>(value) && !py::isinstance<py::str>(value) && !py::isinstance<py::bytes>(value)) {
+    } else if (py::isinstance<py::sequence>(value) && !py::isinstance<py::str>(value) &&
+               !py::isinstance<py::bytes>(value)) {
       columns.emplace_back(names[i], column_from_values(py::reinterpret_borrow<py::sequence>(value), names[i]));
     } else {
       throw py::type_error("column '" + names[i] + "': expected a list or a numpy array, got " +
@@ -318,8 +341,8 @@ py::list table_descriptors() {
   for (const core::TableDescriptor& descriptor : core::list_tables()) {
     py::list columns;
     for (const core::ColumnSpec& column : descriptor.columns) {
-      columns.append(py::make_tuple(column.name, std::string(core::to_string(column.dtype)),
-                                    descriptor.is_required(column.name)));
+      columns.append(
+          py::make_tuple(column.name, std::string(core::to_string(column.dtype)), descriptor.is_required(column.name)));
     }
     out.append(py::make_tuple(std::string(core::to_string(descriptor.name)), columns));
   }
@@ -351,7 +374,8 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
   schema_error.attr("__doc__") = "A frame that does not match its table descriptor.";
   write_error.attr("__doc__") = "A failure of the atomic write path (a part or the append log).";
   manifest_error.attr("__doc__") = "A manifest that is missing where required, corrupt, or not writable.";
-  argument_error.attr("__doc__") = "An argument that is not valid (a run id, a cursor, a limit); nothing was read or written.";
+  argument_error.attr("__doc__") =
+      "An argument that is not valid (a run id, a cursor, a limit); nothing was read or written.";
   read_error.attr("__doc__") = "A read that failed: a system call, or a stored file whose content is damaged.";
   py::register_exception_translator([](std::exception_ptr pointer) {
     try {
@@ -380,61 +404,76 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
     }
   });
 
-  m.def("version", [] { return std::string(crv::io::version()); }, "The crv-io library's version.");
+  m.def(
+      "version", [] { return std::string(crv::io::version()); }, "The crv-io library's version.");
   m.def("settings_defaults", [] { return settings_to(crv::io::IoSettings{}); });
-  m.def("settings_check", [](const py::dict& fields) { return settings_to(settings_from(fields)); },
-        "The settings as crv-io reads them (validated: IoConfigError naming the field and value).");
-  m.def("settings_load",
-        [](std::optional<std::string> path) {
-          crv::io::IoSettings settings;
-          {
-            py::gil_scoped_release release;
-            settings = path ? crv::io::IoSettings::load(std::filesystem::path(*path)) : crv::io::IoSettings::load();
-          }
-          return settings_to(settings);
-        },
-        py::arg("path") = py::none());
-  m.def("write_run_bundle_manifest",
-        [](const py::dict& settings, const std::string& run_id, py::object meta) {
-          const crv::io::IoSettings parsed = settings_from(settings);
-          const nlohmann::json meta_json = meta.is_none() ? nlohmann::json::object() : to_json(meta, "meta");
-          nlohmann::ordered_json payload;
-          {
-            py::gil_scoped_release release;
-            payload = crv::io::write_run_bundle_manifest(parsed, run_id, meta_json);
-          }
-          return to_py(payload);
-        },
-        py::arg("settings"), py::arg("run_id"), py::arg("meta") = py::none());
+  m.def(
+      "settings_check", [](const py::dict& fields) { return settings_to(settings_from(fields)); },
+      "The settings as crv-io reads them (validated: IoConfigError naming the field and value).");
+  m.def(
+      "settings_load",
+      [](std::optional<std::string> path) {
+        crv::io::IoSettings settings;
+        {
+          py::gil_scoped_release release;
+          settings = path ? crv::io::IoSettings::load(std::filesystem::path(*path)) : crv::io::IoSettings::load();
+        }
+        return settings_to(settings);
+      },
+      py::arg("path") = py::none());
+  m.def(
+      "write_run_bundle_manifest",
+      [](const py::dict& settings, const std::string& run_id, py::object meta) {
+        const crv::io::IoSettings parsed = settings_from(settings);
+        const nlohmann::json meta_json = meta.is_none() ? nlohmann::json::object() : to_json(meta, "meta");
+        nlohmann::ordered_json payload;
+        {
+          py::gil_scoped_release release;
+          payload = crv::io::write_run_bundle_manifest(parsed, run_id, meta_json);
+        }
+        return to_py(payload);
+      },
+      py::arg("settings"), py::arg("run_id"), py::arg("meta") = py::none());
   m.def("table_descriptors", &table_descriptors, "[(table, [(column, dtype, required)])] in descriptor order.");
   m.def("cli_main", &cli_main, py::arg("argv"), "Runs the crv-io command line; returns its exit code.");
 
   py::class_<PyFrame>(m, "Frame")
       .def_static("from_columns", &frame_from_columns, py::arg("names"), py::arg("values"))
-      .def_static("from_arrow", [](py::handle source) { return PyFrame{frame_from_arrow(source)}; }, py::arg("source"))
+      .def_static(
+          "from_arrow", [](py::handle source) { return PyFrame{frame_from_arrow(source)}; }, py::arg("source"))
       .def_property_readonly("num_rows", [](const PyFrame& self) { return self.frame.num_rows(); })
       .def_property_readonly("names", [](const PyFrame& self) { return self.frame.names(); })
       .def_property_readonly("schema", [](const PyFrame& self) { return frame_schema(self.frame); })
-      .def("column_to_list", [](const PyFrame& self, const std::string& name) { return column_to_list(column_named(self.frame, name)); })
-      .def("column_to_numpy", [](const PyFrame& self, const std::string& name) { return column_to_numpy(column_named(self.frame, name), name); })
-      .def("row", [](const PyFrame& self, std::int64_t row) {
-        if (row < 0 || row >= self.frame.num_rows()) throw py::index_error("row " + std::to_string(row) + " out of range");
-        py::dict out;
-        for (size_t i = 0; i < self.frame.num_columns(); ++i) {
-          out[py::str(self.frame.schema()[i].name)] = value_to_py(self.frame.column(i), row);
-        }
-        return out;
-      })
-      .def("slice", [](const PyFrame& self, std::int64_t offset, std::int64_t length) { return PyFrame{self.frame.slice(offset, length)}; })
-      .def("select", [](const PyFrame& self, const std::vector<std::string>& names) { return PyFrame{self.frame.select(names)}; })
+      .def("column_to_list",
+           [](const PyFrame& self, const std::string& name) { return column_to_list(column_named(self.frame, name)); })
+      .def("column_to_numpy",
+           [](const PyFrame& self, const std::string& name) {
+             return column_to_numpy(column_named(self.frame, name), name);
+           })
+      .def("row",
+           [](const PyFrame& self, std::int64_t row) {
+             if (row < 0 || row >= self.frame.num_rows())
+               throw py::index_error("row " + std::to_string(row) + " out of range");
+             py::dict out;
+             for (size_t i = 0; i < self.frame.num_columns(); ++i) {
+               out[py::str(self.frame.schema()[i].name)] = value_to_py(self.frame.column(i), row);
+             }
+             return out;
+           })
+      .def("slice", [](const PyFrame& self, std::int64_t offset,
+                       std::int64_t length) { return PyFrame{self.frame.slice(offset, length)}; })
+      .def("select",
+           [](const PyFrame& self, const std::vector<std::string>& names) { return PyFrame{self.frame.select(names)}; })
       .def("equals", [](const PyFrame& self, const PyFrame& other) { return self.frame.equals(other.frame); })
       .def("to_string", [](const PyFrame& self) { return self.frame.to_string(); })
-      .def_static("concat", [](const std::vector<const PyFrame*>& frames) {
-        std::vector<crv::frame::Frame> parts;
-        for (const PyFrame* f : frames) parts.push_back(f->frame);
-        return PyFrame{crv::frame::concat(parts)};
-      })
-      .def("arrow_c_schema", [](const PyFrame& self) { return schema_capsule(crv::frame::struct_(self.frame.schema())); })
+      .def_static("concat",
+                  [](const std::vector<const PyFrame*>& frames) {
+                    std::vector<crv::frame::Frame> parts;
+                    for (const PyFrame* f : frames) parts.push_back(f->frame);
+                    return PyFrame{crv::frame::concat(parts)};
+                  })
+      .def("arrow_c_schema",
+           [](const PyFrame& self) { return schema_capsule(crv::frame::struct_(self.frame.schema())); })
       .def("arrow_c_array", [](const PyFrame& self) { return array_capsules(self.frame); })
       .def("arrow_c_stream", [](const PyFrame& self) { return frame_stream_capsule(self.frame); });
 
@@ -451,53 +490,61 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
       });
 
   py::class_<PyScan>(m, "Scan")
-      .def("select", [](const PyScan& self, std::vector<std::string> columns) { return PyScan{self.scan.select(std::move(columns))}; })
+      .def("select", [](const PyScan& self,
+                        std::vector<std::string> columns) { return PyScan{self.scan.select(std::move(columns))}; })
       .def("limit", [](const PyScan& self, std::int64_t rows) { return PyScan{self.scan.limit(rows)}; })
-      .def("collect", [](const PyScan& self) {
-        py::gil_scoped_release release;
-        return PyFrame{self.scan.collect()};
-      })
-      .def("count", [](const PyScan& self) {
-        py::gil_scoped_release release;
-        return self.scan.count();
-      })
-      .def("explain", [](const PyScan& self) {
-        crv::io::ScanExplanation explanation;
-        {
-          py::gil_scoped_release release;
-          explanation = self.scan.explain();
-        }
-        return explanation.to_string();
-      })
-      .def("explain_json", [](const PyScan& self) {
-        crv::io::ScanExplanation explanation;
-        {
-          py::gil_scoped_release release;
-          explanation = self.scan.explain();
-        }
-        return to_py(explanation.to_json());
-      })
-      .def("batches", [](const PyScan& self) {
-        std::unique_ptr<crv::io::ScanBatchReader> reader;
-        {
-          py::gil_scoped_release release;
-          reader = std::make_unique<crv::io::ScanBatchReader>(self.scan.batches());
-        }
-        return PyBatches{std::move(reader)};
-      })
-      .def("arrow_c_schema", [](const PyScan& self) {
-        std::vector<crv::frame::Field> schema;
-        {
-          py::gil_scoped_release release;
-          schema = self.scan.batches().schema();
-        }
-        return schema_capsule(crv::frame::struct_(schema));
-      })
+      .def("collect",
+           [](const PyScan& self) {
+             py::gil_scoped_release release;
+             return PyFrame{self.scan.collect()};
+           })
+      .def("count",
+           [](const PyScan& self) {
+             py::gil_scoped_release release;
+             return self.scan.count();
+           })
+      .def("explain",
+           [](const PyScan& self) {
+             crv::io::ScanExplanation explanation;
+             {
+               py::gil_scoped_release release;
+               explanation = self.scan.explain();
+             }
+             return explanation.to_string();
+           })
+      .def("explain_json",
+           [](const PyScan& self) {
+             crv::io::ScanExplanation explanation;
+             {
+               py::gil_scoped_release release;
+               explanation = self.scan.explain();
+             }
+             return to_py(explanation.to_json());
+           })
+      .def("batches",
+           [](const PyScan& self) {
+             std::unique_ptr<crv::io::ScanBatchReader> reader;
+             {
+               py::gil_scoped_release release;
+               reader = std::make_unique<crv::io::ScanBatchReader>(self.scan.batches());
+             }
+             return PyBatches{std::move(reader)};
+           })
+      .def("arrow_c_schema",
+           [](const PyScan& self) {
+             std::vector<crv::frame::Field> schema;
+             {
+               py::gil_scoped_release release;
+               schema = self.scan.batches().schema();
+             }
+             return schema_capsule(crv::frame::struct_(schema));
+           })
       .def("arrow_c_stream", [](const PyScan& self) { return scan_stream_capsule(self.scan); });
 
   py::class_<PyDataset>(m, "Dataset")
       .def(py::init<const py::dict&, const std::string&>(), py::arg("settings"), py::arg("run_id"))
-      .def("append", &PyDataset::append, py::arg("table"), py::arg("frame"), py::arg("validate_schema"), py::arg("validate_rows"))
+      .def("append", &PyDataset::append, py::arg("table"), py::arg("frame"), py::arg("validate_schema"),
+           py::arg("validate_rows"))
       .def("scan", &PyDataset::scan, py::arg("table"), py::arg("tick_min"), py::arg("tick_max"))
       .def("read", &PyDataset::read, py::arg("table"), py::arg("tick_min"), py::arg("tick_max"), py::arg("limit"))
       .def("manifest", &PyDataset::manifest, py::arg("table"))

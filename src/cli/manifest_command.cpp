@@ -16,8 +16,8 @@ void run_manifest(const ManifestOptions& options) {
   const io::Dataset dataset = open_dataset(options);
   const auto manifest = dataset.manifest(options.table);
   if (!manifest) {
-    throw io::IoManifestError("table '" + options.table + "' of run '" + options.run_id +
-                              "' has no manifest under '" + dataset.settings().root_dir.string() +
+    throw io::IoManifestError("table '" + options.table + "' of run '" + options.run_id + "' has no manifest under '" +
+                              dataset.settings().root_dir.string() +
                               "' (crv-io rebuild-manifest re-derives it from the part files)");
   }
   std::cout << manifest->to_json().dump(2) << '\n';

@@ -111,10 +111,14 @@ nlohmann::json statistics_json(const parquet::Statistics& s, const SchemaElement
   nlohmann::json out = nlohmann::json::object();
   if (s.null_count) out["null_count"] = *s.null_count;
   if (s.distinct_count) out["distinct_count"] = *s.distinct_count;
-  if (s.min_value) out["min"] = statistic_value(element, type, *s.min_value);
-  else if (s.min) out["min_deprecated"] = statistic_value(element, type, *s.min);
-  if (s.max_value) out["max"] = statistic_value(element, type, *s.max_value);
-  else if (s.max) out["max_deprecated"] = statistic_value(element, type, *s.max);
+  if (s.min_value)
+    out["min"] = statistic_value(element, type, *s.min_value);
+  else if (s.min)
+    out["min_deprecated"] = statistic_value(element, type, *s.min);
+  if (s.max_value)
+    out["max"] = statistic_value(element, type, *s.max_value);
+  else if (s.max)
+    out["max_deprecated"] = statistic_value(element, type, *s.max);
   if (s.nan_count) out["nan_count"] = *s.nan_count;
   return out;
 }
@@ -182,15 +186,17 @@ void run_meta(const ParquetOptions& options) {
       << "num_row_groups: " << j["num_row_groups"] << "\n";
   if (!j["key_value_metadata"].empty()) {
     out << "key_value_metadata:\n";
-    for (const auto& [key, value] : j["key_value_metadata"].items()) out << "  " << key << " = " << value.get<std::string>() << "\n";
+    for (const auto& [key, value] : j["key_value_metadata"].items())
+      out << "  " << key << " = " << value.get<std::string>() << "\n";
   }
   for (const auto& group : j["row_groups"]) {
     out << "row group " << group["index"] << ": " << group["num_rows"] << " rows, " << group["total_byte_size"]
         << " bytes uncompressed\n";
     for (const auto& col : group["columns"]) {
       out << "  " << col["path"].get<std::string>() << ": " << col["type"].get<std::string>() << " "
-          << col["codec"].get<std::string>() << " encodings=" << col["encodings"].dump() << " values=" << col["num_values"]
-          << " compressed=" << col["total_compressed_size"] << " uncompressed=" << col["total_uncompressed_size"];
+          << col["codec"].get<std::string>() << " encodings=" << col["encodings"].dump()
+          << " values=" << col["num_values"] << " compressed=" << col["total_compressed_size"]
+          << " uncompressed=" << col["total_uncompressed_size"];
       if (col.contains("statistics")) out << " statistics=" << col["statistics"].dump();
       if (col["page_index"].get<bool>()) out << " page_index";
       out << "\n";
@@ -201,7 +207,8 @@ void run_meta(const ParquetOptions& options) {
 
 // ---- dump --------------------------------------------------------------------------------
 
-frame::JsonFieldHints hints_for(const parquet::FileReader& reader, std::vector<std::string>& path, const frame::Field& field) {
+frame::JsonFieldHints hints_for(const parquet::FileReader& reader, std::vector<std::string>& path,
+                                const frame::Field& field) {
   frame::JsonFieldHints hints;
   path.push_back(field.name);
   const SchemaElement* element = reader.element_of(path);
@@ -290,7 +297,13 @@ void run_dump(const ParquetOptions& options) {
     out.clear();
   }
   if (options.format == "table") {
-    frame::Frame all = table_parts.empty() ? reader->read({.columns = read.columns, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 1}).slice(0, 0)
+    frame::Frame all = table_parts.empty() ? reader
+                                                 ->read({.columns = read.columns,
+                                                         .row_groups = {},
+                                                         .filter = {},
+                                                         .use_page_index = true,
+                                                         .batch_size = 1})
+                                                 .slice(0, 0)
                                            : frame::concat(table_parts);
     frame::PrintOptions print;
     print.max_rows = std::max<int64_t>(all.num_rows(), 1);

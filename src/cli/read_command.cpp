@@ -73,8 +73,7 @@ void register_read(CLI::App& app) {
   command->add_option("--tick-max", options->tick_max, "Last tick (inclusive)");
   command->add_option("--columns", options->columns, "Columns to read, comma separated")->delimiter(',');
   command->add_option("--limit", options->limit, "At most N rows")->check(CLI::NonNegativeNumber);
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "jsonl"}));
+  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "csv", "jsonl"}));
   command->add_flag("--explain", options->explain,
                     "Print the scan plan (parts and row groups kept or pruned, and why) instead of rows");
   command->add_flag("--count", options->count, "Print the number of matching rows instead of rows");

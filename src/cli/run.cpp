@@ -10,8 +10,7 @@
 namespace crv::cli {
 
 int run_command_line(int argc, char** argv) {
-  CLI::App app{"crv-io: append-only, tick-bucketed Parquet datasets of CRV simulation tables",
-               "crv-io"};
+  CLI::App app{"crv-io: append-only, tick-bucketed Parquet datasets of CRV simulation tables", "crv-io"};
   app.set_version_flag("--version", std::string("crv-io ") + crv::kVersion);
   app.require_subcommand(1);
   app.footer(

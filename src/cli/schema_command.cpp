@@ -56,14 +56,13 @@ void print_descriptor(std::ostream& out, const core::TableDescriptor& descriptor
   for (const std::string& key : descriptor.partitioning) {
     partitioning += partitioning.empty() ? key : ", " + key;
   }
-  out << core::to_string(descriptor.name) << " (" << descriptor.columns.size()
-      << " columns, partitioned by " << partitioning << ", descriptor version "
-      << descriptor.version << ")\n";
+  out << core::to_string(descriptor.name) << " (" << descriptor.columns.size() << " columns, partitioned by "
+      << partitioning << ", descriptor version " << descriptor.version << ")\n";
   out << "  " << pad("column", name_width) << "  " << pad("dtype", dtype_width) << "  presence\n";
   out << "  " << std::string(name_width, '-') << "  " << std::string(dtype_width, '-') << "  --------\n";
   for (const core::ColumnSpec& column : descriptor.columns) {
-    out << "  " << pad(column.name, name_width) << "  " << pad(core::to_string(column.dtype), dtype_width)
-        << "  " << (descriptor.is_required(column.name) ? "required" : "nullable") << '\n';
+    out << "  " << pad(column.name, name_width) << "  " << pad(core::to_string(column.dtype), dtype_width) << "  "
+        << (descriptor.is_required(column.name) ? "required" : "nullable") << '\n';
   }
 }
 
@@ -82,8 +81,7 @@ void run_schema(const SchemaOptions& options) {
     }
     nlohmann::json tables = nlohmann::json::array();
     for (const core::TableDescriptor* descriptor : selected) tables.push_back(descriptor_json(*descriptor));
-    std::cout << nlohmann::json{{"schema_version", schema_version}, {"tables", std::move(tables)}}.dump(2)
-              << '\n';
+    std::cout << nlohmann::json{{"schema_version", schema_version}, {"tables", std::move(tables)}}.dump(2) << '\n';
     return;
   }
   if (options.table.empty()) std::cout << "CRV canonical tables, schema " << schema_version << "\n\n";
@@ -105,10 +103,8 @@ void register_schema(CLI::App& app) {
   for (const core::TableDescriptor& descriptor : core::list_tables()) {
     names.emplace_back(core::to_string(descriptor.name));
   }
-  command->add_option("table", options->table, "Table name (default: all tables)")
-      ->check(CLI::IsMember(names));
-  command->add_flag("--json", options->json,
-                    "Print JSON: one table's descriptor, or {schema_version, tables: [...]}");
+  command->add_option("table", options->table, "Table name (default: all tables)")->check(CLI::IsMember(names));
+  command->add_flag("--json", options->json, "Print JSON: one table's descriptor, or {schema_version, tables: [...]}");
 }
 
 }  // namespace crv::cli

@@ -48,7 +48,8 @@ frame::TimeUnit frame_unit(parquet::TimeUnit unit) {
 frame::TypePtr temporal_type(const SchemaElement& e) {
   if (logical_as<parquet::DateType>(e)) return frame::date32();
   if (const auto* t = logical_as<parquet::TimeType>(e)) {
-    return t->unit == parquet::TimeUnit::MILLIS ? frame::time32(frame::TimeUnit::Milli) : frame::time64(frame_unit(t->unit));
+    return t->unit == parquet::TimeUnit::MILLIS ? frame::time32(frame::TimeUnit::Milli)
+                                                : frame::time64(frame_unit(t->unit));
   }
   if (const auto* t = logical_as<parquet::TimestampType>(e)) {
     return frame::timestamp(frame_unit(t->unit), t->isAdjustedToUTC ? "UTC" : "");
@@ -103,7 +104,8 @@ nlohmann::json temporal_json(const frame::TypePtr& type, T value) {
 // A decimal stored as INT32 or INT64 (little-endian PLAIN) or as a big-endian two's
 // complement FIXED_LEN_BYTE_ARRAY / BYTE_ARRAY; nullopt when it does not fit 16 bytes.
 std::optional<nlohmann::json> decimal_json(DecimalShape shape, Type type, const std::string& bytes) {
-  if (shape.precision < 1 || shape.precision > 38 || shape.scale < 0 || shape.scale > shape.precision) return std::nullopt;
+  if (shape.precision < 1 || shape.precision > 38 || shape.scale < 0 || shape.scale > shape.precision)
+    return std::nullopt;
   int64_t small = 0;
   if (type == Type::INT32) {
     const auto v = fixed_width<int32_t>(bytes);

@@ -27,14 +27,14 @@ void run_tables(const TablesOptions& options) {
     return;
   }
   if (tables.empty()) {
-    std::cout << "run " << options.run_id << " has no tables with a manifest under "
-              << settings.root_dir.string() << '\n';
+    std::cout << "run " << options.run_id << " has no tables with a manifest under " << settings.root_dir.string()
+              << '\n';
     return;
   }
   std::cout << "table\trows\tbytes\ttick_min\ttick_max\tbuckets\n";
   for (const auto& [table, entry] : tables.items()) {
-    std::cout << table << '\t' << entry["rows"] << '\t' << entry["bytes"] << '\t' << text(entry["tick_min"])
-              << '\t' << text(entry["tick_max"]) << '\t' << entry["buckets"].size() << '\n';
+    std::cout << table << '\t' << entry["rows"] << '\t' << entry["bytes"] << '\t' << text(entry["tick_min"]) << '\t'
+              << text(entry["tick_max"]) << '\t' << entry["buckets"].size() << '\n';
   }
 }
 

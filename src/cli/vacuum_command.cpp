@@ -30,8 +30,9 @@ void register_vacuum(CLI::App& app) {
       "and retired log segments, once older than the grace period",
       run_vacuum);
   add_dataset_options(*command, *options, DatasetScope::kRun);
-  command->add_option("--grace-seconds", options->grace_seconds,
-                      "Keep what became garbage less than this long ago (default: vacuum_grace_seconds, 600)")
+  command
+      ->add_option("--grace-seconds", options->grace_seconds,
+                   "Keep what became garbage less than this long ago (default: vacuum_grace_seconds, 600)")
       ->check(CLI::NonNegativeNumber);
 }
 

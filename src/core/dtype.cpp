@@ -9,8 +9,7 @@
 namespace crv::core {
 namespace {
 
-constexpr std::array<DType, 5> kAllDTypes = {DType::I64, DType::F64, DType::Str, DType::Struct,
-                                             DType::ListStruct};
+constexpr std::array<DType, 5> kAllDTypes = {DType::I64, DType::F64, DType::Str, DType::Struct, DType::ListStruct};
 
 }  // namespace
 
@@ -25,9 +24,7 @@ std::string_view to_string(DType dtype) {
   throw CoreError("invalid DType value " + std::to_string(static_cast<int>(dtype)));
 }
 
-std::optional<DType> try_parse_dtype(std::string_view name) {
-  return detail::find_by_name(kAllDTypes, name);
-}
+std::optional<DType> try_parse_dtype(std::string_view name) { return detail::find_by_name(kAllDTypes, name); }
 
 DType parse_dtype(std::string_view name) {
   if (auto dtype = try_parse_dtype(name)) return *dtype;

@@ -127,17 +127,11 @@ std::vector<TableDescriptor> build_registry() {
 
 }  // namespace
 
-bool TableDescriptor::is_required(std::string_view column) const {
-  return required.find(column) != required.end();
-}
+bool TableDescriptor::is_required(std::string_view column) const { return required.find(column) != required.end(); }
 
-bool TableDescriptor::is_nullable(std::string_view column) const {
-  return nullable.find(column) != nullable.end();
-}
+bool TableDescriptor::is_nullable(std::string_view column) const { return nullable.find(column) != nullable.end(); }
 
-bool TableDescriptor::is_allowed(std::string_view column) const {
-  return is_required(column) || is_nullable(column);
-}
+bool TableDescriptor::is_allowed(std::string_view column) const { return is_required(column) || is_nullable(column); }
 
 const ColumnSpec* TableDescriptor::find_column(std::string_view column) const {
   for (const ColumnSpec& spec : columns) {

@@ -9,9 +9,8 @@ namespace crv::core {
 namespace {
 
 constexpr std::array<TableName, kTableCount> kAllTables = {
-    TableName::Exchange,  TableName::IdentityEdges, TableName::ScenariosSeen,
-    TableName::Messages,  TableName::Decisions,     TableName::OracleCalls,
-    TableName::Holdings,  TableName::HoldingsValuation,
+    TableName::Exchange,  TableName::IdentityEdges, TableName::ScenariosSeen, TableName::Messages,
+    TableName::Decisions, TableName::OracleCalls,   TableName::Holdings,      TableName::HoldingsValuation,
 };
 
 }  // namespace
@@ -30,9 +29,7 @@ std::string_view to_string(TableName table) {
   throw CoreError("invalid TableName value " + std::to_string(static_cast<int>(table)));
 }
 
-std::optional<TableName> try_parse_table_name(std::string_view name) {
-  return detail::find_by_name(kAllTables, name);
-}
+std::optional<TableName> try_parse_table_name(std::string_view name) { return detail::find_by_name(kAllTables, name); }
 
 TableName parse_table_name(std::string_view name) {
   if (auto table = try_parse_table_name(name)) return *table;

@@ -7,21 +7,28 @@ namespace crv::core {
 namespace {
 
 constexpr std::array<std::string_view, 12> kEdgeKinds = {
-    "self_to_positive_valence",   "self_to_negative_valence",   "self_to_object",
-    "self_to_agent",              "agent_to_positive_valence",  "agent_to_negative_valence",
-    "agent_to_object",            "agent_to_agent",             "agent_pair_to_object",
-    "object_to_positive_valence", "object_to_negative_valence", "object_to_object",
+    "self_to_positive_valence",
+    "self_to_negative_valence",
+    "self_to_object",
+    "self_to_agent",
+    "agent_to_positive_valence",
+    "agent_to_negative_valence",
+    "agent_to_object",
+    "agent_to_agent",
+    "agent_pair_to_object",
+    "object_to_positive_valence",
+    "object_to_negative_valence",
+    "object_to_object",
 };
 
-constexpr std::array<std::string_view, 4> kIdentityEdgeSlots = {"subject_id", "object_id",
-                                                                "related_agent_id", "token_id"};
+constexpr std::array<std::string_view, 4> kIdentityEdgeSlots = {"subject_id", "object_id", "related_agent_id",
+                                                                "token_id"};
 
 constexpr std::array<std::string_view, 2> kSubjectToken = {"subject_id", "token_id"};
 constexpr std::array<std::string_view, 2> kSubjectObject = {"subject_id", "object_id"};
 constexpr std::array<std::string_view, 1> kSubject = {"subject_id"};
 constexpr std::array<std::string_view, 1> kToken = {"token_id"};
-constexpr std::array<std::string_view, 3> kSubjectRelatedToken = {"subject_id", "related_agent_id",
-                                                                  "token_id"};
+constexpr std::array<std::string_view, 3> kSubjectRelatedToken = {"subject_id", "related_agent_id", "token_id"};
 
 struct EdgeKindSlots {
   std::string_view edge_kind;
@@ -44,8 +51,8 @@ constexpr std::array<EdgeKindSlots, 12> kRequiredSlots = {{
 }};
 
 constexpr std::array<std::string_view, 10> kExchangeEventTypes = {
-    "trade", "order_post",  "order_cancel", "swap",      "gift",
-    "peer_offer", "peer_accept", "peer_reject", "cast_vote", "vote_outcome",
+    "trade",      "order_post",  "order_cancel", "swap",      "gift",
+    "peer_offer", "peer_accept", "peer_reject",  "cast_vote", "vote_outcome",
 };
 
 constexpr std::array<std::string_view, 2> kSides = {"buy", "sell"};
@@ -64,8 +71,7 @@ bool is_edge_kind(std::string_view value) { return contains(kEdgeKinds, value); 
 
 std::span<const std::string_view> identity_edge_slots() { return kIdentityEdgeSlots; }
 
-std::optional<std::span<const std::string_view>> required_slots_for_edge_kind(
-    std::string_view edge_kind) {
+std::optional<std::span<const std::string_view>> required_slots_for_edge_kind(std::string_view edge_kind) {
   for (const EdgeKindSlots& entry : kRequiredSlots) {
     if (entry.edge_kind == edge_kind) return entry.slots;
   }

@@ -17,13 +17,13 @@
 #include "crv/io/append.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/validate.hpp"
 #include "io/append_part_steps.hpp"
 #include "io/append_threads.hpp"
 #include "io/input_check.hpp"
 #include "io/part_check.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -51,9 +51,9 @@ Frame order_unvalidated(const core::TableDescriptor& descriptor, const Frame& fr
     }
     frame::CastResult cast = frame::cast(column, frame::int64());
     if (cast.failed > 0) {
-      throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) +
-                          "', column 'tick': value " + cast.first_failed_value + " at row " +
-                          std::to_string(cast.first_failed_row) + " does not fit i64");
+      throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) + "', column 'tick': value " +
+                          cast.first_failed_value + " at row " + std::to_string(cast.first_failed_row) +
+                          " does not fit i64");
     }
     column = std::move(cast.column);
   }
@@ -65,7 +65,8 @@ Frame order_unvalidated(const core::TableDescriptor& descriptor, const Frame& fr
 Column bucket_ids(const std::string& table, const Column& tick, std::int64_t bucket_size) {
   const std::int64_t* ticks = tick.values<std::int64_t>();
   const std::int64_t rows = tick.length();
-  std::shared_ptr<frame::Buffer> values = frame::Buffer::allocate(rows * static_cast<std::int64_t>(sizeof(std::int64_t)));
+  std::shared_ptr<frame::Buffer> values =
+      frame::Buffer::allocate(rows * static_cast<std::int64_t>(sizeof(std::int64_t)));
   std::int64_t* buckets = values->mutable_data_as<std::int64_t>();
   const bool has_nulls = tick.null_count() != 0;
   for (std::int64_t row = 0; row < rows; ++row) {
@@ -73,9 +74,8 @@ Column bucket_ids(const std::string& table, const Column& tick, std::int64_t buc
       throw IoSchemaError("table '" + table + "', column 'tick': null at row " + std::to_string(row));
     }
     if (ticks[row] < 0) {
-      throw IoSchemaError("table '" + table + "', column 'tick': negative tick " +
-                          std::to_string(ticks[row]) + " at row " + std::to_string(row) +
-                          " (buckets need tick >= 0)");
+      throw IoSchemaError("table '" + table + "', column 'tick': negative tick " + std::to_string(ticks[row]) +
+                          " at row " + std::to_string(row) + " (buckets need tick >= 0)");
     }
     buckets[row] = ticks[row] / bucket_size;
   }
@@ -97,8 +97,8 @@ std::vector<BucketSlice> split_by_bucket(const Frame& frame, std::span<const std
     std::size_t start = 0;
     for (std::size_t row = 1; row <= buckets.size(); ++row) {
       if (row == buckets.size() || buckets[row] != buckets[start]) {
-        slices.push_back({buckets[start], frame.slice(static_cast<std::int64_t>(start),
-                                                      static_cast<std::int64_t>(row - start))});
+        slices.push_back(
+            {buckets[start], frame.slice(static_cast<std::int64_t>(start), static_cast<std::int64_t>(row - start))});
         start = row;
       }
     }
@@ -132,7 +132,6 @@ std::pair<std::int64_t, std::int64_t> tick_bounds(const Column& tick) {
   }
   return {low, high};
 }
-
 
 PreparedTable prepare_append(const IoSettings& settings, TableRef table, const frame::Frame& frame,
                              const AppendOptions& options, const StoredShape* stored) {
@@ -237,8 +236,8 @@ std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std:
     paths[k] = bucket_dir(settings, run_id, table, slice.bucket_id) / name;
     const std::uint64_t bytes = write_and_rename_part(env, paths[k], slice.rows, writer);
     const auto [tick_min, tick_max] = tick_bounds(slice.rows.column("tick"));
-    parts[k] = AppendedPart{slice.bucket_id, name, slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
-                            tick_min, tick_max};
+    parts[k] = AppendedPart{slice.bucket_id, name,    slice.rows.num_rows(), static_cast<std::int64_t>(bytes),
+                            tick_min,        tick_max};
     sync_part_directory(env, paths[k]);
   };
   std::exception_ptr failure;
@@ -261,8 +260,8 @@ std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std:
 
 namespace crv::io {
 
-AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
-                              TableRef table, const frame::Frame& frame, const AppendOptions& options) {
+AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id, TableRef table,
+                              const frame::Frame& frame, const AppendOptions& options) {
   Dataset dataset(settings, run_id, env);
   AppendSummary summary = dataset.append(table, frame, options);
   dataset.close();

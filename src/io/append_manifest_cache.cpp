@@ -52,8 +52,7 @@ std::optional<ManifestFile> load_manifest_for_append(Env& env, const std::filesy
   return loaded;
 }
 
-void remember_saved_manifest(const std::filesystem::path& path, const FileIdentity& identity,
-                             ManifestFile saved) {
+void remember_saved_manifest(const std::filesystem::path& path, const FileIdentity& identity, ManifestFile saved) {
   const std::lock_guard guard(cache_mutex);
   if (cache().size() >= kMaxRememberedManifests && !cache().contains(path)) cache().erase(cache().begin());
   cache().insert_or_assign(path, RememberedManifest{identity, std::move(saved)});

@@ -26,8 +26,7 @@ std::optional<ManifestFile> load_manifest_for_append(Env& env, const std::filesy
 
 /// Remembers the manifest an append has just saved at `path`, whose file has `identity`
 /// (read from the .tmp before its rename, which keeps device, inode, size and mtime).
-void remember_saved_manifest(const std::filesystem::path& path, const FileIdentity& identity,
-                             ManifestFile saved);
+void remember_saved_manifest(const std::filesystem::path& path, const FileIdentity& identity, ManifestFile saved);
 
 /// Most manifests remembered at once (each table of each dataset appended to has one).
 inline constexpr std::size_t kMaxRememberedManifests = 64;

@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
+#include "io/atomic_write.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io::detail {
 
@@ -24,8 +24,8 @@ std::uint64_t write_and_rename_part(Env& env, const std::filesystem::path& path,
     return bytes;
   } catch (const std::exception& error) {
     const auto* io_error = dynamic_cast<const IoError*>(&error);
-    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + (file ? file->step() : "open") + " of '" +
-                           tmp_path(path).filename().string() + "' failed): " + error.what(),
+    throw IoWriteError("cannot write Parquet file '" + path.string() + "' (" + (file ? file->step() : "open") +
+                           " of '" + tmp_path(path).filename().string() + "' failed): " + error.what(),
                        io_error != nullptr ? io_error->sys_errno() : 0);
   }
 }
@@ -36,9 +36,9 @@ void sync_part_directory(Env& env, const std::filesystem::path& path) {
     env.sync_dir(dir);
   } catch (const IoError& error) {
     remove_file_quietly(env, path);
-    throw IoWriteError("cannot write Parquet file '" + path.string() +
-                           "' (fsync of its directory failed): " + error.what(),
-                       error.sys_errno());
+    throw IoWriteError(
+        "cannot write Parquet file '" + path.string() + "' (fsync of its directory failed): " + error.what(),
+        error.sys_errno());
   }
 }
 

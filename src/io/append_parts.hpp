@@ -54,8 +54,7 @@ std::pair<std::int64_t, std::int64_t> tick_bounds(const frame::Column& tick);
 inline constexpr std::string_view kTickBucketSizeMetadataKey = "crv_tick_bucket_size";
 
 /// The codec settings and the crv key-value metadata of a part of `table`.
-parquet::WriterOptions part_writer_options(const IoSettings& settings, std::string_view run_id,
-                                           std::string_view table);
+parquet::WriterOptions part_writer_options(const IoSettings& settings, std::string_view run_id, std::string_view table);
 
 /// Creates the table directory and the bucket directories that are missing, durably.
 void ensure_bucket_dirs(Env& env, const IoSettings& settings, std::string_view run_id, core::TableName table,

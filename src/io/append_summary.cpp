@@ -12,11 +12,7 @@ nlohmann::ordered_json AppendSummary::to_json() const {
                           {"tick_min", part.tick_min},
                           {"tick_max", part.tick_max}});
   }
-  return {{"table", table},
-          {"run_id", run_id},
-          {"parts", std::move(parts_json)},
-          {"rows", rows},
-          {"buckets", buckets}};
+  return {{"table", table}, {"run_id", run_id}, {"parts", std::move(parts_json)}, {"rows", rows}, {"buckets", buckets}};
 }
 
 }  // namespace crv::io

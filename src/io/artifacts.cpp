@@ -3,9 +3,9 @@
 #include <exception>
 #include <string>
 
+#include "crv/io/paths.hpp"
 #include "io/atomic_write.hpp"
 #include "io/part_io.hpp"
-#include "crv/io/paths.hpp"
 
 namespace crv::io {
 
@@ -20,8 +20,8 @@ void write_text_artifact(Env& env, const std::filesystem::path& path, std::strin
   write_file_atomically(env, path, text);
 }
 
-std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
-                                     const std::filesystem::path& path, const frame::Frame& frame) {
+std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings, const std::filesystem::path& path,
+                                     const frame::Frame& frame) {
   if (path.has_parent_path()) env.create_dirs(path.parent_path());
   return write_parquet_file_atomically(env, path, frame, writer_options(settings));
 }
@@ -51,8 +51,7 @@ nlohmann::json artifacts_index(Env& env, const IoSettings& settings, std::string
         const std::filesystem::path path = dir / name;
         if (is_tmp_file_name(name) || env.is_directory(path)) continue;
         const FileStats stats = file_stats(env, path);
-        nlohmann::json entry = {{"path", path.lexically_relative(run_dir).generic_string()},
-                                {"bytes", stats.bytes}};
+        nlohmann::json entry = {{"path", path.lexically_relative(run_dir).generic_string()}, {"bytes", stats.bytes}};
         if (stats.rows) entry["rows"] = *stats.rows;
         entries.push_back(std::move(entry));
       }

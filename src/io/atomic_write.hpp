@@ -15,8 +15,7 @@ namespace crv::io {
 /// Writes `contents` to `path`.tmp, fsyncs it, renames it over `path` and fsyncs the
 /// directory; creates the parent directory if needed. On failure the .tmp file is
 /// removed, `path` keeps its previous content, and the IoError propagates.
-CRV_IO_EXPORT void write_file_atomically(Env& env, const std::filesystem::path& path,
-                           std::string_view contents);
+CRV_IO_EXPORT void write_file_atomically(Env& env, const std::filesystem::path& path, std::string_view contents);
 
 /// The one durable-write primitive (manifests, parts, bundles, artifacts, the log's
 /// checkpoint pointer): write_file_atomically in steps, so that other work can run between

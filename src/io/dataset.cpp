@@ -9,21 +9,22 @@
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/parquet/error.hpp"
 #include "io/log/inline_rows_io.hpp"
-#include "io/log/run_log.hpp"
 #include "io/log/log_operations.hpp"
+#include "io/log/run_log.hpp"
 #include "io/part_check.hpp"
-#include "io/scan_output.hpp"
+#include "io/part_io.hpp"
 #include "io/scan_input.hpp"
+#include "io/scan_output.hpp"
 
 namespace crv::io {
 
 nlohmann::ordered_json SealSummary::to_json() const {
-  return {{"table", table},       {"bucket_id", bucket_id}, {"rows", rows},
-          {"inline_batches", inline_batches}, {"replaced", replaced}, {"part", part}};
+  return {{"table", table},       {"bucket_id", bucket_id},
+          {"rows", rows},         {"inline_batches", inline_batches},
+          {"replaced", replaced}, {"part", part}};
 }
 
 nlohmann::ordered_json VacuumSummary::to_json() const {
@@ -180,7 +181,8 @@ std::vector<SealSummary> Dataset::compact(TableRef table, std::optional<std::int
   }
   std::vector<SealSummary> compacted;
   for (const std::int64_t bucket_id : buckets) {
-    if (auto summary = detail::seal_bucket(*log_, table.name(), bucket_id, true)) compacted.push_back(std::move(*summary));
+    if (auto summary = detail::seal_bucket(*log_, table.name(), bucket_id, true))
+      compacted.push_back(std::move(*summary));
   }
   return compacted;
 }
@@ -247,7 +249,7 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
   if (since.expired) {
     throw IoArgumentError("cursor " + cursor.to_string() + " of table '" + name + "' of run '" + run_id_ +
                           "' is outside the append log: its records were retired by vacuum, or it belongs to another "
-                  "run; read the table again and follow from a new cursor");
+                          "run; read the table again and follow from a new cursor");
   }
   std::vector<frame::Frame> pieces;
   std::vector<std::pair<std::string, std::vector<frame::Field>>> schemas;
@@ -258,12 +260,13 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
   }
   for (const detail::LoggedPart& part : since.parts) {
     if (!is_canonical_part_name(part.part.path)) {
-      throw IoManifestError("the append log of run '" + run_id_ + "' names the part '" + part.part.path + "' of table '" +
-                            name + "', which is not a part name inside its bucket directory");
+      throw IoManifestError("the append log of run '" + run_id_ + "' names the part '" + part.part.path +
+                            "' of table '" + name + "', which is not a part name inside its bucket directory");
     }
     const std::filesystem::path path = bucket_dir(settings_, run_id_, table.name(), part.bucket_id) / part.part.path;
     const auto reader = open_parquet_file(*env_, path);
-    detail::check_part(*reader, path.string(), detail::PartExpectation{run_id_, table.name(), &part.part, "the append log", nullptr});
+    detail::check_part(*reader, path.string(),
+                       detail::PartExpectation{run_id_, table.name(), &part.part, "the append log", nullptr});
     pieces.push_back(reader->read());
     schemas.emplace_back(part.part.path, pieces.back().schema());
   }
@@ -273,9 +276,7 @@ FollowResult Dataset::follow(TableRef table, LogCursor cursor) const {
   return {pieces.size() == 1 ? pieces.front() : frame::concat(pieces), since.end};
 }
 
-TableManifest Dataset::rebuild_manifest(TableRef table) {
-  return rebuild_manifest_with_report(table).manifest;
-}
+TableManifest Dataset::rebuild_manifest(TableRef table) { return rebuild_manifest_with_report(table).manifest; }
 
 RebuildResult Dataset::rebuild_manifest_with_report(TableRef table) {
   const std::string name(table.str());

@@ -18,10 +18,8 @@ bool is_read_op(EnvOp op) {
     case EnvOp::FileExists:
     case EnvOp::IsDirectory:
     case EnvOp::FileSize:
-    case EnvOp::Identity:
-      return true;
-    default:
-      return false;
+    case EnvOp::Identity: return true;
+    default: return false;
   }
 }
 
@@ -154,9 +152,8 @@ void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
   if (calls_left_) {
     if (*calls_left_ == 0) {
       crashed_ = true;
-      throw IoWriteError("injected crash: the process died before " + std::string(to_string(op)) + " on '" +
-                         path.string() + "'",
-                         EIO);
+      throw IoWriteError(
+          "injected crash: the process died before " + std::string(to_string(op)) + " on '" + path.string() + "'", EIO);
     }
     --*calls_left_;
   }
@@ -178,8 +175,7 @@ void FaultInjectionEnv::before(EnvOp op, const std::filesystem::path& path) {
   }
 }
 
-std::unique_ptr<WritableFile> FaultInjectionEnv::new_writable_file(const std::filesystem::path& path,
-                                                                   WriteMode mode) {
+std::unique_ptr<WritableFile> FaultInjectionEnv::new_writable_file(const std::filesystem::path& path, WriteMode mode) {
   before(EnvOp::OpenWritable, path);
   {
     std::lock_guard lock(mutex_);
@@ -194,8 +190,7 @@ std::unique_ptr<WritableFile> FaultInjectionEnv::new_writable_file(const std::fi
   return std::make_unique<FaultWritableFile>(*this, target_.new_writable_file(path, mode));
 }
 
-std::unique_ptr<RandomAccessFile> FaultInjectionEnv::new_random_access_file(
-    const std::filesystem::path& path) {
+std::unique_ptr<RandomAccessFile> FaultInjectionEnv::new_random_access_file(const std::filesystem::path& path) {
   before(EnvOp::OpenRandomAccess, path);
   return std::make_unique<FaultRandomAccessFile>(*this, target_.new_random_access_file(path));
 }
@@ -205,8 +200,7 @@ std::string FaultInjectionEnv::read_file(const std::filesystem::path& path) {
   return target_.read_file(path);
 }
 
-void FaultInjectionEnv::rename_file(const std::filesystem::path& from,
-                                    const std::filesystem::path& to) {
+void FaultInjectionEnv::rename_file(const std::filesystem::path& from, const std::filesystem::path& to) {
   before(EnvOp::Rename, from);
   std::lock_guard lock(mutex_);
   if (tracking_) {
@@ -293,7 +287,7 @@ std::unique_ptr<FileLock> FaultInjectionEnv::lock_file(const std::filesystem::pa
 }
 
 std::unique_ptr<FileLock> FaultInjectionEnv::lock_file_with(const std::filesystem::path& path, LockMode mode,
-                                                             bool wait) {
+                                                            bool wait) {
   before(EnvOp::Lock, path);
   return target_.lock_file_with(path, mode, wait);
 }

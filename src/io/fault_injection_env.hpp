@@ -87,10 +87,8 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
   /// Called by the wrapped files after a successful fsync of `path`.
   void note_synced(const std::filesystem::path& path);
 
-  std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
-                                                  WriteMode mode) override;
-  std::unique_ptr<RandomAccessFile> new_random_access_file(
-      const std::filesystem::path& path) override;
+  std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path, WriteMode mode) override;
+  std::unique_ptr<RandomAccessFile> new_random_access_file(const std::filesystem::path& path) override;
   std::string read_file(const std::filesystem::path& path) override;
   void rename_file(const std::filesystem::path& from, const std::filesystem::path& to) override;
   void remove_file(const std::filesystem::path& path) override;
@@ -118,9 +116,9 @@ class CRV_IO_EXPORT FaultInjectionEnv : public Env {
   /// A directory change not yet made durable by an fsync of its directory.
   struct PendingChange {
     enum class Kind { Created, Renamed, Removed, CreatedDir } kind;
-    std::filesystem::path path;                ///< the created or removed file; a rename's target
-    std::filesystem::path from;                ///< a rename's source
-    std::optional<std::string> content;        ///< a removed file's, or a rename's overwritten target's
+    std::filesystem::path path;          ///< the created or removed file; a rename's target
+    std::filesystem::path from;          ///< a rename's source
+    std::optional<std::string> content;  ///< a removed file's, or a rename's overwritten target's
   };
   std::optional<std::string> durable_content_locked(const std::filesystem::path& path);
   void write_whole(const std::filesystem::path& path, const std::string& content);

@@ -35,9 +35,10 @@ void check_utf8(std::string_view table, const frame::Frame& frame) {
     const auto bad = frame::find_invalid_utf8(column);
     if (!bad) continue;
     const std::string detail = bad->path.empty() ? " (" + where_in_value(column, bad->row) + ")" : "";
-    const std::string field = bad->path.empty() ? "" : ", field '" + bad->path.substr(bad->path[0] == '.' ? 1 : 0) + "'";
-    throw IoSchemaError("table '" + std::string(table) + "', column '" + frame.schema()[c].name + "'" + field + ", row " +
-                        std::to_string(bad->row) + ": not valid UTF-8" + detail +
+    const std::string field =
+        bad->path.empty() ? "" : ", field '" + bad->path.substr(bad->path[0] == '.' ? 1 : 0) + "'";
+    throw IoSchemaError("table '" + std::string(table) + "', column '" + frame.schema()[c].name + "'" + field +
+                        ", row " + std::to_string(bad->row) + ": not valid UTF-8" + detail +
                         "; str values must be UTF-8 text (readers such as Polars refuse other bytes): fix the "
                         "encoding at the source, or store raw bytes as base64 or hex text. Nothing was appended");
   }

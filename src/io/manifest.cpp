@@ -6,19 +6,19 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <iterator>
 #include <optional>
 #include <string_view>
 #include <utility>
-#include <chrono>
-#include <ctime>
-#include <cstdio>
 
-#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
-#include "io/manifest_stamp.hpp"
+#include "io/atomic_write.hpp"
 #include "io/manifest_errors.hpp"
+#include "io/manifest_stamp.hpp"
 
 namespace crv::io {
 namespace {
@@ -39,8 +39,7 @@ std::int64_t read_int(const json& value, const std::string& key) {
   if (!value.is_number_integer()) {
     throw IoManifestError("manifest key '" + key + "' must be an integer, got " + type_of(value));
   }
-  if (value.is_number_unsigned() &&
-      value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
     throw IoManifestError("manifest key '" + key + "' is out of the int64 range");
   }
   return value.get<std::int64_t>();
@@ -57,8 +56,7 @@ std::int64_t require_int(const json& object, std::string_view key, const std::st
   return read_int(require(object, key, where), where + std::string(key));
 }
 
-std::string optional_string(const json& object, std::string_view key, const std::string& where,
-                            std::string fallback) {
+std::string optional_string(const json& object, std::string_view key, const std::string& where, std::string fallback) {
   const auto it = object.find(key);
   if (it == object.end() || it->is_null()) return fallback;
   return read_string(*it, where + std::string(key));
@@ -92,15 +90,13 @@ PartitionEntry partition_from_json(const std::string& key, const json& value) {
   } else {
     const auto parsed = parse_bucket_dir_name(std::string(kBucketDirPrefix) + key);
     if (!parsed) {
-      throw IoManifestError("manifest key '" + where + "bucket_id' is missing and '" + key +
-                            "' is not a bucket id");
+      throw IoManifestError("manifest key '" + where + "bucket_id' is missing and '" + key + "' is not a bucket id");
     }
     partition.bucket_id = *parsed;
   }
   const auto key_id = parse_bucket_dir_name(std::string(kBucketDirPrefix) + key);
   if (key_id && *key_id != partition.bucket_id) {
-    throw IoManifestError("manifest partition '" + key + "' holds bucket_id " +
-                          std::to_string(partition.bucket_id));
+    throw IoManifestError("manifest partition '" + key + "' holds bucket_id " + std::to_string(partition.bucket_id));
   }
   partition.state = optional_string(value, "state", where, kPartitionStateReady);
   partition.tick_min = require_int(value, "tick_min", where);
@@ -237,8 +233,7 @@ class ManifestTextWriter {
 
 }  // namespace
 
-bool PartitionEntry::overlaps(std::optional<std::int64_t> range_min,
-                              std::optional<std::int64_t> range_max) const {
+bool PartitionEntry::overlaps(std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const {
   return core::overlaps(tick_min, tick_max, range_min, range_max);
 }
 
@@ -300,8 +295,8 @@ bool TableManifest::has_part(std::int64_t bucket_id, std::string_view path) cons
                      [&](const PartEntry& part) { return part.path == path; });
 }
 
-std::vector<const PartitionEntry*> TableManifest::partitions_overlapping(
-    std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const {
+std::vector<const PartitionEntry*> TableManifest::partitions_overlapping(std::optional<std::int64_t> range_min,
+                                                                         std::optional<std::int64_t> range_max) const {
   std::vector<const PartitionEntry*> selected;
   for (const auto& [id, partition] : partitions) {
     if (partition.overlaps(range_min, range_max)) selected.push_back(&partition);
@@ -409,8 +404,7 @@ std::string rebuild_manifest_hint(std::string_view run_id, std::string_view tabl
          "` to re-derive the manifest from the part files, or restore the file from a backup";
 }
 
-void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
-                          std::string_view run_id) {
+void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path, std::string_view run_id) {
   for (const auto& [bucket_id, partition] : manifest.partitions) {
     const std::string where = "partitions." + bucket_key(bucket_id) + ".parts";
     std::vector<std::pair<std::string_view, std::size_t>> names;
@@ -420,7 +414,8 @@ void check_manifest_parts(const TableManifest& manifest, const std::filesystem::
       if (!is_canonical_part_name(name)) {
         throw IoManifestError("manifest '" + path.string() + "' lists the part path '" + name + "' (" + where + "[" +
                               std::to_string(i) + "].path), which is not a part name inside its bucket directory " +
-                              bucket_dir_name(bucket_id) + " (expected part-<32 lowercase hex>.parquet; no '/', no '..'); " +
+                              bucket_dir_name(bucket_id) +
+                              " (expected part-<32 lowercase hex>.parquet; no '/', no '..'); " +
                               rebuild_manifest_hint(run_id, manifest.table));
       }
       names.emplace_back(name, i);

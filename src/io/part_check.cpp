@@ -13,16 +13,11 @@ namespace {
 
 bool in_family(core::DType dtype, const frame::DataType& type) {
   switch (dtype) {
-    case core::DType::I64:
-      return type.is_integer();
-    case core::DType::F64:
-      return type.is_numeric();
-    case core::DType::Str:
-      return type.id() == frame::TypeId::String;
-    case core::DType::Struct:
-      return type.id() == frame::TypeId::Struct;
-    case core::DType::ListStruct:
-      return type.id() == frame::TypeId::List;
+    case core::DType::I64: return type.is_integer();
+    case core::DType::F64: return type.is_numeric();
+    case core::DType::Str: return type.id() == frame::TypeId::String;
+    case core::DType::Struct: return type.id() == frame::TypeId::Struct;
+    case core::DType::ListStruct: return type.id() == frame::TypeId::List;
   }
   return false;
 }
@@ -35,8 +30,8 @@ void check_fields_against_descriptor(core::TableName table, const std::vector<fr
   const std::string table_name(core::to_string(table));
   std::vector<std::string> missing;
   for (const core::ColumnSpec& spec : descriptor.columns) {
-    const auto field = std::find_if(fields.begin(), fields.end(),
-                                    [&spec](const frame::Field& f) { return f.name == spec.name; });
+    const auto field =
+        std::find_if(fields.begin(), fields.end(), [&spec](const frame::Field& f) { return f.name == spec.name; });
     if (field == fields.end()) {
       if (descriptor.is_required(spec.name)) missing.push_back(spec.name);
       continue;
@@ -83,8 +78,8 @@ void check_part(const parquet::FileReader& reader, const std::string& file, cons
     return "the manifest '" + manifest_path(*expected.settings, expected.run_id, expected.table).string() + "'";
   };
   if (reader.num_rows() != listed.rows) {
-    throw IoManifestError(what() + " does not agree with " + by() + ": the manifest says " + std::to_string(listed.rows) +
-                          " rows, the file has " + std::to_string(reader.num_rows()) +
+    throw IoManifestError(what() + " does not agree with " + by() + ": the manifest says " +
+                          std::to_string(listed.rows) + " rows, the file has " + std::to_string(reader.num_rows()) +
                           " (the file was replaced or the manifest is stale); " + hint());
   }
   // The tick range from the statistics of the row groups (footer only).

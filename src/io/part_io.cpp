@@ -15,9 +15,7 @@ namespace crv::io {
 EnvRandomAccessSource::EnvRandomAccessSource(std::unique_ptr<RandomAccessFile> file)
     : file_(std::move(file)), name_(file_->path().string()) {}
 
-std::int64_t EnvRandomAccessSource::size() const {
-  return static_cast<std::int64_t>(file_->size());
-}
+std::int64_t EnvRandomAccessSource::size() const { return static_cast<std::int64_t>(file_->size()); }
 
 void EnvRandomAccessSource::read_at(std::int64_t offset, std::size_t size, std::uint8_t* out) const {
   if (offset < 0) throw IoArgumentError("negative read offset in '" + name_ + "'");
@@ -64,14 +62,15 @@ parquet::WriterOptions writer_options(const IoSettings& settings) {
   return options;
 }
 
-std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
-                                            const frame::Frame& frame,
+std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path, const frame::Frame& frame,
                                             const parquet::WriterOptions& options) {
   const std::uint64_t bytes = detail::write_and_rename_part(env, path, frame, options);
   detail::sync_part_directory(env, path);
   return bytes;
 }
 
-frame::Frame read_parquet_file(const std::filesystem::path& path, Env& env) { return open_parquet_file(env, path)->read(); }
+frame::Frame read_parquet_file(const std::filesystem::path& path, Env& env) {
+  return open_parquet_file(env, path)->read();
+}
 
 }  // namespace crv::io

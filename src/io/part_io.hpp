@@ -23,9 +23,7 @@ class CRV_IO_EXPORT EnvOutputSink final : public parquet::OutputSink {
  public:
   explicit EnvOutputSink(WritableFile& file) : file_(file) {}
   void write(const void* data, std::size_t size) override { file_.append(data, size); }
-  [[nodiscard]] std::int64_t position() const override {
-    return static_cast<std::int64_t>(file_.position());
-  }
+  [[nodiscard]] std::int64_t position() const override { return static_cast<std::int64_t>(file_.position()); }
 
  private:
   WritableFile& file_;
@@ -59,7 +57,7 @@ CRV_IO_EXPORT parquet::WriterOptions writer_options(const IoSettings& settings);
 /// IoWriteError naming the file and the failed step is thrown; `path` is untouched.
 /// Returns the size of the file in bytes.
 CRV_IO_EXPORT std::uint64_t write_parquet_file_atomically(Env& env, const std::filesystem::path& path,
-                                            const frame::Frame& frame,
-                                            const parquet::WriterOptions& options);
+                                                          const frame::Frame& frame,
+                                                          const parquet::WriterOptions& options);
 
 }  // namespace crv::io

@@ -33,18 +33,16 @@ std::filesystem::path tables_root(const IoSettings& settings, std::string_view r
   return run_root(settings, run_id) / "tables";
 }
 
-std::filesystem::path table_dir(const IoSettings& settings, std::string_view run_id,
-                                core::TableName table) {
+std::filesystem::path table_dir(const IoSettings& settings, std::string_view run_id, core::TableName table) {
   return tables_root(settings, run_id) / std::string(core::to_string(table));
 }
 
-std::filesystem::path manifest_path(const IoSettings& settings, std::string_view run_id,
-                                    core::TableName table) {
+std::filesystem::path manifest_path(const IoSettings& settings, std::string_view run_id, core::TableName table) {
   return table_dir(settings, run_id, table) / std::string(kManifestFileName);
 }
 
-std::filesystem::path bucket_dir(const IoSettings& settings, std::string_view run_id,
-                                 core::TableName table, std::int64_t bucket_id) {
+std::filesystem::path bucket_dir(const IoSettings& settings, std::string_view run_id, core::TableName table,
+                                 std::int64_t bucket_id) {
   return table_dir(settings, run_id, table) / bucket_dir_name(bucket_id);
 }
 
@@ -56,13 +54,12 @@ std::filesystem::path artifacts_dir(const IoSettings& settings, std::string_view
   return run_root(settings, run_id) / "artifacts";
 }
 
-std::filesystem::path lab_artifact_dir(const IoSettings& settings, std::string_view run_id,
-                                       std::string_view kind) {
+std::filesystem::path lab_artifact_dir(const IoSettings& settings, std::string_view run_id, std::string_view kind) {
   for (std::string_view known : kLabArtifactKinds) {
     if (known == kind) return artifacts_dir(settings, run_id) / "lab" / std::string(kind);
   }
   throw IoArgumentError("unknown lab artifact kind '" + std::string(kind) +
-                "'; valid kinds: tidy, probes, policy, audit");
+                        "'; valid kinds: tidy, probes, policy, audit");
 }
 
 std::span<const std::string_view> lab_artifact_kinds() { return kLabArtifactKinds; }
@@ -74,9 +71,7 @@ std::string bucket_key(std::int64_t bucket_id) {
   return digits;
 }
 
-std::string bucket_dir_name(std::int64_t bucket_id) {
-  return std::string(kBucketDirPrefix) + bucket_key(bucket_id);
-}
+std::string bucket_dir_name(std::int64_t bucket_id) { return std::string(kBucketDirPrefix) + bucket_key(bucket_id); }
 
 std::optional<std::int64_t> parse_bucket_dir_name(std::string_view name) {
   if (name.substr(0, kBucketDirPrefix.size()) != kBucketDirPrefix) return std::nullopt;
@@ -101,8 +96,7 @@ std::int64_t bucket_id_for_tick(std::int64_t tick, std::int64_t bucket_size) {
   return tick / bucket_size;
 }
 
-std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id,
-                                                        std::int64_t bucket_size) {
+std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id, std::int64_t bucket_size) {
   if (bucket_size < 1) {
     throw IoArgumentError("invalid tick bucket size " + std::to_string(bucket_size) + ": must be >= 1");
   }
@@ -110,16 +104,14 @@ std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id,
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   if (bucket_id > kMax / bucket_size) {
     throw IoArgumentError("bucket id " + std::to_string(bucket_id) + " is out of range for bucket size " +
-                  std::to_string(bucket_size));
+                          std::to_string(bucket_size));
   }
   const std::int64_t first = bucket_id * bucket_size;
   const std::int64_t last = first > kMax - (bucket_size - 1) ? kMax : first + bucket_size - 1;
   return {first, last};
 }
 
-std::string new_part_name() {
-  return "part-" + detail::random_uuid4_hex() + std::string(kPartSuffix);
-}
+std::string new_part_name() { return "part-" + detail::random_uuid4_hex() + std::string(kPartSuffix); }
 
 bool is_part_file_name(std::string_view name) {
   return ends_with(name, kPartSuffix) && name.size() > kPartSuffix.size() && name.front() != '.';

@@ -21,19 +21,16 @@ constexpr std::size_t kWriteBufferSize = 64 * 1024;
 
 // The calls that only look at what is stored; every other call changes it.
 bool is_read_operation(std::string_view operation) {
-  return operation == "open for reading" || operation == "read" || operation == "stat" ||
-         operation == "list directory";
+  return operation == "open for reading" || operation == "read" || operation == "stat" || operation == "list directory";
 }
 
-[[noreturn]] void throw_errno(std::string_view operation, const std::filesystem::path& path,
-                              int error) {
+[[noreturn]] void throw_errno(std::string_view operation, const std::filesystem::path& path, int error) {
   const std::string message = std::string(operation) + " '" + path.string() + "': " + std::strerror(error);
   if (is_read_operation(operation)) throw IoReadError(message, error);
   throw IoWriteError(message, error);
 }
 
-int open_or_throw(const std::filesystem::path& path, int flags, std::string_view operation,
-                  mode_t mode = 0644) {
+int open_or_throw(const std::filesystem::path& path, int flags, std::string_view operation, mode_t mode = 0644) {
   int fd;
   do {
     fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
@@ -170,7 +167,9 @@ class PosixWritableFile final : public WritableFile {
 
  private:
   void check_open(std::string_view operation) const {
-    if (fd_ < 0) throw IoWriteError(std::string(operation) + " '" + path_.string() + "': file is closed", ErrorKind::InvalidArgument);
+    if (fd_ < 0)
+      throw IoWriteError(std::string(operation) + " '" + path_.string() + "': file is closed",
+                         ErrorKind::InvalidArgument);
   }
 
   void flush_buffer() {
@@ -208,9 +207,8 @@ class PosixRandomAccessFile final : public RandomAccessFile {
         throw_errno("read", path_, errno);
       }
       if (got == 0) {
-        throw IoReadError("read '" + path_.string() + "': unexpected end of file reading " +
-                      std::to_string(size) + " bytes at offset " + std::to_string(offset) +
-                      " (file size " + std::to_string(size_) + ")");
+        throw IoReadError("read '" + path_.string() + "': unexpected end of file reading " + std::to_string(size) +
+                          " bytes at offset " + std::to_string(offset) + " (file size " + std::to_string(size_) + ")");
       }
       done += static_cast<std::size_t>(got);
     }
@@ -243,8 +241,7 @@ class PosixFileLock final : public FileLock {
 
 class PosixEnv final : public Env {
  public:
-  std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
-                                                  WriteMode mode) override {
+  std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path, WriteMode mode) override {
     int flags = O_WRONLY | O_CREAT;
     if (mode == WriteMode::Truncate) flags |= O_TRUNC;
     if (mode == WriteMode::Append) flags |= O_APPEND;
@@ -267,8 +264,7 @@ class PosixEnv final : public Env {
     return std::make_unique<PosixWritableFile>(path, fd, position);
   }
 
-  std::unique_ptr<RandomAccessFile> new_random_access_file(
-      const std::filesystem::path& path) override {
+  std::unique_ptr<RandomAccessFile> new_random_access_file(const std::filesystem::path& path) override {
     const auto [fd, size] = open_regular_for_reading(path);
     return std::make_unique<PosixRandomAccessFile>(path, fd, size);
   }

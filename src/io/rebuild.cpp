@@ -11,8 +11,7 @@
 
 namespace crv::io {
 
-RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
-                               TableRef table) {
+RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id, TableRef table) {
   // The log says which parts are committed; a walk alone would adopt the leftovers of crashed
   // appends (table_walk.hpp).
   detail::RunLog run(env, settings, std::string(run_id));
@@ -27,12 +26,12 @@ RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string
                                 manifest.get());
 }
 
-RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings, std::string_view run_id,
-                                     TableRef table, const std::function<TableManifest(TableManifest)>& adjust) {
+RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings, std::string_view run_id, TableRef table,
+                                     const std::function<TableManifest(TableManifest)>& adjust) {
   const std::filesystem::path dir = table_dir(settings, run_id, table.name());
   if (!env.is_directory(dir)) {
-    throw IoManifestError("cannot rebuild the manifest of table '" + std::string(table.str()) +
-                          "' of run '" + std::string(run_id) + "': no directory '" + dir.string() + "'");
+    throw IoManifestError("cannot rebuild the manifest of table '" + std::string(table.str()) + "' of run '" +
+                          std::string(run_id) + "': no directory '" + dir.string() + "'");
   }
   const auto lock = env.lock_file(dir / ".lock");
   RebuildResult result = scan_table_files(env, settings, run_id, table);

@@ -7,9 +7,9 @@
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
+#include "io/iso_time.hpp"
 #include "io/log/log_operations.hpp"
 #include "io/table_check.hpp"
-#include "io/iso_time.hpp"
 
 namespace crv::io {
 namespace {
@@ -26,7 +26,11 @@ void quarantine(Env& env, const std::filesystem::path& path) {
 class TableRepair {
  public:
   TableRepair(detail::RunLog& run, core::TableName table, const RepairOptions& options, RepairReport& report)
-      : run_(run), table_(table), name_(core::to_string(table)), options_(options), report_(report),
+      : run_(run),
+        table_(table),
+        name_(core::to_string(table)),
+        options_(options),
+        report_(report),
         dir_(table_dir(run.settings(), run.run_id(), table)) {}
 
   void run() {
@@ -41,7 +45,8 @@ class TableRepair {
     if (!check.exists) return;
     TableManifest manifest = std::move(check.snapshot.manifest);
     bool changed = !check.manifest_problem.empty() || !check.snapshot.checkpointed || !check.snapshot.had_manifest;
-    if (!check.manifest_problem.empty()) say("rebuilt manifest.json from the committed parts: " + check.manifest_problem);
+    if (!check.manifest_problem.empty())
+      say("rebuilt manifest.json from the committed parts: " + check.manifest_problem);
     for (const detail::ListedPartCheck& part : check.listed) changed = repair_listed(part, manifest) || changed;
     for (std::size_t k = 0; k < check.walk.parts.size(); ++k) {
       changed = repair_unlisted(check.walk.parts[k], check.verdicts[k], check.manifest_intact, manifest) || changed;

@@ -5,11 +5,11 @@
 #include "crv/core/schema_version.hpp"
 #include "crv/core/table_name.hpp"
 #include "crv/io/artifacts.hpp"
-#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/version.hpp"
+#include "io/atomic_write.hpp"
 #include "io/iso_time.hpp"
 
 namespace crv::io {
@@ -24,8 +24,7 @@ nlohmann::json optional_int(const std::optional<std::int64_t>& value) {
 nlohmann::json tables_index(Env& env, const IoSettings& settings, std::string_view run_id) {
   nlohmann::json tables = nlohmann::json::object();
   for (core::TableName table : core::all_table_names()) {
-    const std::optional<TableManifest> manifest =
-        load_manifest(env, manifest_path(settings, run_id, table));
+    const std::optional<TableManifest> manifest = load_manifest(env, manifest_path(settings, run_id, table));
     if (!manifest) continue;
     const std::int64_t rows = manifest->total_rows();
     const std::int64_t bytes = manifest->total_bytes();

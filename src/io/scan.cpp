@@ -6,9 +6,9 @@
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
+#include "io/scan_input.hpp"
 #include "scan_output.hpp"
 #include "scan_plan.hpp"
-#include "io/scan_input.hpp"
 
 namespace crv::io {
 
@@ -17,8 +17,7 @@ std::string Where::to_string() const {
                      tick_max ? fmt::format("{}]", *tick_max) : std::string("+inf)"));
 }
 
-Scan::Scan(std::shared_ptr<const ScanInput> input, Where where)
-    : input_(std::move(input)), where_(where) {
+Scan::Scan(std::shared_ptr<const ScanInput> input, Where where) : input_(std::move(input)), where_(where) {
   if (!input_ || input_->env == nullptr) throw IoArgumentError("a scan needs an input with an Env");
 }
 

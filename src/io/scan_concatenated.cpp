@@ -52,8 +52,7 @@ std::optional<frame::Frame> collect_concatenated(const ScanPlan& plan) {
     std::vector<OpenedPart> opened(count);
     // Opening a part is a few reads and a footer to parse: for a stream's hundreds of small
     // sealed parts that is a good share of the scan, so the parts are opened in parallel.
-    core::run_tasks(count, core::hardware_threads(),
-                    [&](std::size_t k) { opened[k] = plan.open(first + k); });
+    core::run_tasks(count, core::hardware_threads(), [&](std::size_t k) { opened[k] = plan.open(first + k); });
     for (OpenedPart& part : opened) {
       if (!part.has_rows()) continue;
       std::vector<frame::Field> part_fields = selected_fields(*part.reader, part.options);

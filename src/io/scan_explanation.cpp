@@ -57,8 +57,9 @@ nlohmann::json ScanExplanation::to_json() const {
                           {"row_groups", std::move(groups)}});
   }
   return {{"table", table},
-          {"where", {{"tick_min", where.tick_min ? nlohmann::json(*where.tick_min) : nlohmann::json()},
-                     {"tick_max", where.tick_max ? nlohmann::json(*where.tick_max) : nlohmann::json()}}},
+          {"where",
+           {{"tick_min", where.tick_min ? nlohmann::json(*where.tick_min) : nlohmann::json()},
+            {"tick_max", where.tick_max ? nlohmann::json(*where.tick_max) : nlohmann::json()}}},
           {"source", from_manifest ? "manifest" : "directory walk"},
           {"columns", columns},
           {"limit", limit ? nlohmann::json(*limit) : nlohmann::json()},
@@ -84,12 +85,12 @@ std::string ScanExplanation::to_string() const {
   for (const PartDecision& part : parts) {
     out << "  part " << part.relative_path << (part.kept ? " kept: " : " pruned: ") << bare_reason(part.reason) << '\n';
     for (const auto& group : part.row_groups) {
-      out << "    row group " << group.row_group << (group.kept ? " kept: " : " pruned: ")
-          << bare_reason(group.reason) << '\n';
+      out << "    row group " << group.row_group << (group.kept ? " kept: " : " pruned: ") << bare_reason(group.reason)
+          << '\n';
     }
   }
-  out << "parts: " << parts_kept() << " kept of " << parts.size() << "; row groups: " << row_groups_kept()
-      << " kept, " << row_groups_pruned() << " pruned";
+  out << "parts: " << parts_kept() << " kept of " << parts.size() << "; row groups: " << row_groups_kept() << " kept, "
+      << row_groups_pruned() << " pruned";
   if (!columns.empty()) {
     out << "; columns:";
     for (const std::string& column : columns) out << ' ' << column;

@@ -2,17 +2,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <utility>
-#include <cstdint>
 #include <vector>
 
 #include "crv/frame/kernels.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
+#include "io/part_io.hpp"
 #include "io/range_text.hpp"
 #include "scan_output.hpp"
 
@@ -53,8 +53,7 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
     check_manifest_parts(*input.manifest, manifest_path(input.settings, input.run_id, input.table), input.run_id);
     for (const auto& [bucket_id, partition] : input.manifest->partitions) {
       const bool kept = where.overlaps(partition.tick_min, partition.tick_max);
-      plan.partitions.push_back(
-          {bucket_id, kept, relation(where, partition.tick_min, partition.tick_max)});
+      plan.partitions.push_back({bucket_id, kept, relation(where, partition.tick_min, partition.tick_max)});
       if (!kept) continue;
       for (const PartEntry& entry : partition.parts) {
         PartDecision part;
@@ -62,7 +61,8 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
         part.path = dir / bucket_dir_name(bucket_id) / entry.path;
         part.bucket_id = bucket_id;
         part.kept = where.overlaps(entry.tick_min, entry.tick_max);
-        part.reason = input.walked ? "no manifest: found by the directory walk, " + relation(where, entry.tick_min, entry.tick_max)
+        part.reason = input.walked ? "no manifest: found by the directory walk, " +
+                                         relation(where, entry.tick_min, entry.tick_max)
                                    : relation(where, entry.tick_min, entry.tick_max);
         part.listed = entry;
         plan.parts.push_back(std::move(part));
@@ -83,16 +83,16 @@ ScanExplanation plan_files(const ScanInput& input, const Where& where) {
       part.path = dir / bucket_name / file_name;
       part.bucket_id = *bucket_id;
       part.kept = is_canonical_part_name(file_name);
-      part.reason = part.kept ? "no manifest: found by the directory walk (tick range unknown before its footer)"
-                              : "no manifest: found by the directory walk, skipped: not a part name (part-<32 hex>.parquet)";
+      part.reason = part.kept
+                        ? "no manifest: found by the directory walk (tick range unknown before its footer)"
+                        : "no manifest: found by the directory walk, skipped: not a part name (part-<32 hex>.parquet)";
       plan.parts.push_back(std::move(part));
     }
   }
   return plan;
 }
 
-std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader,
-                                                         const Where& where) {
+std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileReader& reader, const Where& where) {
   if (!where.is_unbounded()) {
     return reader.prune_row_groups(parquet::IntRangeFilter{"tick", where.tick_min, where.tick_max});
   }
@@ -114,8 +114,8 @@ std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& d
 std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const PartDecision& part) {
   if (part.inline_parquet) return open_inline_rows(part.inline_parquet, part.relative_path);
   if (input.manifest && !input.env->file_exists(part.path)) {
-    throw IoManifestError("the manifest of table '" + std::string(core::to_string(input.table)) +
-                          "' lists '" + part.relative_path +
+    throw IoManifestError("the manifest of table '" + std::string(core::to_string(input.table)) + "' lists '" +
+                          part.relative_path +
                           "', which does not exist (run rebuild-manifest to re-derive it from the files)");
   }
   std::unique_ptr<parquet::FileReader> reader = open_parquet_file(*input.env, part.path);
@@ -125,8 +125,7 @@ std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const Par
 }
 
 parquet::ReadOptions part_read_options(const parquet::FileReader& reader, const Where& where,
-                                       const std::vector<std::string>& selection,
-                                       std::vector<int> row_groups) {
+                                       const std::vector<std::string>& selection, std::vector<int> row_groups) {
   parquet::ReadOptions options;
   options.row_groups = std::move(row_groups);
   if (!where.is_unbounded()) {

@@ -16,16 +16,11 @@ namespace {
 
 frame::TypePtr descriptor_type(core::DType dtype) {
   switch (dtype) {
-    case core::DType::I64:
-      return frame::int64();
-    case core::DType::F64:
-      return frame::float64();
-    case core::DType::Str:
-      return frame::utf8();
-    case core::DType::Struct:
-      return frame::struct_({});
-    case core::DType::ListStruct:
-      return frame::list(frame::struct_({}));
+    case core::DType::I64: return frame::int64();
+    case core::DType::F64: return frame::float64();
+    case core::DType::Str: return frame::utf8();
+    case core::DType::Struct: return frame::struct_({});
+    case core::DType::ListStruct: return frame::list(frame::struct_({}));
   }
   return frame::utf8();
 }
@@ -48,8 +43,8 @@ frame::TypePtr part_type(core::TableName table, const PartSchemas& parts, const 
       std::optional<ShapeConflict> conflict;
       type = unify_shapes(type, field.type, name, conflict);
       if (!conflict) continue;
-      const std::string where = conflict->path == name ? "column '" + name + "'"
-                                                       : "column '" + name + "', field '" + conflict->path + "',";
+      const std::string where =
+          conflict->path == name ? "column '" + name + "'" : "column '" + name + "', field '" + conflict->path + "',";
       throw IoSchemaError("table '" + std::string(core::to_string(table)) + "', " + where + " is " +
                           conflict->first->to_string() + " in '" + *first_part + "' but " +
                           conflict->second->to_string() + " in '" + part +
@@ -74,8 +69,8 @@ std::vector<frame::Field> output_schema(core::TableName table, const PartSchemas
         if (!dtype) {
           std::string known;
           for (const std::string& column : descriptor.column_names()) known += (known.empty() ? "" : ", ") + column;
-          throw IoSchemaError("table '" + std::string(core::to_string(table)) + "' has no column '" +
-                              name + "' (columns: " + known + ")");
+          throw IoSchemaError("table '" + std::string(core::to_string(table)) + "' has no column '" + name +
+                              "' (columns: " + known + ")");
         }
         type = descriptor_type(*dtype);
       }
@@ -93,8 +88,8 @@ std::vector<frame::Field> output_schema(core::TableName table, const PartSchemas
   }
   for (const auto& [part, part_schema] : parts) {
     for (const frame::Field& field : part_schema) {
-      const bool listed = std::any_of(schema.begin(), schema.end(),
-                                      [&field](const frame::Field& f) { return f.name == field.name; });
+      const bool listed =
+          std::any_of(schema.begin(), schema.end(), [&field](const frame::Field& f) { return f.name == field.name; });
       if (!listed) schema.push_back({field.name, part_type(table, parts, field.name), true});
     }
   }

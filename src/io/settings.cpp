@@ -45,8 +45,7 @@ std::string describe(const RawValue& raw) {
 }
 
 [[noreturn]] void invalid(const RawValue& raw, const std::string& source, std::string_view expected) {
-  throw IoConfigError("invalid value " + describe(raw) + " for " + source + ": expected " +
-                      std::string(expected));
+  throw IoConfigError("invalid value " + describe(raw) + " for " + source + ": expected " + std::string(expected));
 }
 
 std::string as_string(const RawValue& raw, const std::string& source) {
@@ -65,19 +64,18 @@ std::string as_string(const RawValue& raw, const std::string& source) {
 
 std::int64_t as_int(const RawValue& raw, const std::string& source, std::int64_t minimum,
                     std::int64_t maximum = std::numeric_limits<std::int64_t>::max()) {
-  const std::string expected = "an integer >= " + std::to_string(minimum) +
-                               (maximum < std::numeric_limits<std::int64_t>::max()
-                                    ? " and <= " + std::to_string(maximum)
-                                    : std::string());
+  const std::string expected =
+      "an integer >= " + std::to_string(minimum) +
+      (maximum < std::numeric_limits<std::int64_t>::max() ? " and <= " + std::to_string(maximum) : std::string());
   std::int64_t value = 0;
   if (const auto* node = std::get_if<const toml::node*>(&raw); node && !(*node)->is_string()) {
     const auto* integer = (*node)->as_integer();
     if (integer == nullptr) invalid(raw, source, expected);
     value = integer->get();
   } else {
-    const std::string text = trim(std::holds_alternative<std::string>(raw)
-                                      ? std::get<std::string>(raw)
-                                      : std::get<const toml::node*>(raw)->as_string()->get());
+    const std::string text =
+        trim(std::holds_alternative<std::string>(raw) ? std::get<std::string>(raw)
+                                                      : std::get<const toml::node*>(raw)->as_string()->get());
     const char* begin = text.data();
     const char* end = begin + text.size();
     if (begin != end && *begin == '+') ++begin;
@@ -115,8 +113,7 @@ bool as_bool(const RawValue& raw, const std::string& source) {
   invalid(raw, source, kExpected);
 }
 
-std::string as_choice(const RawValue& raw, const std::string& source,
-                      std::initializer_list<std::string_view> choices) {
+std::string as_choice(const RawValue& raw, const std::string& source, std::initializer_list<std::string_view> choices) {
   const std::string value = lower(trim(as_string(raw, source)));
   std::string expected = "one of";
   for (std::string_view choice : choices) {
@@ -158,65 +155,40 @@ const std::vector<Field>& fields() {
          s.partitioning = as_choice(v, src, {"tick_buckets"});
        }},
       {"tick_bucket_size", "TICK_BUCKET_SIZE",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.tick_bucket_size = as_int(v, src, 1);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.tick_bucket_size = as_int(v, src, 1); }},
       {"row_group_size", "ROW_GROUP_SIZE",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.row_group_size = as_int(v, src, 1);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.row_group_size = as_int(v, src, 1); }},
       {"compression", "COMPRESSION",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.compression = normalize_compression(v, src);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.compression = normalize_compression(v, src); }},
       {"compression_level", "COMPRESSION_LEVEL",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.compression_level = static_cast<int>(as_int(v, src, -131072, 22));
        }},
       {"fs_protocol", "FS_PROTOCOL",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.fs_protocol = as_choice(v, src, {"file"});
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.fs_protocol = as_choice(v, src, {"file"}); }},
       {"strict_schema", "STRICT_SCHEMA",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.strict_schema = as_bool(v, src);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.strict_schema = as_bool(v, src); }},
       {"write_manifest_every_n", "WRITE_MANIFEST_EVERY_N",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.write_manifest_every_n = as_int(v, src, 1);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.write_manifest_every_n = as_int(v, src, 1); }},
       {"write_threads", "WRITE_THREADS",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.write_threads = as_int(v, src, 0);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.write_threads = as_int(v, src, 0); }},
       {"inline_max_rows", "INLINE_MAX_ROWS",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.inline_max_rows = as_int(v, src, 0);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.inline_max_rows = as_int(v, src, 0); }},
       {"inline_max_bytes", "INLINE_MAX_BYTES",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.inline_max_bytes = as_int(v, src, 0);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.inline_max_bytes = as_int(v, src, 0); }},
       {"log_segment_bytes", "LOG_SEGMENT_BYTES",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.log_segment_bytes = as_int(v, src, 4096);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.log_segment_bytes = as_int(v, src, 4096); }},
       {"vacuum_grace_seconds", "VACUUM_GRACE_SECONDS",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.vacuum_grace_seconds = as_int(v, src, 0);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.vacuum_grace_seconds = as_int(v, src, 0); }},
       {"valuation.enabled", "VALUATION_ENABLED",
-       [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.valuation.enabled = as_bool(v, src);
-       }},
+       [](IoSettings& s, const RawValue& v, const std::string& src) { s.valuation.enabled = as_bool(v, src); }},
       {"valuation.cost_method", "VALUATION_COST_METHOD",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
          s.valuation.cost_method = as_choice(v, src, {"wac", "fifo", "lifo", "specific_lot"});
        }},
       {"valuation.price_source", "VALUATION_PRICE_SOURCE",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
-         s.valuation.price_source =
-             as_choice(v, src, {"last_trade", "baseline_value", "vwap_window", "oracle"});
+         s.valuation.price_source = as_choice(v, src, {"last_trade", "baseline_value", "vwap_window", "oracle"});
        }},
       {"valuation.vwap_window_ticks", "VALUATION_VWAP_WINDOW_TICKS",
        [](IoSettings& s, const RawValue& v, const std::string& src) {
@@ -269,18 +241,15 @@ toml::table parse_toml(const std::filesystem::path& path) {
     return toml::parse(text, path.string());
   } catch (const toml::parse_error& error) {
     std::ostringstream message;
-    message << "settings file '" << path.string() << "' is not valid TOML: " << error.description()
-            << " (line " << error.source().begin.line << ", column " << error.source().begin.column
-            << ")";
+    message << "settings file '" << path.string() << "' is not valid TOML: " << error.description() << " (line "
+            << error.source().begin.line << ", column " << error.source().begin.column << ")";
     throw IoConfigError(message.str());
   }
 }
 
 void apply_toml(IoSettings& settings, const SettingsTable& found, const std::string& file_name) {
   const toml::table& table = *found.table;
-  const auto source = [&](std::string_view key) {
-    return file_name + " key " + found.prefix + std::string(key);
-  };
+  const auto source = [&](std::string_view key) { return file_name + " key " + found.prefix + std::string(key); };
   for (const Field& field : fields()) {
     const toml::node* node = nullptr;
     const auto dot = field.toml_key.find('.');
@@ -360,11 +329,10 @@ IoSettings IoSettings::load(std::optional<std::filesystem::path> path, const Env
 }
 
 void IoSettings::validate() const {
-  const auto check = [](bool ok, std::string_view field, const std::string& value,
-                        std::string_view expected) {
+  const auto check = [](bool ok, std::string_view field, const std::string& value, std::string_view expected) {
     if (!ok) {
-      throw IoConfigError("invalid IoSettings." + std::string(field) + " '" + value +
-                          "': expected " + std::string(expected));
+      throw IoConfigError("invalid IoSettings." + std::string(field) + " '" + value + "': expected " +
+                          std::string(expected));
     }
   };
   const auto one_of = [](const std::string& value, std::initializer_list<std::string_view> choices) {
@@ -374,27 +342,23 @@ void IoSettings::validate() const {
   check(partitioning == "tick_buckets", "partitioning", partitioning, "tick_buckets");
   check(tick_bucket_size >= 1, "tick_bucket_size", std::to_string(tick_bucket_size), "an integer >= 1");
   check(row_group_size >= 1, "row_group_size", std::to_string(row_group_size), "an integer >= 1");
-  check(one_of(compression, {"zstd", "lz4", "snappy", "gzip", "brotli", "uncompressed"}), "compression",
-        compression, "one of zstd lz4 snappy gzip brotli uncompressed");
-  check(compression_level <= 22, "compression_level", std::to_string(compression_level),
-        "an integer <= 22");
+  check(one_of(compression, {"zstd", "lz4", "snappy", "gzip", "brotli", "uncompressed"}), "compression", compression,
+        "one of zstd lz4 snappy gzip brotli uncompressed");
+  check(compression_level <= 22, "compression_level", std::to_string(compression_level), "an integer <= 22");
   check(fs_protocol == "file", "fs_protocol", fs_protocol, "file");
   check(write_manifest_every_n >= 1, "write_manifest_every_n", std::to_string(write_manifest_every_n),
         "an integer >= 1");
   check(write_threads >= 0, "write_threads", std::to_string(write_threads), "an integer >= 0");
   check(inline_max_rows >= 0, "inline_max_rows", std::to_string(inline_max_rows), "an integer >= 0");
   check(inline_max_bytes >= 0, "inline_max_bytes", std::to_string(inline_max_bytes), "an integer >= 0");
-  check(log_segment_bytes >= 4096, "log_segment_bytes", std::to_string(log_segment_bytes),
-        "an integer >= 4096");
-  check(vacuum_grace_seconds >= 0, "vacuum_grace_seconds", std::to_string(vacuum_grace_seconds),
-        "an integer >= 0");
+  check(log_segment_bytes >= 4096, "log_segment_bytes", std::to_string(log_segment_bytes), "an integer >= 4096");
+  check(vacuum_grace_seconds >= 0, "vacuum_grace_seconds", std::to_string(vacuum_grace_seconds), "an integer >= 0");
   check(one_of(valuation.cost_method, {"wac", "fifo", "lifo", "specific_lot"}), "valuation.cost_method",
         valuation.cost_method, "one of wac fifo lifo specific_lot");
   check(one_of(valuation.price_source, {"last_trade", "baseline_value", "vwap_window", "oracle"}),
-        "valuation.price_source", valuation.price_source,
-        "one of last_trade baseline_value vwap_window oracle");
-  check(valuation.vwap_window_ticks >= 1, "valuation.vwap_window_ticks",
-        std::to_string(valuation.vwap_window_ticks), "an integer >= 1");
+        "valuation.price_source", valuation.price_source, "one of last_trade baseline_value vwap_window oracle");
+  check(valuation.vwap_window_ticks >= 1, "valuation.vwap_window_ticks", std::to_string(valuation.vwap_window_ticks),
+        "an integer >= 1");
   check(!valuation.currency.empty(), "valuation.currency", valuation.currency, "a non-empty currency");
 }
 

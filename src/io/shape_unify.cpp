@@ -101,9 +101,8 @@ frame::Column conform_shape(const frame::Column& column, const TypePtr& target) 
   if (is_struct(*target) && is_struct(*data.type)) {
     for (const Field& field : target->fields()) {
       const auto index = data.type->field_index(field.name);
-      out->children.push_back(
-          index ? conform_shape(frame::Column(data.children[*index]), field.type).data_ptr()
-                : frame::Column::nulls(field.type, data.offset + data.length).data_ptr());
+      out->children.push_back(index ? conform_shape(frame::Column(data.children[*index]), field.type).data_ptr()
+                                    : frame::Column::nulls(field.type, data.offset + data.length).data_ptr());
     }
     return frame::Column(std::move(out));
   }

@@ -97,7 +97,8 @@ Column conform_struct(const Column& column, const TypePtr& stored, const std::st
                       const FieldError& error) {
   const std::int64_t length = column.length();
   RowMap child_rows(static_cast<std::size_t>(length));
-  for (std::int64_t i = 0; i < length; ++i) child_rows[static_cast<std::size_t>(i)] = column.is_valid(i) ? row_of(rows, i) : -1;
+  for (std::int64_t i = 0; i < length; ++i)
+    child_rows[static_cast<std::size_t>(i)] = column.is_valid(i) ? row_of(rows, i) : -1;
   std::vector<Field> fields;
   auto out = std::make_shared<frame::ArrayData>();
   const std::vector<Field>& own = column.type()->fields();
@@ -105,8 +106,8 @@ Column conform_struct(const Column& column, const TypePtr& stored, const std::st
     Column child = column.child(static_cast<int>(k));  // sliced to the struct's rows
     bool nullable = own[k].nullable;
     if (const auto index = stored->field_index(own[k].name)) {
-      Column conformed = conform_value(child, stored->fields()[*index].type, field_path(path, own[k].name),
-                                       &child_rows, error);
+      Column conformed =
+          conform_value(child, stored->fields()[*index].type, field_path(path, own[k].name), &child_rows, error);
       // A cast or nulls may set nulls where the field had none.
       if (conformed.data_ptr() != child.data_ptr()) nullable = true;
       child = std::move(conformed);
@@ -145,7 +146,8 @@ Column conform_value(const Column& column, const TypePtr& stored, const std::str
                      const FieldError& error) {
   const DataType& from = *column.type();
   if (shapes_agree(*stored, from)) return column;
-  if (from.id() == TypeId::Struct && stored->id() == TypeId::Struct) return conform_struct(column, stored, path, rows, error);
+  if (from.id() == TypeId::Struct && stored->id() == TypeId::Struct)
+    return conform_struct(column, stored, path, rows, error);
   if (from.id() == TypeId::List && stored->id() == TypeId::List) return conform_list(column, stored, path, rows, error);
   return conform_leaf(column, stored, path, rows, error);
 }
@@ -175,7 +177,8 @@ frame::Frame conform_to_stored_shape(const core::TableDescriptor& descriptor, co
     Column column = body.column(k);
     const Field* field = is_shape_column(descriptor, name) ? stored.column(name) : nullptr;
     if (field && !shapes_agree(*field->type, *column.type())) {
-      column = conform_value(column, field->type, name, nullptr, FieldError{std::string(core::to_string(descriptor.name)), name});
+      column = conform_value(column, field->type, name, nullptr,
+                             FieldError{std::string(core::to_string(descriptor.name)), name});
       changed = true;
     }
     columns.emplace_back(name, std::move(column));

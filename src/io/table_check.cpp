@@ -3,10 +3,10 @@
 #include <exception>
 
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -120,7 +120,8 @@ void add_problems(const TableCheck& check, VerifyReport& report) {
     if (!part.kind.empty()) add(part.kind, bucket_dir_name(part.bucket_id) + "/" + part.listed.path, part.detail);
   }
   for (const std::string& problem : check.decode_problems) add("decode", "", problem);
-  for (const std::string& tmp : check.walk.tmp_files) add("leftover", tmp, "a .tmp file of a write that did not finish");
+  for (const std::string& tmp : check.walk.tmp_files)
+    add("leftover", tmp, "a .tmp file of a write that did not finish");
   for (const UnreadablePart& part : check.walk.unreadable) add("unreadable", part.path, part.error);
   for (std::size_t k = 0; k < check.walk.parts.size(); ++k) {
     const Adoption verdict = check.verdicts[k];
@@ -128,9 +129,10 @@ void add_problems(const TableCheck& check, VerifyReport& report) {
     if (verdict == Adoption::Uncommitted || verdict == Adoption::Incomplete) {
       add("leftover", path, adoption_reason(verdict));
     } else if (verdict == Adoption::Unlisted || (verdict == Adoption::Adopted && check.manifest_intact)) {
-      add("orphan", path, check.walk.parts[k].provenance.known()
-                              ? adoption_reason(Adoption::Unlisted)
-                              : "a part the manifest does not list, which records no commit (written by another tool)");
+      add("orphan", path,
+          check.walk.parts[k].provenance.known()
+              ? adoption_reason(Adoption::Unlisted)
+              : "a part the manifest does not list, which records no commit (written by another tool)");
     }
   }
 }

@@ -18,19 +18,19 @@ namespace crv::io::detail {
 struct ListedPartCheck {
   std::int64_t bucket_id = 0;
   PartEntry listed;
-  std::string kind;    ///< a TableProblem kind: "missing", "size", "unreadable", "disagreement", "decode"
+  std::string kind;  ///< a TableProblem kind: "missing", "size", "unreadable", "disagreement", "decode"
   std::string detail;
   std::int64_t actual_bytes = -1;  ///< the file's size when it exists
 };
 
 struct TableCheck {
   core::TableName table = core::TableName::IdentityEdges;
-  bool exists = false;              ///< the table has a directory
-  std::string manifest_problem;     ///< why manifest.json could not be used (empty: fine or absent)
-  bool manifest_intact = false;     ///< a manifest.json was loaded and passed its checks
-  TableSnapshot snapshot;           ///< manifest (or the committed walk) + the live log
+  bool exists = false;           ///< the table has a directory
+  std::string manifest_problem;  ///< why manifest.json could not be used (empty: fine or absent)
+  bool manifest_intact = false;  ///< a manifest.json was loaded and passed its checks
+  TableSnapshot snapshot;        ///< manifest (or the committed walk) + the live log
   std::vector<ListedPartCheck> listed;
-  TableWalk walk;                   ///< the files no manifest or log record lists, judged
+  TableWalk walk;  ///< the files no manifest or log record lists, judged
   std::vector<Adoption> verdicts;
   std::vector<std::string> decode_problems;  ///< inline rows that fail to decode (deep)
   std::int64_t rows = 0;

@@ -9,12 +9,12 @@
 #include <utility>
 
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
+#include "io/iso_time.hpp"
 #include "io/log/append_log.hpp"
 #include "io/log/log_state.hpp"
 #include "io/part_check.hpp"
-#include "io/iso_time.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -126,7 +126,8 @@ TableWalk walk_table(Env& env, const IoSettings& settings, std::string_view run_
         walk.parts.push_back(std::move(part));
         continue;
       }
-      if (read_footer(env, run_id, table, dir / bucket_name / file_name, part, walk)) walk.parts.push_back(std::move(part));
+      if (read_footer(env, run_id, table, dir / bucket_name / file_name, part, walk))
+        walk.parts.push_back(std::move(part));
     }
   }
   return walk;
@@ -138,10 +139,12 @@ CommittedParts committed_parts(const TableLog& log, std::uint64_t first_live_seg
   committed.manifest_intact = manifest != nullptr;
   if (manifest) {
     for (const auto& [bucket_id, partition] : manifest->partitions) {
-      for (const PartEntry& part : partition.parts) committed.named.insert(bucket_dir_name(bucket_id) + "/" + part.path);
+      for (const PartEntry& part : partition.parts)
+        committed.named.insert(bucket_dir_name(bucket_id) + "/" + part.path);
     }
   }
-  for (const LoggedPart& part : log.parts) committed.named.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
+  for (const LoggedPart& part : log.parts)
+    committed.named.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
   for (const LoggedSeal& seal : log.seals) {
     const std::string bucket = bucket_dir_name(seal.seal.bucket_id) + "/";
     if (!seal.seal.is_drop()) committed.named.insert(bucket + seal.seal.part.path);
@@ -236,7 +239,8 @@ void add_skipped_segments(const AppendLog& log, std::string_view table, const Ta
   std::uint64_t oldest = committed.first_live_segment;
   for (const WalkedPart& part : walk.parts) {
     const bool unnamed = !committed.named.contains(part.relative) && !committed.replaced.contains(part.relative);
-    if (unnamed && part.provenance.known()) oldest = std::min(oldest, std::max<std::uint64_t>(part.provenance.log_segment, 1));
+    if (unnamed && part.provenance.known())
+      oldest = std::min(oldest, std::max<std::uint64_t>(part.provenance.log_segment, 1));
   }
   if (oldest == committed.first_live_segment) return;
   // Only an unbroken run of segments up to the live ones says "never committed".
@@ -251,7 +255,8 @@ void add_skipped_segments(const AppendLog& log, std::string_view table, const Ta
       if (record.type == RecordType::Commit) {
         for (const TableCommit& entry : decode_commit(record.payload, what).tables) {
           if (entry.table != table) continue;
-          for (const auto& [bucket_id, part] : entry.parts) committed.named.insert(bucket_dir_name(bucket_id) + "/" + part.path);
+          for (const auto& [bucket_id, part] : entry.parts)
+            committed.named.insert(bucket_dir_name(bucket_id) + "/" + part.path);
         }
       } else if (record.type == RecordType::Seal) {
         const SealRecord seal = decode_seal(record.payload, what);

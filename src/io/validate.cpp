@@ -17,18 +17,14 @@ using frame::DataType;
 using frame::TypeId;
 
 std::string where(const core::TableDescriptor& descriptor, std::string_view column) {
-  return "table '" + std::string(core::to_string(descriptor.name)) + "', column '" +
-         std::string(column) + "'";
+  return "table '" + std::string(core::to_string(descriptor.name)) + "', column '" + std::string(column) + "'";
 }
 
 frame::TypePtr scalar_type(DType dtype) {
   switch (dtype) {
-    case DType::I64:
-      return frame::int64();
-    case DType::F64:
-      return frame::float64();
-    default:
-      return frame::utf8();
+    case DType::I64: return frame::int64();
+    case DType::F64: return frame::float64();
+    default: return frame::utf8();
   }
 }
 
@@ -50,19 +46,16 @@ std::int64_t first_null_row(const Column& column) {
 /// Whether `from` may be cast to the descriptor dtype when every value survives.
 bool castable(const DataType& from, DType to) {
   switch (to) {
-    case DType::I64:
-      return from.is_integer() || from.id() == TypeId::Bool || from.is_floating();
-    case DType::F64:
-      return from.is_integer() || from.is_floating();
+    case DType::I64: return from.is_integer() || from.id() == TypeId::Bool || from.is_floating();
+    case DType::F64: return from.is_integer() || from.is_floating();
     case DType::Str:  // decimal text is exact and parses back (Polars casts so too)
       return from.is_integer();
-    default:
-      return false;
+    default: return false;
   }
 }
 
-Column conform_scalar(const core::TableDescriptor& descriptor, const std::string& name,
-                      const Column& column, DType dtype) {
+Column conform_scalar(const core::TableDescriptor& descriptor, const std::string& name, const Column& column,
+                      DType dtype) {
   const frame::TypePtr target = scalar_type(dtype);
   if (column.type()->equals(*target)) return column;
   if (column.null_count() == column.length()) return Column::nulls(target, column.length());
@@ -70,32 +63,28 @@ Column conform_scalar(const core::TableDescriptor& descriptor, const std::string
   const std::string to(core::to_string(dtype));
   if (!castable(*column.type(), dtype)) {
     const std::int64_t row = first_non_null_row(column);
-    throw IoSchemaError(where(descriptor, name) + ": expected " + to + ", got " + from +
-                        " (no lossless cast from " + from + " to " + to +
-                        "); first offending row " + std::to_string(row) + ", value " +
+    throw IoSchemaError(where(descriptor, name) + ": expected " + to + ", got " + from + " (no lossless cast from " +
+                        from + " to " + to + "); first offending row " + std::to_string(row) + ", value " +
                         frame::format_cell(column, row));
   }
   frame::CastResult result = frame::cast(column, target);
   if (result.failed > 0) {
-    throw IoSchemaError(where(descriptor, name) + ": cannot cast " + from + " to " + to +
-                        " without loss: " + std::to_string(result.failed) +
-                        " value(s) do not convert exactly; first offending row " +
-                        std::to_string(result.first_failed_row) + ", value " +
-                        result.first_failed_value);
+    throw IoSchemaError(where(descriptor, name) + ": cannot cast " + from + " to " + to + " without loss: " +
+                        std::to_string(result.failed) + " value(s) do not convert exactly; first offending row " +
+                        std::to_string(result.first_failed_row) + ", value " + result.first_failed_value);
   }
   return std::move(result.column);
 }
 
-void check_nested(const core::TableDescriptor& descriptor, const std::string& name,
-                  const Column& column, DType dtype) {
+void check_nested(const core::TableDescriptor& descriptor, const std::string& name, const Column& column, DType dtype) {
   const TypeId expected = dtype == DType::Struct ? TypeId::Struct : TypeId::List;
   if (column.type_id() == expected) return;
   const std::int64_t row = first_non_null_row(column);
-  throw IoSchemaError(where(descriptor, name) + ": expected " + std::string(core::to_string(dtype)) +
-                      ", got " + column.type()->to_string() +
-                      (row >= 0 ? "; first offending row " + std::to_string(row) + ", value " +
-                                      frame::format_cell(column, row)
-                                : std::string()));
+  throw IoSchemaError(
+      where(descriptor, name) + ": expected " + std::string(core::to_string(dtype)) + ", got " +
+      column.type()->to_string() +
+      (row >= 0 ? "; first offending row " + std::to_string(row) + ", value " + frame::format_cell(column, row)
+                : std::string()));
 }
 
 std::string join(const std::vector<std::string>& names) {
@@ -106,8 +95,7 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
-frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame::Frame& frame,
-                            bool strict) {
+frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame::Frame& frame, bool strict) {
   const std::string table(core::to_string(descriptor.name));
   std::vector<std::string> missing;
   for (const core::ColumnSpec& spec : descriptor.columns) {
@@ -149,8 +137,7 @@ frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame
       const std::int64_t row = first_null_row(column);
       if (row >= 0) {
         throw IoSchemaError(where(descriptor, spec.name) + ": required column holds " +
-                            std::to_string(column.null_count()) + " null(s); first null at row " +
-                            std::to_string(row));
+                            std::to_string(column.null_count()) + " null(s); first null at row " + std::to_string(row));
       }
     }
     columns.emplace_back(spec.name, std::move(column));

@@ -29,37 +29,33 @@ std::string quoted(std::string_view value) {
   return text;
 }
 
-[[noreturn]] void fail(const core::TableDescriptor& descriptor, std::int64_t row,
-                       std::string_view column, const std::string& rule) {
-  throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) + "', row " +
-                      std::to_string(row) + ", column '" + std::string(column) + "': " + rule);
+[[noreturn]] void fail(const core::TableDescriptor& descriptor, std::int64_t row, std::string_view column,
+                       const std::string& rule) {
+  throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) + "', row " + std::to_string(row) +
+                      ", column '" + std::string(column) + "': " + rule);
 }
 
-const Column* string_column(const core::TableDescriptor& descriptor, const frame::Frame& frame,
-                            std::string_view name) {
+const Column* string_column(const core::TableDescriptor& descriptor, const frame::Frame& frame, std::string_view name) {
   const auto index = frame.index_of(name);
   if (!index) return nullptr;
   const Column& column = frame.column(*index);
   if (column.type_id() != frame::TypeId::String) {
-    throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) + "', column '" +
-                        std::string(name) + "': row validation needs str values, got " +
-                        column.type()->to_string());
+    throw IoSchemaError("table '" + std::string(core::to_string(descriptor.name)) + "', column '" + std::string(name) +
+                        "': row validation needs str values, got " + column.type()->to_string());
   }
   return &column;
 }
 
 /// Non-null values of `name` (when present) must belong to the vocabulary.
-void check_vocabulary(const core::TableDescriptor& descriptor, const frame::Frame& frame,
-                      std::string_view name, std::span<const std::string_view> vocabulary,
-                      bool (*is_member)(std::string_view)) {
+void check_vocabulary(const core::TableDescriptor& descriptor, const frame::Frame& frame, std::string_view name,
+                      std::span<const std::string_view> vocabulary, bool (*is_member)(std::string_view)) {
   const Column* column = string_column(descriptor, frame, name);
   if (column == nullptr) return;
   for (std::int64_t row = 0; row < column->length(); ++row) {
     if (column->is_null(row)) continue;
     const std::string_view value = column->string_value(row);
     if (!is_member(value)) {
-      fail(descriptor, row, name,
-           quoted(value) + " is not one of the closed vocabulary (" + list(vocabulary) + ")");
+      fail(descriptor, row, name, quoted(value) + " is not one of the closed vocabulary (" + list(vocabulary) + ")");
     }
   }
 }
@@ -84,8 +80,8 @@ void check_identity_edges(const core::TableDescriptor& descriptor, const frame::
       }
       if (column == nullptr || column->is_null(row)) {
         fail(descriptor, row, slot,
-             "edge_kind '" + std::string(kind) + "' requires non-null " + list(*required) + "; " +
-                 std::string(slot) + " is " + (column == nullptr ? "missing" : "null"));
+             "edge_kind '" + std::string(kind) + "' requires non-null " + list(*required) + "; " + std::string(slot) +
+                 " is " + (column == nullptr ? "missing" : "null"));
       }
     }
   }
@@ -108,9 +104,7 @@ void check_cache_hit(const core::TableDescriptor& descriptor, const frame::Frame
 
 void validate_rows(const core::TableDescriptor& descriptor, const frame::Frame& frame) {
   switch (descriptor.name) {
-    case core::TableName::IdentityEdges:
-      check_identity_edges(descriptor, frame);
-      break;
+    case core::TableName::IdentityEdges: check_identity_edges(descriptor, frame); break;
     case core::TableName::Exchange:
       check_vocabulary(descriptor, frame, "exchange_event_type", core::exchange_event_types(),
                        &core::is_exchange_event_type);
@@ -118,14 +112,10 @@ void validate_rows(const core::TableDescriptor& descriptor, const frame::Frame& 
       break;
     case core::TableName::Messages:
     case core::TableName::ScenariosSeen:
-      check_vocabulary(descriptor, frame, "visibility_scope", core::visibility_scopes(),
-                       &core::is_visibility_scope);
+      check_vocabulary(descriptor, frame, "visibility_scope", core::visibility_scopes(), &core::is_visibility_scope);
       break;
-    case core::TableName::OracleCalls:
-      check_cache_hit(descriptor, frame);
-      break;
-    default:
-      break;
+    case core::TableName::OracleCalls: check_cache_hit(descriptor, frame); break;
+    default: break;
   }
 }
 

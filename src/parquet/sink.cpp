@@ -1,9 +1,9 @@
 #include "crv/parquet/sink.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <string>
-#include <unistd.h>
 
 #include "crv/parquet/error.hpp"
 

@@ -18,9 +18,7 @@ using Result = crv::cli::testing::CliResult;
 
 Result run_cli(const std::string& arguments) { return crv::cli::testing::run_crv_io(arguments); }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(Cli, Version) {
   const Result result = run_cli("--version");
@@ -117,8 +115,8 @@ TEST(Cli, UnknownTableIsUsageError) {
 }
 
 TEST(Cli, UsageErrors) {
-  EXPECT_EQ(run_cli("").exit_code, 2);              // a command is required
-  EXPECT_EQ(run_cli("frobnicate").exit_code, 2);    // unknown command
+  EXPECT_EQ(run_cli("").exit_code, 2);                // a command is required
+  EXPECT_EQ(run_cli("frobnicate").exit_code, 2);      // unknown command
   EXPECT_EQ(run_cli("schema --bogus").exit_code, 2);  // unknown option
   const Result result = run_cli("schema holdings exchange");
   EXPECT_EQ(result.exit_code, 2);

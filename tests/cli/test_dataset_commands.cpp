@@ -16,8 +16,8 @@
 
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 using Output = crv::cli::testing::CliResult;
 
@@ -46,13 +46,12 @@ class DatasetCommands : public ::testing::Test {
   std::filesystem::path root_;
 };
 
-constexpr const char* kRows =
-    R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})"
-    "\n"
-    R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":0.5})"
-    "\n"
-    R"({"tick":101,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":1})"
-    "\n";
+constexpr const char* kRows = R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})"
+                              "\n"
+                              R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":0.5})"
+                              "\n"
+                              R"({"tick":101,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":1})"
+                              "\n";
 
 TEST_F(DatasetCommands, DemoRunsTheQuickstart) {
   const Output result = run("demo --run 20250101-000000");
@@ -71,12 +70,14 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   EXPECT_EQ(summary["rows"], 3);
   EXPECT_EQ(summary["buckets"], json::array({0, 1}));
 
-  const Output jsonl = run("read --run r1 --table identity_edges --tick-min 1 --tick-max 200 --format jsonl "
-                           "--columns tick,edge_weight");
+  const Output jsonl =
+      run("read --run r1 --table identity_edges --tick-min 1 --tick-max 200 --format jsonl "
+          "--columns tick,edge_weight");
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
   EXPECT_EQ(jsonl.out, "{\"tick\":1,\"edge_weight\":0.5}\n{\"tick\":101,\"edge_weight\":1}\n");
 
-  const Output csv = run("read --run r1 --table identity_edges --format csv --limit 1 --columns tick,observer_agent_id");
+  const Output csv =
+      run("read --run r1 --table identity_edges --format csv --limit 1 --columns tick,observer_agent_id");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out, "tick,observer_agent_id\n0,A0\n");
 
@@ -129,7 +130,8 @@ TEST_F(DatasetCommands, RebuildManifestAfterDeletion) {
 }
 
 TEST_F(DatasetCommands, ExitCodesTellErrorsApart) {
-  const auto bad = write_jsonl("bad.jsonl", R"({"tick":0,"observer_agent_id":"A0","edge_weight":0.5})" "\n");
+  const auto bad = write_jsonl("bad.jsonl", R"({"tick":0,"observer_agent_id":"A0","edge_weight":0.5})"
+                                            "\n");
   const Output schema = run("append --run r3 --table identity_edges '" + bad.string() + "'");
   EXPECT_EQ(schema.exit_code, 3);
   EXPECT_THAT(schema.err, HasSubstr("edge_kind"));
@@ -153,7 +155,8 @@ namespace {
 
 TEST_F(DatasetCommands, SealCompactVacuumAndTail) {
   const std::filesystem::path rows = write_jsonl("rows.jsonl", kRows);
-  for (int k = 0; k < 2; ++k) ASSERT_EQ(run("append --run r1 --table identity_edges '" + rows.string() + "'").exit_code, 0);
+  for (int k = 0; k < 2; ++k)
+    ASSERT_EQ(run("append --run r1 --table identity_edges '" + rows.string() + "'").exit_code, 0);
   // Each append process sealed what it wrote on exit: bucket 0 holds two parts.
   const Output compacted = run("compact --run r1 --table identity_edges --bucket 0");
   ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
@@ -201,7 +204,8 @@ TEST_F(DatasetCommands, VerifyExitsSixOnProblemsAndRepairFixesThem) {
 
   const Output repaired = run("repair --run rv");
   ASSERT_EQ(repaired.exit_code, 0) << repaired.out << repaired.err;
-  EXPECT_THAT(repaired.out, HasSubstr("identity_edges: deleted bucket=000000/part-0123456789abcdef0123456789abcdef.parquet.tmp"));
+  EXPECT_THAT(repaired.out,
+              HasSubstr("identity_edges: deleted bucket=000000/part-0123456789abcdef0123456789abcdef.parquet.tmp"));
   EXPECT_EQ(run("verify --run rv --deep").exit_code, 0);
   EXPECT_EQ(run("repair --run rv --drop-orphans --adopt-orphans").exit_code, 2);
 }
@@ -211,25 +215,32 @@ namespace {
 // Every JSON parse error of an input names its line and is a data error (exit 5), a JSONL
 // line nested 20,000 deep included (it used to overflow the stack).
 TEST_F(DatasetCommands, JsonlParseErrorsNameTheLineAndExitFive) {
-  const std::string first = R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})" "\n";
-  const auto huge = write_jsonl("huge.jsonl", first + R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":1e400})" "\n");
+  const std::string first = R"({"tick":0,"observer_agent_id":"A0","edge_kind":"self_to_object","edge_weight":0})"
+                            "\n";
+  const auto huge = write_jsonl(
+      "huge.jsonl", first + R"({"tick":1,"observer_agent_id":"A1","edge_kind":"self_to_object","edge_weight":1e400})"
+                            "\n");
   const Output range = run("append --run r5 --table identity_edges '" + huge.string() + "'");
   EXPECT_EQ(range.exit_code, 5) << range.err;
   EXPECT_THAT(range.err, HasSubstr("JSONL line 2, column 'edge_weight': invalid JSON"));
   EXPECT_THAT(range.err, HasSubstr("1e400"));
 
-  const auto twice = write_jsonl("twice.jsonl", R"({"tick":0,"tick":1,"observer_agent_id":"A0","edge_kind":"self_to_object"})" "\n");
+  const auto twice =
+      write_jsonl("twice.jsonl", R"({"tick":0,"tick":1,"observer_agent_id":"A0","edge_kind":"self_to_object"})"
+                                 "\n");
   const Output duplicate = run("append --run r5 --table identity_edges '" + twice.string() + "'");
   EXPECT_EQ(duplicate.exit_code, 5) << duplicate.err;
   EXPECT_THAT(duplicate.err, HasSubstr("JSONL line 1: column 'tick' appears twice"));
 
-  const auto deep = write_jsonl("deep.jsonl", first + "\n" + R"({"tick":2,"observer_agent_id":"A2","edge_kind":"self_to_object","x":)" +
-                                                  std::string(20000, '[') + std::string(20000, ']') + "}\n");
+  const auto deep = write_jsonl(
+      "deep.jsonl", first + "\n" + R"({"tick":2,"observer_agent_id":"A2","edge_kind":"self_to_object","x":)" +
+                        std::string(20000, '[') + std::string(20000, ']') + "}\n");
   const Output nested = run("append --run r5 --table identity_edges '" + deep.string() + "'");
   EXPECT_EQ(nested.exit_code, 5) << nested.err;
   EXPECT_THAT(nested.err, HasSubstr("JSONL line 3, column 'x': nested deeper than 64 levels"));
 
-  const auto broken = write_jsonl("broken.jsonl", first + R"({"tick":1,)" "\n");
+  const auto broken = write_jsonl("broken.jsonl", first + R"({"tick":1,)"
+                                                          "\n");
   const Output syntax = run("append --run r5 --table identity_edges '" + broken.string() + "'");
   EXPECT_EQ(syntax.exit_code, 5) << syntax.err;
   EXPECT_THAT(syntax.err, HasSubstr("JSONL line 2"));
@@ -276,8 +287,9 @@ TEST_F(DatasetCommands, AStructFieldOfAnotherTypeIsRefusedAndTheTableStaysReadab
 
   const Output read = run("read --run r1 --table exchange --format jsonl --columns tick,additional_payload");
   ASSERT_EQ(read.exit_code, 0) << read.err;
-  EXPECT_EQ(read.out, "{\"tick\":1,\"additional_payload\":{\"legs\":1,\"other\":null}}\n"
-                      "{\"tick\":3,\"additional_payload\":{\"legs\":null,\"other\":2.5}}\n");
+  EXPECT_EQ(read.out,
+            "{\"tick\":1,\"additional_payload\":{\"legs\":1,\"other\":null}}\n"
+            "{\"tick\":3,\"additional_payload\":{\"legs\":null,\"other\":2.5}}\n");
 }
 
 }  // namespace

@@ -24,24 +24,29 @@ using crv::frame::Frame;
 
 using CommandResult = crv::cli::testing::CliResult;
 
-CommandResult run_parquet(const std::string& arguments) { return crv::cli::testing::run_crv_io("parquet " + arguments); }
+CommandResult run_parquet(const std::string& arguments) {
+  return crv::cli::testing::run_crv_io("parquet " + arguments);
+}
 
 class ParquetCommand : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = new std::string((std::filesystem::temp_directory_path() / ("crv-parquet-cmd-" + std::to_string(::getpid()) + ".parquet")).string());
-    const Frame frame({{"tick", Column::from<int64_t>({0, 1, 2})},
-                       {"name", Column::from<std::string>({"a", std::nullopt, "c,\"d\""})},
-                       {"x", Column::from<double>({0.1, -0.0, 1e21})},
-                       {"s", Column::struct_of({{"b", Column::from<float>({1.5f, 0.1f, std::nullopt})}})},
-                       {"l", Column::list_of({0, 2, 2, 3}, Column::from<int32_t>({7, std::nullopt, 9}), {true, false, true})}});
+    path_ = new std::string(
+        (std::filesystem::temp_directory_path() / ("crv-parquet-cmd-" + std::to_string(::getpid()) + ".parquet"))
+            .string());
+    const Frame frame(
+        {{"tick", Column::from<int64_t>({0, 1, 2})},
+         {"name", Column::from<std::string>({"a", std::nullopt, "c,\"d\""})},
+         {"x", Column::from<double>({0.1, -0.0, 1e21})},
+         {"s", Column::struct_of({{"b", Column::from<float>({1.5f, 0.1f, std::nullopt})}})},
+         {"l", Column::list_of({0, 2, 2, 3}, Column::from<int32_t>({7, std::nullopt, 9}), {true, false, true})}});
     crv::parquet::WriterOptions options;
     options.key_value_metadata = {{"crv_table_name", "agents"}};
     options.row_group_size = 2;
     crv::parquet::MemorySink sink;
     crv::parquet::write_frame(frame, sink, options);
-    std::ofstream(*path_, std::ios::binary).write(reinterpret_cast<const char*>(sink.bytes().data()),
-                                                  static_cast<std::streamsize>(sink.bytes().size()));
+    std::ofstream(*path_, std::ios::binary)
+        .write(reinterpret_cast<const char*>(sink.bytes().data()), static_cast<std::streamsize>(sink.bytes().size()));
   }
   static void TearDownTestSuite() {
     std::filesystem::remove(*path_);
@@ -114,17 +119,20 @@ TEST_F(ParquetCommand, MetaDecodesStatisticsByLogicalType) {
     std::memset(bytes + 8, unscaled < 0 ? 0xff : 0, 8);
     decimals.append(bytes);
   }
-  const Frame frame({{"day", numeric(fr::date32(), int32_t{19000}, int32_t{-1})},
-                     {"at", numeric(fr::timestamp(fr::TimeUnit::Micro, "UTC"), int64_t{1'700'000'000'123'456}, int64_t{0})},
-                     {"local", numeric(fr::timestamp(fr::TimeUnit::Milli), int64_t{-1}, int64_t{86'400'000})},
-                     {"clock", numeric(fr::time64(fr::TimeUnit::Micro), int64_t{3'723'000'001}, int64_t{0})},
-                     {"price", decimals.finish()},
-                     {"word", Column::from<std::string>({"zeta", "\xc3\xa9t\xc3\xa9"})}});
-  const std::string path = (std::filesystem::temp_directory_path() / ("crv-parquet-cmd-stats-" + std::to_string(::getpid()) + ".parquet")).string();
+  const Frame frame(
+      {{"day", numeric(fr::date32(), int32_t{19000}, int32_t{-1})},
+       {"at", numeric(fr::timestamp(fr::TimeUnit::Micro, "UTC"), int64_t{1'700'000'000'123'456}, int64_t{0})},
+       {"local", numeric(fr::timestamp(fr::TimeUnit::Milli), int64_t{-1}, int64_t{86'400'000})},
+       {"clock", numeric(fr::time64(fr::TimeUnit::Micro), int64_t{3'723'000'001}, int64_t{0})},
+       {"price", decimals.finish()},
+       {"word", Column::from<std::string>({"zeta", "\xc3\xa9t\xc3\xa9"})}});
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("crv-parquet-cmd-stats-" + std::to_string(::getpid()) + ".parquet"))
+          .string();
   crv::parquet::MemorySink sink;
   crv::parquet::write_frame(frame, sink);
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(sink.bytes().data()),
-                                              static_cast<std::streamsize>(sink.bytes().size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(sink.bytes().data()), static_cast<std::streamsize>(sink.bytes().size()));
   const CommandResult r = run_parquet("meta '" + path + "' --json");
   std::filesystem::remove(path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -135,7 +143,8 @@ TEST_F(ParquetCommand, MetaDecodesStatisticsByLogicalType) {
     return std::pair{s["min"], s["max"]};
   };
   EXPECT_EQ(bounds(0), std::pair(nlohmann::json("1969-12-31"), nlohmann::json("2022-01-08")));
-  EXPECT_EQ(bounds(1), std::pair(nlohmann::json("1970-01-01T00:00:00.000000Z"), nlohmann::json("2023-11-14T22:13:20.123456Z")));
+  EXPECT_EQ(bounds(1),
+            std::pair(nlohmann::json("1970-01-01T00:00:00.000000Z"), nlohmann::json("2023-11-14T22:13:20.123456Z")));
   EXPECT_EQ(bounds(2), std::pair(nlohmann::json("1969-12-31T23:59:59.999"), nlohmann::json("1970-01-02T00:00:00.000")));
   EXPECT_EQ(bounds(3), std::pair(nlohmann::json("00:00:00.000000"), nlohmann::json("01:02:03.000001")));
   EXPECT_EQ(bounds(4), std::pair(nlohmann::json("-0.05"), nlohmann::json("12345.67")));

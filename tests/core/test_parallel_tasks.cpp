@@ -25,7 +25,8 @@ std::vector<int> run_counting(std::size_t count, int threads) {
 
 TEST(ParallelTasks, EveryIndexRunsOnceForAnyThreadCount) {
   for (const int threads : {0, 1, 2, 3, 8}) {
-    for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{1000}}) {
+    for (const std::size_t count :
+         {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{1000}}) {
       EXPECT_EQ(run_counting(count, threads), std::vector<int>(count, 1)) << threads << " threads, " << count;
     }
   }
@@ -68,9 +69,7 @@ TEST(ParallelTasks, TheLowestFailingIndexIsRethrown) {
 
 TEST(ParallelTasks, NestedCallsFinishEvenWhenEveryWorkerIsBusy) {
   std::atomic<int> inner{0};
-  run_tasks(8, 4, [&](std::size_t) {
-    run_tasks(8, 4, [&](std::size_t) { inner.fetch_add(1); });
-  });
+  run_tasks(8, 4, [&](std::size_t) { run_tasks(8, 4, [&](std::size_t) { inner.fetch_add(1); }); });
   EXPECT_EQ(inner.load(), 64);
 }
 

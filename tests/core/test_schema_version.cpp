@@ -24,8 +24,8 @@ TEST(SchemaVersion, ParsesTheMetadataString) {
 }
 
 TEST(SchemaVersion, RejectsMalformedStrings) {
-  for (const char* bad : {"", "0.1", "0@2025-09-20", "0.1@", "a.1@2025-09-20", "0.1@2025-13-01",
-                          "0.1@2025-9-20", "0.1@2025-09-20x", "-1.1@2025-09-20", "0..1@2025-09-20"}) {
+  for (const char* bad : {"", "0.1", "0@2025-09-20", "0.1@", "a.1@2025-09-20", "0.1@2025-13-01", "0.1@2025-9-20",
+                          "0.1@2025-09-20x", "-1.1@2025-09-20", "0..1@2025-09-20"}) {
     EXPECT_THROW(parse_schema_version(bad), CoreError) << bad;
   }
   try {

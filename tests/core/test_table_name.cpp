@@ -12,9 +12,8 @@ namespace {
 TEST(TableName, EightCanonicalTablesInReferenceOrder) {
   std::vector<std::string> names;
   for (TableName table : all_table_names()) names.emplace_back(to_string(table));
-  EXPECT_EQ(names, (std::vector<std::string>{"exchange", "identity_edges", "scenarios_seen", "messages",
-                                             "decisions", "oracle_calls", "holdings",
-                                             "holdings_valuation"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"exchange", "identity_edges", "scenarios_seen", "messages", "decisions",
+                                             "oracle_calls", "holdings", "holdings_valuation"}));
 }
 
 TEST(TableName, RoundTripsEveryName) {
@@ -39,9 +38,7 @@ TEST(TableName, UnknownNameErrorListsValidNames) {
   }
 }
 
-TEST(TableName, CoreErrorIsInvalidArgument) {
-  EXPECT_THROW(parse_table_name("nope"), std::invalid_argument);
-}
+TEST(TableName, CoreErrorIsInvalidArgument) { EXPECT_THROW(parse_table_name("nope"), std::invalid_argument); }
 
 }  // namespace
 }  // namespace crv::core

@@ -8,9 +8,7 @@
 namespace crv::core {
 namespace {
 
-std::vector<std::string> strings(std::span<const std::string_view> values) {
-  return {values.begin(), values.end()};
-}
+std::vector<std::string> strings(std::span<const std::string_view> values) { return {values.begin(), values.end()}; }
 
 TEST(Vocabulary, EdgeKinds) {
   EXPECT_EQ(edge_kinds().size(), 12u);

@@ -44,7 +44,8 @@ const std::vector<StructField>& shape_of(std::string_view table, std::string_vie
   const auto& shapes = struct_shapes();
   const auto it = shapes.find(column);
   if (it == shapes.end()) {
-    throw std::logic_error("canonical_table_frame: no struct shape for " + std::string(table) + "." + std::string(column));
+    throw std::logic_error("canonical_table_frame: no struct shape for " + std::string(table) + "." +
+                           std::string(column));
   }
   return it->second;
 }
@@ -53,7 +54,8 @@ template <typename T, typename Make>
 fr::Column optional_column(int64_t rows, int null_percent, Random& rng, Make make) {
   std::vector<std::optional<T>> values;
   values.reserve(static_cast<size_t>(rows));
-  for (int64_t i = 0; i < rows; ++i) values.push_back(rng.chance(null_percent) ? std::nullopt : std::optional<T>(make()));
+  for (int64_t i = 0; i < rows; ++i)
+    values.push_back(rng.chance(null_percent) ? std::nullopt : std::optional<T>(make()));
   return fr::Column::from<T>(values);
 }
 
@@ -61,7 +63,8 @@ fr::Column scalar_column(DType dtype, int64_t rows, int null_percent, Random& rn
   switch (dtype) {
     case DType::I64: return optional_column<int64_t>(rows, null_percent, rng, [&] { return rng.range(-5, 100000); });
     case DType::F64:
-      return optional_column<double>(rows, null_percent, rng, [&] { return static_cast<double>(rng.range(-400000, 400000)) / 64.0; });
+      return optional_column<double>(rows, null_percent, rng,
+                                     [&] { return static_cast<double>(rng.range(-400000, 400000)) / 64.0; });
     case DType::Str: return optional_column<std::string>(rows, null_percent, rng, [&] { return random_word(rng); });
     case DType::Struct:
     case DType::ListStruct: break;
@@ -70,7 +73,8 @@ fr::Column scalar_column(DType dtype, int64_t rows, int null_percent, Random& rn
 }
 
 // Struct fields hold nulls; `validity` (empty: all valid) marks null structs.
-fr::Column struct_column(const std::vector<StructField>& shape, int64_t rows, Random& rng, const std::vector<bool>& validity) {
+fr::Column struct_column(const std::vector<StructField>& shape, int64_t rows, Random& rng,
+                         const std::vector<bool>& validity) {
   std::vector<std::pair<std::string, fr::Column>> children;
   for (const StructField& field : shape) children.emplace_back(field.name, scalar_column(field.dtype, rows, 10, rng));
   return fr::Column::struct_of(std::move(children), validity);

@@ -17,12 +17,14 @@ struct Random {
     state ^= state << 17;
     return state;
   }
-  int64_t range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int64_t range(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
   bool chance(int percent) { return static_cast<int>(next() % 100) < percent; }
 };
 
-inline const std::vector<std::string> kWords = {"alpha", "",  "βeta", "gämma", "日本語", "emoji 🚀", "x",
-                                                "a longer string value", "line\nbreak", "quote\"d"};
+inline const std::vector<std::string> kWords = {
+    "alpha", "", "βeta", "gämma", "日本語", "emoji 🚀", "x", "a longer string value", "line\nbreak", "quote\"d"};
 
 inline const std::string& random_word(Random& rng) {
   return kWords[static_cast<size_t>(rng.range(0, static_cast<int64_t>(kWords.size()) - 1))];

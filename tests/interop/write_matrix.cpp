@@ -63,18 +63,30 @@ fr::Frame types_frame(int64_t n) {
     for (int64_t i = 0; i < n; ++i) rng.chance(15) ? b.append_null() : b.append(rng.chance(50));
     cols.emplace_back("b", b.finish());
   }
-  cols.emplace_back("i8", numeric_column<int8_t>(fr::int8(), n, rng, 10, [&](int64_t) { return rng.range(-128, 127); }));
-  cols.emplace_back("i16", numeric_column<int16_t>(fr::int16(), n, rng, 10, [&](int64_t) { return rng.range(-32768, 32767); }));
-  cols.emplace_back("i32", numeric_column<int32_t>(fr::int32(), n, rng, 10, [&](int64_t i) { return i % 7 == 0 ? INT32_MIN : rng.range(-100000, 100000); }));
-  cols.emplace_back("i64", numeric_column<int64_t>(fr::int64(), n, rng, 10, [&](int64_t i) { return i % 11 == 0 ? INT64_MAX : static_cast<int64_t>(rng.next()); }));
+  cols.emplace_back("i8",
+                    numeric_column<int8_t>(fr::int8(), n, rng, 10, [&](int64_t) { return rng.range(-128, 127); }));
+  cols.emplace_back(
+      "i16", numeric_column<int16_t>(fr::int16(), n, rng, 10, [&](int64_t) { return rng.range(-32768, 32767); }));
+  cols.emplace_back("i32", numeric_column<int32_t>(fr::int32(), n, rng, 10, [&](int64_t i) {
+                      return i % 7 == 0 ? INT32_MIN : rng.range(-100000, 100000);
+                    }));
+  cols.emplace_back("i64", numeric_column<int64_t>(fr::int64(), n, rng, 10, [&](int64_t i) {
+                      return i % 11 == 0 ? INT64_MAX : static_cast<int64_t>(rng.next());
+                    }));
   cols.emplace_back("u8", numeric_column<uint8_t>(fr::uint8(), n, rng, 10, [&](int64_t) { return rng.range(0, 255); }));
-  cols.emplace_back("u16", numeric_column<uint16_t>(fr::uint16(), n, rng, 10, [&](int64_t) { return rng.range(0, 65535); }));
-  cols.emplace_back("u32", numeric_column<uint32_t>(fr::uint32(), n, rng, 10, [&](int64_t i) { return i % 5 == 0 ? UINT32_MAX : static_cast<uint32_t>(rng.next()); }));
-  cols.emplace_back("u64", numeric_column<uint64_t>(fr::uint64(), n, rng, 10, [&](int64_t i) { return i % 5 == 0 ? UINT64_MAX : rng.next(); }));
+  cols.emplace_back("u16",
+                    numeric_column<uint16_t>(fr::uint16(), n, rng, 10, [&](int64_t) { return rng.range(0, 65535); }));
+  cols.emplace_back("u32", numeric_column<uint32_t>(fr::uint32(), n, rng, 10, [&](int64_t i) {
+                      return i % 5 == 0 ? UINT32_MAX : static_cast<uint32_t>(rng.next());
+                    }));
+  cols.emplace_back("u64", numeric_column<uint64_t>(fr::uint64(), n, rng, 10,
+                                                    [&](int64_t i) { return i % 5 == 0 ? UINT64_MAX : rng.next(); }));
   cols.emplace_back("f32", numeric_column<float>(fr::float32(), n, rng, 10, [&](int64_t i) {
-                      return i % 13 == 0 ? std::nanf("") : static_cast<float>(rng.range(-4000, 4000)) / 8.0f; }));
+                      return i % 13 == 0 ? std::nanf("") : static_cast<float>(rng.range(-4000, 4000)) / 8.0f;
+                    }));
   cols.emplace_back("f64", numeric_column<double>(fr::float64(), n, rng, 10, [&](int64_t i) {
-                      return i % 17 == 0 ? INFINITY : static_cast<double>(rng.range(-1000000, 1000000)) / 1000.0; }));
+                      return i % 17 == 0 ? INFINITY : static_cast<double>(rng.range(-1000000, 1000000)) / 1000.0;
+                    }));
   {
     fr::StringBuilder b;
     for (int64_t i = 0; i < n; ++i) rng.chance(10) ? b.append_null() : b.append(random_word(rng));
@@ -123,15 +135,28 @@ fr::Frame types_frame(int64_t n) {
     }
     cols.emplace_back(name, b.finish());
   }
-  cols.emplace_back("date", numeric_column<int32_t>(fr::date32(), n, rng, 10, [&](int64_t) { return rng.range(-30000, 30000); }));
-  cols.emplace_back("t32ms", numeric_column<int32_t>(fr::time32(fr::TimeUnit::Milli), n, rng, 10, [&](int64_t) { return rng.range(0, 86399999); }));
-  cols.emplace_back("t32s", numeric_column<int32_t>(fr::time32(fr::TimeUnit::Second), n, rng, 10, [&](int64_t) { return rng.range(0, 86399); }));
-  cols.emplace_back("t64us", numeric_column<int64_t>(fr::time64(fr::TimeUnit::Micro), n, rng, 10, [&](int64_t) { return rng.range(0, 86399999999LL); }));
-  cols.emplace_back("t64ns", numeric_column<int64_t>(fr::time64(fr::TimeUnit::Nano), n, rng, 10, [&](int64_t) { return rng.range(0, 86399999999LL) * 1000; }));
-  cols.emplace_back("ts_s", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Second), n, rng, 10, [&](int64_t) { return rng.range(-2000000000LL, 4000000000LL); }));
-  cols.emplace_back("ts_ms", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Milli), n, rng, 10, [&](int64_t) { return rng.range(-2000000000000LL, 4000000000000LL); }));
-  cols.emplace_back("ts_us_utc", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Micro, "UTC"), n, rng, 10, [&](int64_t) { return rng.range(-2000000000000000LL, 4000000000000000LL); }));
-  cols.emplace_back("ts_ns", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Nano), n, rng, 10, [&](int64_t) { return rng.range(-2000000000000000000LL, 4000000000000000000LL); }));
+  cols.emplace_back(
+      "date", numeric_column<int32_t>(fr::date32(), n, rng, 10, [&](int64_t) { return rng.range(-30000, 30000); }));
+  cols.emplace_back("t32ms", numeric_column<int32_t>(fr::time32(fr::TimeUnit::Milli), n, rng, 10,
+                                                     [&](int64_t) { return rng.range(0, 86399999); }));
+  cols.emplace_back("t32s", numeric_column<int32_t>(fr::time32(fr::TimeUnit::Second), n, rng, 10,
+                                                    [&](int64_t) { return rng.range(0, 86399); }));
+  cols.emplace_back("t64us", numeric_column<int64_t>(fr::time64(fr::TimeUnit::Micro), n, rng, 10,
+                                                     [&](int64_t) { return rng.range(0, 86399999999LL); }));
+  cols.emplace_back("t64ns", numeric_column<int64_t>(fr::time64(fr::TimeUnit::Nano), n, rng, 10,
+                                                     [&](int64_t) { return rng.range(0, 86399999999LL) * 1000; }));
+  cols.emplace_back("ts_s", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Second), n, rng, 10,
+                                                    [&](int64_t) { return rng.range(-2000000000LL, 4000000000LL); }));
+  cols.emplace_back("ts_ms", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Milli), n, rng, 10, [&](int64_t) {
+                      return rng.range(-2000000000000LL, 4000000000000LL);
+                    }));
+  cols.emplace_back("ts_us_utc",
+                    numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Micro, "UTC"), n, rng, 10, [&](int64_t) {
+                      return rng.range(-2000000000000000LL, 4000000000000000LL);
+                    }));
+  cols.emplace_back("ts_ns", numeric_column<int64_t>(fr::timestamp(fr::TimeUnit::Nano), n, rng, 10, [&](int64_t) {
+                      return rng.range(-2000000000000000000LL, 4000000000000000000LL);
+                    }));
   std::vector<fr::Field> schema;
   std::vector<fr::Column> columns;
   for (auto& [name, col] : cols) {
@@ -173,7 +198,8 @@ fr::Frame nested_frame(int64_t n) {
   std::vector<bool> struct_valid;
   for (int64_t i = 0; i < n; ++i) {
     struct_valid.push_back(!rng.chance(15));
-    xs.push_back(rng.chance(15) ? std::nullopt : std::optional<double>(static_cast<double>(rng.range(-100, 100)) / 4.0));
+    xs.push_back(rng.chance(15) ? std::nullopt
+                                : std::optional<double>(static_cast<double>(rng.range(-100, 100)) / 4.0));
     ys.push_back(static_cast<double>(rng.range(-100, 100)) * 0.5);
     names.push_back(rng.chance(15) ? std::nullopt : std::optional<std::string>(random_word(rng)));
   }
@@ -183,7 +209,9 @@ fr::Frame nested_frame(int64_t n) {
     d.type = fr::struct_({{"x", fr::float64(), true}, {"y", fr::float64(), false}, {"name", fr::utf8(), true}});
     d.length = n;
     d.null_count = fr::kUnknownNullCount;
-    const fr::Column s = fr::Column::struct_of({{"x", fr::Column::from<double>(xs)}, {"y", ys_col}, {"name", fr::Column::from<std::string>(names)}}, struct_valid);
+    const fr::Column s = fr::Column::struct_of(
+        {{"x", fr::Column::from<double>(xs)}, {"y", ys_col}, {"name", fr::Column::from<std::string>(names)}},
+        struct_valid);
     d.validity = s.data().validity;
     d.children = s.data().children;
     return d;
@@ -230,12 +258,14 @@ fr::Frame nested_frame(int64_t n) {
     for (int64_t j = 0; j < a; ++j) {
       inner_valid.push_back(!rng.chance(15));
       const int64_t b = inner_valid.back() ? rng.range(0, 3) : 0;
-      for (int64_t k = 0; k < b; ++k) leaf.push_back(rng.chance(10) ? std::nullopt : std::optional<int32_t>(static_cast<int32_t>(k + i)));
+      for (int64_t k = 0; k < b; ++k)
+        leaf.push_back(rng.chance(10) ? std::nullopt : std::optional<int32_t>(static_cast<int32_t>(k + i)));
       o2.push_back(static_cast<int32_t>(leaf.size()));
     }
     o1.push_back(static_cast<int32_t>(inner_valid.size()));
   }
-  const fr::Column matrix = fr::Column::list_of(o1, fr::Column::list_of(o2, fr::Column::from<int32_t>(leaf), inner_valid));
+  const fr::Column matrix =
+      fr::Column::list_of(o1, fr::Column::list_of(o2, fr::Column::from<int32_t>(leaf), inner_valid));
 
   return fr::Frame({{"ints", ints}, {"pos", pos}, {"inventory", inventory}, {"matrix", matrix}});
 }
@@ -268,9 +298,12 @@ fr::Frame crv_like_frame(int64_t n) {
     }
     offs.push_back(static_cast<int32_t>(keys.size()));
   }
-  const fr::Column pos = fr::Column::struct_of({{"x", fr::Column::from<double>(px)}, {"y", fr::Column::from<double>(py)}});
+  const fr::Column pos =
+      fr::Column::struct_of({{"x", fr::Column::from<double>(px)}, {"y", fr::Column::from<double>(py)}});
   const fr::Column entries = fr::Column::list_of(
-      offs, fr::Column::struct_of({{"key", fr::Column::from<std::string>(keys)}, {"value", fr::Column::from<double>(vals)}}, entry_valid));
+      offs,
+      fr::Column::struct_of({{"key", fr::Column::from<std::string>(keys)}, {"value", fr::Column::from<double>(vals)}},
+                            entry_valid));
   std::vector<fr::Field> schema{{"tick", fr::int64(), false},
                                 {"agent_id", fr::int64(), false},
                                 {"pos", pos.type(), true},
@@ -291,8 +324,7 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   std::ofstream manifest(dir / "manifest.tsv");
   int files = 0;
-  auto emit = [&](const std::string& name, const fr::Frame& frame, const pq::WriterOptions& options,
-                  bool in_pieces) {
+  auto emit = [&](const std::string& name, const fr::Frame& frame, const pq::WriterOptions& options, bool in_pieces) {
     pq::MemorySink sink;
     {
       pq::FileWriter writer(sink, frame.schema(), options);
@@ -313,8 +345,8 @@ int main(int argc, char** argv) {
     }
     const auto file = dir / (name + ".parquet");
     const auto expected = dir / (name + ".jsonl");
-    std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(sink.bytes().data()),
-                                                 static_cast<std::streamsize>(sink.bytes().size()));
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(sink.bytes().data()), static_cast<std::streamsize>(sink.bytes().size()));
     write_expected(frame, expected);
     manifest << file.string() << '\t' << expected.string() << '\n';
     ++files;
@@ -323,9 +355,12 @@ int main(int argc, char** argv) {
   const std::vector<std::pair<std::string, fr::Frame>> frames = {
       {"types", types_frame(300)}, {"nested", nested_frame(300)}, {"crv_like", crv_like_frame(400)}};
   const std::vector<std::pair<std::string, pq::CompressionCodec>> codecs = {
-      {"uncompressed", pq::CompressionCodec::UNCOMPRESSED}, {"snappy", pq::CompressionCodec::SNAPPY},
-      {"gzip", pq::CompressionCodec::GZIP},                 {"lz4raw", pq::CompressionCodec::LZ4_RAW},
-      {"zstd", pq::CompressionCodec::ZSTD},                 {"brotli", pq::CompressionCodec::BROTLI}};
+      {"uncompressed", pq::CompressionCodec::UNCOMPRESSED},
+      {"snappy", pq::CompressionCodec::SNAPPY},
+      {"gzip", pq::CompressionCodec::GZIP},
+      {"lz4raw", pq::CompressionCodec::LZ4_RAW},
+      {"zstd", pq::CompressionCodec::ZSTD},
+      {"brotli", pq::CompressionCodec::BROTLI}};
   for (const auto& [frame_name, frame] : frames) {
     for (const auto& [codec_name, codec] : codecs) {
       for (const bool dictionary : {true, false}) {
@@ -334,8 +369,8 @@ int main(int argc, char** argv) {
           o.compression = codec;
           o.dictionary = dictionary;
           o.data_page_version = version;
-          o.row_group_size = 128;       // several row groups
-          o.data_page_size = 200;       // several pages per column chunk
+          o.row_group_size = 128;  // several row groups
+          o.data_page_size = 200;  // several pages per column chunk
           o.dictionary_page_size_limit = codec == pq::CompressionCodec::ZSTD ? 64 : 1 << 20;  // fallback
           const std::string name = frame_name + "-" + codec_name + (dictionary ? "-dict" : "-plain") +
                                    (version == pq::DataPageVersion::V1 ? "-v1" : "-v2");

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -78,8 +78,8 @@ inline frame::Frame quickstart_edges() {
   return frame::Frame{
       {"tick", frame::Column::from<std::int64_t>({0, 1, 2, 101})},
       {"observer_agent_id", frame::Column::from<std::string>({"A0", "A1", "A2", "A0"})},
-      {"edge_kind", frame::Column::from<std::string>(
-                        {"self_to_object", "self_to_object", "self_to_object", "self_to_object"})},
+      {"edge_kind",
+       frame::Column::from<std::string>({"self_to_object", "self_to_object", "self_to_object", "self_to_object"})},
       {"edge_weight", frame::Column::from<double>({0.0, 0.1, 0.2, 0.3})},
   };
 }

@@ -16,21 +16,21 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/fault_injection_env.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "io/append_parts.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
+#include "io/part_io.hpp"
 #include "io/part_provenance.hpp"
 
 namespace crv::io {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::edges_at;
 using ::testing::HasSubstr;
 using testing::TempRoot;
-using testing::edges_at;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 
@@ -176,7 +176,7 @@ TEST(AllOrNothing, AWalkAdoptsWholeAppendsOnlyAndNeverWhatASealedPartReplaced) {
   Dataset dataset(settings, run);
   EXPECT_EQ(dataset.read(kEdges).num_rows(), 2);
   const VerifyReport report = dataset.verify();
-  EXPECT_EQ(count_kind(report, "orphan"), 3u) << kinds(report);  // whole_b, sealed, small
+  EXPECT_EQ(count_kind(report, "orphan"), 3u) << kinds(report);    // whole_b, sealed, small
   EXPECT_EQ(count_kind(report, "leftover"), 1u) << kinds(report);  // half
   const RepairReport repaired = dataset.repair(kEdges, RepairOptions{OrphanPolicy::Adopt});
   EXPECT_TRUE(repaired.after.clean()) << repaired.to_json().dump(2);

@@ -3,19 +3,19 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io {
 namespace {
 
-using ::testing::HasSubstr;
-using testing::TempRoot;
 using testing::edges_at;
 using testing::files_ending_with;
+using ::testing::HasSubstr;
 using testing::int_values;
 using testing::quickstart_edges;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 
@@ -137,7 +137,8 @@ TEST(Append, NonStrictSettingsKeepExtraColumns) {
   IoSettings settings = root.settings();
   settings.strict_schema = false;
   Dataset dataset(settings, "run_loose");
-  dataset.append(kEdges, quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"})));
+  dataset.append(kEdges,
+                 quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"})));
   const frame::Frame all = dataset.read(kEdges);
   ASSERT_TRUE(all.has_column("mood"));
   EXPECT_EQ(all.names().back(), "mood");
@@ -164,8 +165,8 @@ TEST(Append, HoldingsAndValuationWithNullValuationColumns) {
   };
   dataset.append(core::TableName::Holdings, holdings);
   frame::Frame valuation = holdings;
-  for (const char* column : {"avg_unit_cost", "cost_value", "mark_price", "mark_value", "realized_pnl",
-                             "unrealized_pnl"}) {
+  for (const char* column :
+       {"avg_unit_cost", "cost_value", "mark_price", "mark_value", "realized_pnl", "unrealized_pnl"}) {
     valuation = valuation.with_column(column, frame::Column::nulls(frame::float64(), 3));
   }
   valuation = valuation.with_column("price_source", frame::Column::nulls(frame::utf8(), 3))

@@ -145,8 +145,8 @@ TEST(AppendLog, WithInliningOffTheManifestIsCheckpointedEveryNAppends) {
   Dataset dataset(settings, "run_every_n");
   const fs::path manifest = manifest_path(settings, "run_every_n", kEdges);
   for (int k = 0; k < 3; ++k) dataset.append(kEdges, tagged_edges(k, {k}));
-  EXPECT_FALSE(fs::exists(manifest));                   // three commits, in the log only
-  EXPECT_EQ(dataset.read(kEdges).num_rows(), 3);         // crv-io sees them
+  EXPECT_FALSE(fs::exists(manifest));             // three commits, in the log only
+  EXPECT_EQ(dataset.read(kEdges).num_rows(), 3);  // crv-io sees them
   EXPECT_EQ(parts_in(table_dir(settings, "run_every_n", kEdges)), 3U);
   dataset.append(kEdges, tagged_edges(3, {3}));
   EXPECT_EQ(load_manifest(Env::posix(), manifest)->total_rows(), 4);  // the fourth checkpoints
@@ -161,7 +161,8 @@ TEST(AppendLog, OneCommitAcrossTablesIsOneRecord) {
   const IoSettings settings = root.streaming_settings();
   Dataset dataset(settings, "run_batch");
   for (int tick = 0; tick < 5; ++tick) {
-    const std::vector<TableAppend> tables{{kEdges, tagged_edges(tick, {tick})}, {kHoldings, tagged_holdings(tick, {tick, tick})}};
+    const std::vector<TableAppend> tables{{kEdges, tagged_edges(tick, {tick})},
+                                          {kHoldings, tagged_holdings(tick, {tick, tick})}};
     const std::vector<AppendSummary> summaries = dataset.append_batch(tables);
     ASSERT_EQ(summaries.size(), 2U);
     EXPECT_EQ(summaries[0].table, "identity_edges");
@@ -200,7 +201,8 @@ TEST(AppendLog, ATornOrCorruptTailIsDroppedAndTheNextAppendStartsANewSegment) {
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     const fs::path segment = log_dir(settings, "run_torn") / detail::segment_file_name(1);
     // The end of the records: the writer fills the segment with zeros ahead of them.
-    const auto size = detail::AppendLog(Env::posix(), log_dir(settings, "run_torn"), 1u << 22).read_segment(1, 0).valid_end;
+    const auto size =
+        detail::AppendLog(Env::posix(), log_dir(settings, "run_torn"), 1u << 22).read_segment(1, 0).valid_end;
     if (flip) {
       // Flip a byte in the last record: its checksum no longer matches.
       std::fstream file(segment, std::ios::in | std::ios::out | std::ios::binary);
@@ -362,7 +364,8 @@ TEST(AppendLog, VacuumDeletesReplacedPartsAfterTheGraceAndRetiresDeadSegments) {
   EXPECT_EQ(compacted[0].replaced.size(), 2U);
   EXPECT_EQ(parts_in(table / bucket_dir_name(0)), 3U);  // replaced parts wait for vacuum
 
-  const std::size_t segments_before = detail::AppendLog(Env::posix(), log_dir(settings, "run_vacuum"), 4096).segments().size();
+  const std::size_t segments_before =
+      detail::AppendLog(Env::posix(), log_dir(settings, "run_vacuum"), 4096).segments().size();
   EXPECT_GT(segments_before, 3U);
   EXPECT_TRUE(dataset.vacuum(std::chrono::seconds(3600)).removed.empty());  // within the grace
   const VacuumSummary vacuumed = dataset.vacuum(std::chrono::seconds(0));
@@ -479,12 +482,8 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
         // Single-table appends of one bucket, appends over three buckets, commits across
         // two tables, and appends large enough to be written as parts.
         switch (commit % 4) {
-          case 0:
-            dataset.append(kEdges, tagged_edges(commit, {tick, tick}));
-            break;
-          case 1:
-            dataset.append(kEdges, tagged_edges(commit, {tick, tick + 100, tick + 200}));
-            break;
+          case 0: dataset.append(kEdges, tagged_edges(commit, {tick, tick})); break;
+          case 1: dataset.append(kEdges, tagged_edges(commit, {tick, tick + 100, tick + 200})); break;
           case 2: {
             const std::vector<TableAppend> tables{{kEdges, tagged_edges(commit, {tick, tick})},
                                                   {kHoldings, tagged_holdings(commit, {tick, tick})}};

@@ -6,16 +6,16 @@
 #include <string>
 
 #include "crv/io/dataset.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
 
 namespace crv::io {
 namespace {
 
-using testing::TempRoot;
 using testing::edges_at;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 

@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "crv/io/dataset.hpp"
-#include "io/part_io.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io {
 namespace {

@@ -13,18 +13,17 @@ namespace crv::io {
 namespace {
 
 using nlohmann::json;
-using testing::TempRoot;
 using testing::edges_at;
+using testing::TempRoot;
 
 TEST(RunBundle, TablesIndexForSeveralTables) {
   TempRoot root;
   Dataset dataset(root.settings(), "run_bundle");
   dataset.append(core::TableName::IdentityEdges, edges_at({3, 250, 120}));
-  dataset.append(core::TableName::Holdings,
-                 frame::Frame{{"tick", frame::Column::from<std::int64_t>({7})},
-                              {"agent_id", frame::Column::from<std::string>({"A"})},
-                              {"token_id", frame::Column::from<std::string>({"T"})},
-                              {"quantity", frame::Column::from<std::int64_t>({1})}});
+  dataset.append(core::TableName::Holdings, frame::Frame{{"tick", frame::Column::from<std::int64_t>({7})},
+                                                         {"agent_id", frame::Column::from<std::string>({"A"})},
+                                                         {"token_id", frame::Column::from<std::string>({"T"})},
+                                                         {"quantity", frame::Column::from<std::int64_t>({1})}});
   const json payload = write_run_bundle_manifest(root.settings(), "run_bundle", json{{"note", "demo"}});
 
   EXPECT_EQ(payload["schema_version"], 1);

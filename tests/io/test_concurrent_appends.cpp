@@ -52,8 +52,7 @@ TEST(ConcurrentAppends, OneTableFromManyThreadsLosesNothing) {
   EXPECT_EQ(fresh.rebuild_manifest(kEdges).total_rows(), expected);
   const auto dir = table_dir(settings, "run_one_table", kEdges);
   EXPECT_TRUE(testing::files_ending_with(dir, ".tmp").empty());
-  EXPECT_EQ(testing::files_ending_with(dir, ".parquet").size(),
-            static_cast<size_t>(kThreads * kAppendsPerThread * 2));
+  EXPECT_EQ(testing::files_ending_with(dir, ".parquet").size(), static_cast<size_t>(kThreads * kAppendsPerThread * 2));
 }
 
 TEST(ConcurrentAppends, DifferentTablesAndRunsWhileReading) {

@@ -20,19 +20,19 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
 #include "io/append_parts.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::edges_at;
 using ::testing::HasSubstr;
 using testing::TempRoot;
-using testing::edges_at;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 
@@ -96,8 +96,8 @@ TEST(Distrust, AManifestPathLeavingItsBucketDirectoryIsRefused) {
   const nlohmann::json original = read_json(manifest_file);
   const std::vector<std::string> bad_paths = {
       "../../../../g/tables/identity_edges/bucket=000000/" + g_part,  // run g's rows read as run f's
-      (bucket_dir(settings, "g", kEdges, 0) / g_part).string(),         // absolute
-      "sub/" + f_part,                                                  // a slash
+      (bucket_dir(settings, "g", kEdges, 0) / g_part).string(),       // absolute
+      "sub/" + f_part,                                                // a slash
       "..",
       "part-" + std::string(32, 'A') + ".parquet",  // not what crv-io or the reference write
   };

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "io/atomic_write.hpp"
 #include "crv/io/env.hpp"
+#include "io/atomic_write.hpp"
 #include "io/fault_injection_env.hpp"
 #include "io/temp_dir.hpp"
 
@@ -199,8 +199,7 @@ TEST(FaultInjectionEnv, FailsTheNthCallOnce) {
     write_file_atomically(env, dir / "b", "2");
     FAIL();
   } catch (const IoError& error) {
-    EXPECT_NE(std::string(error.what()).find("injected fault: rename call #2"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("injected fault: rename call #2"), std::string::npos) << error.what();
   }
   EXPECT_EQ(env.faults_fired(), 1u);
   EXPECT_FALSE(std::filesystem::exists(dir / "b"));
@@ -223,8 +222,7 @@ TEST(FaultInjectionEnv, FailFromKeepsFailing) {
 TEST(FaultInjectionEnv, EveryStepOfAnAtomicWriteFailsCleanly) {
   TempDir dir;
   const auto path = dir.write("target.json", "old");
-  for (EnvOp op : {EnvOp::CreateDirs, EnvOp::OpenWritable, EnvOp::Write, EnvOp::Sync, EnvOp::Close,
-                   EnvOp::Rename}) {
+  for (EnvOp op : {EnvOp::CreateDirs, EnvOp::OpenWritable, EnvOp::Write, EnvOp::Sync, EnvOp::Close, EnvOp::Rename}) {
     FaultInjectionEnv env(Env::posix());
     env.fail_nth(op, 1);
     EXPECT_THROW(write_file_atomically(env, path, "new"), IoError) << to_string(op);

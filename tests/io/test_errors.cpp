@@ -13,9 +13,9 @@
 namespace crv::io {
 namespace {
 
+using testing::edges_at;
 using ::testing::HasSubstr;
 using testing::TempRoot;
-using testing::edges_at;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 

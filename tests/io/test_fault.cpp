@@ -6,16 +6,16 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
 
 namespace crv::io {
 namespace {
 
-using testing::TempRoot;
 using testing::edges_at;
 using testing::file_snapshot;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 
@@ -34,11 +34,24 @@ Raised append_raising(Dataset& dataset, const frame::Frame& frame) {
   return Raised::None;
 }
 
-constexpr EnvOp kOps[] = {EnvOp::OpenWritable, EnvOp::Write,     EnvOp::Flush,       EnvOp::Sync,
-                          EnvOp::Close,        EnvOp::Rename,    EnvOp::Remove,      EnvOp::CreateDirs,
-                          EnvOp::SyncDir,      EnvOp::ListDir,   EnvOp::FileExists,  EnvOp::IsDirectory,
-                          EnvOp::ReadFile,     EnvOp::Identity,  EnvOp::FileSize,    EnvOp::Lock,
-                          EnvOp::OpenRandomAccess, EnvOp::Read};
+constexpr EnvOp kOps[] = {EnvOp::OpenWritable,
+                          EnvOp::Write,
+                          EnvOp::Flush,
+                          EnvOp::Sync,
+                          EnvOp::Close,
+                          EnvOp::Rename,
+                          EnvOp::Remove,
+                          EnvOp::CreateDirs,
+                          EnvOp::SyncDir,
+                          EnvOp::ListDir,
+                          EnvOp::FileExists,
+                          EnvOp::IsDirectory,
+                          EnvOp::ReadFile,
+                          EnvOp::Identity,
+                          EnvOp::FileSize,
+                          EnvOp::Lock,
+                          EnvOp::OpenRandomAccess,
+                          EnvOp::Read};
 
 /// Steps that may fail once the parts are in place and the log record is being written:
 /// the parts then stay (invisible orphans until vacuum) rather than risk a logged commit
@@ -69,7 +82,7 @@ TEST(AppendFaults, EveryFailingStepLeavesTheTableAsItWas) {
     probe_dataset.append(kEdges, next);
     for (EnvOp op : kOps) calls[op] = probe.count(op);
   }
-  ASSERT_GE(calls[EnvOp::Rename], 3u);   // two parts and the manifest
+  ASSERT_GE(calls[EnvOp::Rename], 3u);  // two parts and the manifest
   ASSERT_GE(calls[EnvOp::SyncDir], 3u);
 
   std::int64_t expected_rows = 2;

@@ -1,9 +1,9 @@
 // The inputs the io layer's fuzzers (fuzz/manifest_fuzzer.cpp, ...) found problems with,
 // kept in tests/data/fuzz-regressions/<target>/: each must load or give the io layer's
 // error, never another exception or a crash.
+#include <gtest/gtest.h>
 #include <crv/io/errors.hpp>
 #include <crv/io/manifest.hpp>
-#include <gtest/gtest.h>
 
 #include <exception>
 #include <string>

@@ -19,9 +19,9 @@
 namespace crv::io {
 namespace {
 
+using nlohmann::json;
 using ::testing::HasSubstr;
 using testing::TempRoot;
-using nlohmann::json;
 
 constexpr auto kExchange = core::TableName::Exchange;
 

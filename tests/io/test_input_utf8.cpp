@@ -22,7 +22,8 @@ using testing::TempRoot;
 constexpr auto kEdges = core::TableName::IdentityEdges;
 constexpr auto kExchange = core::TableName::Exchange;
 
-std::string append_error(Dataset& dataset, core::TableName table, const frame::Frame& rows, const AppendOptions& options = {}) {
+std::string append_error(Dataset& dataset, core::TableName table, const frame::Frame& rows,
+                         const AppendOptions& options = {}) {
   try {
     dataset.append(table, rows, options);
   } catch (const IoSchemaError& e) {
@@ -35,8 +36,11 @@ TEST(InputUtf8, AStrValueThatIsNotUtf8IsRefusedNamingColumnAndRow) {
   for (const bool streaming : {false, true}) {
     TempRoot root;
     Dataset dataset(streaming ? root.streaming_settings() : root.settings(), "run_utf8");
-    const frame::Frame rows = testing::edges_at({1, 2, 3}).drop("observer_agent_id").with_column(
-        "observer_agent_id", frame::Column::from<std::string>({"A1", "A\xC3\xA9", "A\xFF" "3"}));
+    const frame::Frame rows = testing::edges_at({1, 2, 3})
+                                  .drop("observer_agent_id")
+                                  .with_column("observer_agent_id", frame::Column::from<std::string>({"A1", "A\xC3\xA9",
+                                                                                                      "A\xFF"
+                                                                                                      "3"}));
     for (const bool validate : {true, false}) {
       const std::string message = append_error(dataset, kEdges, rows, {.validate_schema = validate});
       EXPECT_THAT(message, HasSubstr("table 'identity_edges', column 'observer_agent_id', row 2: not valid UTF-8"));
@@ -54,8 +58,9 @@ TEST(InputUtf8, AStrValueThatIsNotUtf8IsRefusedNamingColumnAndRow) {
 TEST(InputUtf8, ANestedStringThatIsNotUtf8IsNamedWithItsField) {
   TempRoot root;
   Dataset dataset(root.settings(), "run_utf8");
-  const frame::Column payload = frame::Column::struct_of(
-      {{"legs", frame::Column::from<std::int64_t>({1, 2})}, {"note", frame::Column::from<std::string>({"ok", "\xED\xA0\x80"})}});
+  const frame::Column payload =
+      frame::Column::struct_of({{"legs", frame::Column::from<std::int64_t>({1, 2})},
+                                {"note", frame::Column::from<std::string>({"ok", "\xED\xA0\x80"})}});
   const frame::Frame rows{
       {"tick", frame::Column::from<std::int64_t>({3, 4})},
       {"venue_id", frame::Column::from<std::string>({"v", "v"})},
@@ -70,8 +75,9 @@ TEST(InputUtf8, ANestedStringThatIsNotUtf8IsNamedWithItsField) {
 TEST(InputUtf8, AFrameImportedThroughTheCDataInterfaceIsCheckedToo) {
   TempRoot root;
   Dataset dataset(root.settings(), "run_utf8");
-  const frame::Frame rows = testing::edges_at({1}).drop("edge_kind").with_column(
-      "edge_kind", frame::Column::from<std::string>({"self_to_object\x80"}));
+  const frame::Frame rows = testing::edges_at({1})
+                                .drop("edge_kind")
+                                .with_column("edge_kind", frame::Column::from<std::string>({"self_to_object\x80"}));
   ArrowArray array;
   ArrowSchema schema;
   frame::export_frame(rows, &array, &schema);

@@ -12,11 +12,11 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/parquet/error.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
 
 namespace crv::io {
 namespace {
@@ -26,28 +26,43 @@ namespace fs = std::filesystem;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 constexpr auto kHoldings = core::TableName::Holdings;
-constexpr EnvOp kOps[] = {EnvOp::OpenWritable, EnvOp::Write,    EnvOp::Flush,      EnvOp::Sync,
-                          EnvOp::Close,        EnvOp::Rename,   EnvOp::Remove,     EnvOp::CreateDirs,
-                          EnvOp::SyncDir,      EnvOp::ListDir,  EnvOp::FileExists, EnvOp::IsDirectory,
-                          EnvOp::ReadFile,     EnvOp::Identity, EnvOp::FileSize,   EnvOp::Lock,
-                          EnvOp::OpenRandomAccess, EnvOp::Read};
+constexpr EnvOp kOps[] = {EnvOp::OpenWritable,
+                          EnvOp::Write,
+                          EnvOp::Flush,
+                          EnvOp::Sync,
+                          EnvOp::Close,
+                          EnvOp::Rename,
+                          EnvOp::Remove,
+                          EnvOp::CreateDirs,
+                          EnvOp::SyncDir,
+                          EnvOp::ListDir,
+                          EnvOp::FileExists,
+                          EnvOp::IsDirectory,
+                          EnvOp::ReadFile,
+                          EnvOp::Identity,
+                          EnvOp::FileSize,
+                          EnvOp::Lock,
+                          EnvOp::OpenRandomAccess,
+                          EnvOp::Read};
 
 frame::Frame edges(const std::string& tag, std::int64_t tick, int rows) {
   std::vector<std::optional<std::string>> observers;
   for (int k = 0; k < rows; ++k) observers.emplace_back(tag + "-" + std::to_string(k));
-  return frame::Frame{{"tick", frame::Column::from<std::int64_t>(std::vector<std::int64_t>(rows, tick))},
-                      {"observer_agent_id", frame::Column::from<std::string>(observers)},
-                      {"edge_kind", frame::Column::from<std::string>(std::vector<std::optional<std::string>>(rows, "self_to_object"))},
-                      {"edge_weight", frame::Column::from<double>(std::vector<std::optional<double>>(rows, 0.5))}};
+  return frame::Frame{
+      {"tick", frame::Column::from<std::int64_t>(std::vector<std::int64_t>(rows, tick))},
+      {"observer_agent_id", frame::Column::from<std::string>(observers)},
+      {"edge_kind", frame::Column::from<std::string>(std::vector<std::optional<std::string>>(rows, "self_to_object"))},
+      {"edge_weight", frame::Column::from<double>(std::vector<std::optional<double>>(rows, 0.5))}};
 }
 
 frame::Frame holdings(const std::string& tag, std::int64_t tick, int rows) {
   std::vector<std::optional<std::string>> agents;
   for (int k = 0; k < rows; ++k) agents.emplace_back(tag + "-" + std::to_string(k));
-  return frame::Frame{{"tick", frame::Column::from<std::int64_t>(std::vector<std::int64_t>(rows, tick))},
-                      {"agent_id", frame::Column::from<std::string>(agents)},
-                      {"token_id", frame::Column::from<std::string>(std::vector<std::optional<std::string>>(rows, "T"))},
-                      {"quantity", frame::Column::from<std::int64_t>(std::vector<std::optional<std::int64_t>>(rows, 1))}};
+  return frame::Frame{
+      {"tick", frame::Column::from<std::int64_t>(std::vector<std::int64_t>(rows, tick))},
+      {"agent_id", frame::Column::from<std::string>(agents)},
+      {"token_id", frame::Column::from<std::string>(std::vector<std::optional<std::string>>(rows, "T"))},
+      {"quantity", frame::Column::from<std::int64_t>(std::vector<std::optional<std::int64_t>>(rows, 1))}};
 }
 
 std::multiset<std::string> ids(const Dataset& dataset, core::TableName table) {
@@ -77,8 +92,7 @@ Outcome run_step(const std::function<void()>& step) {
 
 /// Runs `step` on a copy of `base` for every Env call it makes, failing that call; `check`
 /// then looks at the copy through the real filesystem (with whether the step raised).
-void sweep(const TempRoot& base, const IoSettings& base_settings,
-           const std::function<void(Dataset&)>& step,
+void sweep(const TempRoot& base, const IoSettings& base_settings, const std::function<void(Dataset&)>& step,
            const std::function<void(const IoSettings&, Outcome)>& check) {
   std::map<EnvOp, std::uint64_t> calls;
   {
@@ -131,21 +145,22 @@ TEST(LogFaults, TickCommitAcrossTwoTables) {
     dataset.append_batch(std::vector<TableAppend>{{kEdges, edges("e0", 0, 2)}, {kHoldings, holdings("h0", 0, 2)}});
   }
   int attempt = 0;
-  sweep(base, settings,
-        [&](Dataset& dataset) {
-          const std::string tag = std::to_string(++attempt);
-          dataset.append_batch(
-              std::vector<TableAppend>{{kEdges, edges("e" + tag, 1, 3)}, {kHoldings, holdings("h" + tag, 1, 3)}});
-        },
-        [](const IoSettings& s, Outcome) {
-          const Dataset reader(s, "run");
-          const std::multiset<std::string> e = ids(reader, kEdges);
-          const std::multiset<std::string> h = ids(reader, kHoldings);
-          // Both tables advanced by whole commits, together, each row once.
-          EXPECT_EQ(e.size(), h.size());
-          EXPECT_EQ((e.size() - 2) % 3, 0U);
-          EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
-        });
+  sweep(
+      base, settings,
+      [&](Dataset& dataset) {
+        const std::string tag = std::to_string(++attempt);
+        dataset.append_batch(
+            std::vector<TableAppend>{{kEdges, edges("e" + tag, 1, 3)}, {kHoldings, holdings("h" + tag, 1, 3)}});
+      },
+      [](const IoSettings& s, Outcome) {
+        const Dataset reader(s, "run");
+        const std::multiset<std::string> e = ids(reader, kEdges);
+        const std::multiset<std::string> h = ids(reader, kHoldings);
+        // Both tables advanced by whole commits, together, each row once.
+        EXPECT_EQ(e.size(), h.size());
+        EXPECT_EQ((e.size() - 2) % 3, 0U);
+        EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
+      });
 }
 
 TEST(LogFaults, SealAndCompact) {
@@ -170,7 +185,8 @@ TEST(LogFaults, SealAndCompact) {
     ASSERT_TRUE(manifest);
     EXPECT_LE(manifest->total_rows(), 18);
   };
-  sweep(base, settings, [](Dataset& dataset) { dataset.compact(kEdges); }, check);
+  sweep(
+      base, settings, [](Dataset& dataset) { dataset.compact(kEdges); }, check);
 }
 
 TEST(LogFaults, SealOfInlineRows) {
@@ -184,19 +200,20 @@ TEST(LogFaults, SealOfInlineRows) {
     // Leave the rows inline: make the destructor's seal fail (it swallows the error).
     env.fail_nth(EnvOp::Lock, 1);
   }
-  sweep(base, settings, [](Dataset& dataset) { dataset.seal(); },
-        [](const IoSettings& s, Outcome outcome) {
-          const Dataset reader(s, "run");
-          const std::multiset<std::string> e = ids(reader, kEdges);
-          EXPECT_EQ(e.size(), 12U);
-          EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
-          if (outcome == Outcome::Done) {
-            // A seal that did not raise made the rows visible to every reader.
-            const auto manifest = load_manifest(Env::posix(), manifest_path(s, "run", kEdges));
-            ASSERT_TRUE(manifest);
-            EXPECT_EQ(manifest->total_rows(), 12);
-          }
-        });
+  sweep(
+      base, settings, [](Dataset& dataset) { dataset.seal(); },
+      [](const IoSettings& s, Outcome outcome) {
+        const Dataset reader(s, "run");
+        const std::multiset<std::string> e = ids(reader, kEdges);
+        EXPECT_EQ(e.size(), 12U);
+        EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
+        if (outcome == Outcome::Done) {
+          // A seal that did not raise made the rows visible to every reader.
+          const auto manifest = load_manifest(Env::posix(), manifest_path(s, "run", kEdges));
+          ASSERT_TRUE(manifest);
+          EXPECT_EQ(manifest->total_rows(), 12);
+        }
+      });
 }
 
 TEST(LogFaults, Vacuum) {
@@ -211,14 +228,15 @@ TEST(LogFaults, Vacuum) {
     dataset.append(kEdges, edges("late", 7, 1));
     dataset.compact(kEdges, 0);
   }
-  sweep(base, settings, [](Dataset& dataset) { dataset.vacuum(std::chrono::seconds(0)); },
-        [](const IoSettings& s, Outcome) {
-          const Dataset reader(s, "run");
-          const std::multiset<std::string> e = ids(reader, kEdges);
-          EXPECT_EQ(e.size(), 121U);
-          EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
-          EXPECT_EQ(load_manifest(Env::posix(), manifest_path(s, "run", kEdges))->total_rows(), 121);
-        });
+  sweep(
+      base, settings, [](Dataset& dataset) { dataset.vacuum(std::chrono::seconds(0)); },
+      [](const IoSettings& s, Outcome) {
+        const Dataset reader(s, "run");
+        const std::multiset<std::string> e = ids(reader, kEdges);
+        EXPECT_EQ(e.size(), 121U);
+        EXPECT_EQ(std::set<std::string>(e.begin(), e.end()).size(), e.size());
+        EXPECT_EQ(load_manifest(Env::posix(), manifest_path(s, "run", kEdges))->total_rows(), 121);
+      });
 }
 
 }  // namespace

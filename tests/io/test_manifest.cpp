@@ -3,8 +3,8 @@
 #include <regex>
 #include <string>
 
-#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
+#include "io/fault_injection_env.hpp"
 #include "io/iso_time.hpp"
 #include "io/temp_dir.hpp"
 
@@ -152,8 +152,7 @@ TEST(Manifest, WrongTypesNameTheKey) {
        [](nlohmann::json& j) { j["partitions"]["000001"]["parts"][1]["rows"] = "2"; }},
       {"partitions.000001.parts[0].path",
        [](nlohmann::json& j) { j["partitions"]["000001"]["parts"][0].erase("path"); }},
-      {"partitions.000000.byte_size",
-       [](nlohmann::json& j) { j["partitions"]["000000"].erase("byte_size"); }},
+      {"partitions.000000.byte_size", [](nlohmann::json& j) { j["partitions"]["000000"].erase("byte_size"); }},
       {"table", [](nlohmann::json& j) { j.erase("table"); }},
   };
   for (const Case& c : cases) {
@@ -163,8 +162,7 @@ TEST(Manifest, WrongTypesNameTheKey) {
       TableManifest::from_json(json);
       ADD_FAILURE() << "expected IoManifestError for " << c.key;
     } catch (const IoManifestError& error) {
-      EXPECT_NE(std::string(error.what()).find("'" + std::string(c.key) + "'"), std::string::npos)
-          << error.what();
+      EXPECT_NE(std::string(error.what()).find("'" + std::string(c.key) + "'"), std::string::npos) << error.what();
     }
   }
 }
@@ -283,8 +281,7 @@ TEST(Manifest, SaveFailsCleanlyAtEveryStepBeforeTheRename) {
   old_manifest = *load_manifest(Env::posix(), path);  // with the times the save filled in
   TableManifest new_manifest = old_manifest;
   new_manifest.add_part(2, PartEntry{"p.parquet", 1, 1, 200, 200, "t"});
-  for (EnvOp op : {EnvOp::CreateDirs, EnvOp::OpenWritable, EnvOp::Write, EnvOp::Sync, EnvOp::Close,
-                   EnvOp::Rename}) {
+  for (EnvOp op : {EnvOp::CreateDirs, EnvOp::OpenWritable, EnvOp::Write, EnvOp::Sync, EnvOp::Close, EnvOp::Rename}) {
     FaultInjectionEnv env(Env::posix());
     env.fail_nth(op, 1);
     EXPECT_THROW(save_manifest(env, path, new_manifest), IoManifestError) << to_string(op);
@@ -308,8 +305,7 @@ TEST(Manifest, UnreadableManifestIsManifestError) {
 
 TEST(Manifest, TimestampsAreIsoWithMicrosecondsAndOffsetFromTheEnvClock) {
   const std::string now = detail::utc_now_iso(Env::posix());
-  EXPECT_TRUE(std::regex_match(now, std::regex(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$)")))
-      << now;
+  EXPECT_TRUE(std::regex_match(now, std::regex(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$)"))) << now;
   EXPECT_GE(now, std::string("2025-01-01"));
   EXPECT_EQ(detail::utc_now_iso(FixedClockEnv(kFixedNow)), "2025-01-02T03:04:05.000006+00:00");
   EXPECT_EQ(detail::iso_utc(-1), "1969-12-31T23:59:59.999999+00:00");

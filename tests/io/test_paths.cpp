@@ -65,8 +65,8 @@ TEST(Paths, ParseBucketDirNames) {
   EXPECT_EQ(parse_bucket_dir_name("bucket=000123"), 123);
   EXPECT_EQ(parse_bucket_dir_name("bucket=1234567"), 1234567);
   EXPECT_EQ(parse_bucket_dir_name("bucket=0"), 0);
-  for (const char* bad : {"bucket=", "bucket=-1", "bucket=12a", "bkt=000001", "000001", "bucket=+1",
-                          "bucket=99999999999999999999"}) {
+  for (const char* bad :
+       {"bucket=", "bucket=-1", "bucket=12a", "bkt=000001", "000001", "bucket=+1", "bucket=99999999999999999999"}) {
     EXPECT_EQ(parse_bucket_dir_name(bad), std::nullopt) << bad;
   }
   for (std::int64_t id : {0, 1, 99, 123456, 10000000}) {
@@ -84,8 +84,7 @@ TEST(Paths, Layout) {
             std::filesystem::path("/data/out/runs/r1/tables/exchange/manifest.json"));
   EXPECT_EQ(bucket_dir(settings, "r1", TableName::Holdings, 123),
             std::filesystem::path("/data/out/runs/r1/tables/holdings/bucket=000123"));
-  EXPECT_EQ(bundle_manifest_path(settings, "r1"),
-            std::filesystem::path("/data/out/runs/r1/bundle.manifest.json"));
+  EXPECT_EQ(bundle_manifest_path(settings, "r1"), std::filesystem::path("/data/out/runs/r1/bundle.manifest.json"));
   EXPECT_EQ(artifacts_dir(settings, "r1"), std::filesystem::path("/data/out/runs/r1/artifacts"));
   EXPECT_EQ(lab_artifact_dir(settings, "r1", "probes"),
             std::filesystem::path("/data/out/runs/r1/artifacts/lab/probes"));
@@ -109,7 +108,8 @@ TEST(Paths, RunIdIsValidated) {
 TEST(Paths, ARunIdLongerThanAFileNameIsRefusedWhenTheDatasetIsBound) {
   TempRoot root;
   const std::string longest(core::kMaxRunIdBytes, 'r');
-  EXPECT_NO_THROW(Dataset(root.settings(), longest).append(core::TableName::IdentityEdges, testing::quickstart_edges()));
+  EXPECT_NO_THROW(
+      Dataset(root.settings(), longest).append(core::TableName::IdentityEdges, testing::quickstart_edges()));
   try {
     Dataset(root.settings(), longest + "r");
     FAIL() << "a 256-byte run id was accepted";

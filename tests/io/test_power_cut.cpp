@@ -15,15 +15,15 @@
 
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/paths.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
 
 namespace crv::io {
 namespace {
 
-using testing::TempRoot;
 using testing::edges_at;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 constexpr auto kHoldings = core::TableName::Holdings;
@@ -130,13 +130,22 @@ void run_scenario(const Scenario& scenario) {
 }
 
 TEST(PowerCut, AnInlineAppendIsThereOrNot) {
-  run_scenario({"inline append", true, [](Dataset& d) { d.append(kEdges, edges_at({1, 2})); },
+  run_scenario({"inline append", true,
+                [](Dataset& d) {
+                  d.append(kEdges, edges_at({1, 2}));
+                },
                 [](Dataset& d) { d.append(kEdges, edges_at({3})); }, 1, 0});
 }
 
 TEST(PowerCut, AnAppendWritingPartsInThreeBucketsIsThereWholeOrNot) {
-  run_scenario({"parts in three buckets", false, [](Dataset& d) { d.append(kEdges, edges_at({1, 2})); },
-                [](Dataset& d) { d.append(kEdges, edges_at({3, 103, 203})); }, 3, 0});
+  run_scenario({"parts in three buckets", false,
+                [](Dataset& d) {
+                  d.append(kEdges, edges_at({1, 2}));
+                },
+                [](Dataset& d) {
+                  d.append(kEdges, edges_at({3, 103, 203}));
+                },
+                3, 0});
 }
 
 TEST(PowerCut, ACommitAcrossTwoTablesIsThereForBothOrNeither) {

@@ -9,8 +9,8 @@
 namespace crv::io {
 namespace {
 
-using testing::TempRoot;
 using testing::edges_at;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 

@@ -9,10 +9,10 @@
 namespace crv::io {
 namespace {
 
-using ::testing::HasSubstr;
-using testing::TempRoot;
 using testing::edges_at;
+using ::testing::HasSubstr;
 using testing::int_values;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 

@@ -9,9 +9,9 @@
 namespace crv::io {
 namespace {
 
-using testing::TempRoot;
 using testing::edges_at;
 using testing::int_values;
+using testing::TempRoot;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 

@@ -117,8 +117,7 @@ TEST(IoSettings, PyprojectWithoutToolTableIsIgnored) {
 TEST(IoSettings, EnvironmentOverridesToml) {
   TempDir dir;
   dir.write("crv.toml", "[io]\nroot_dir = \"toml_out\"\ntick_bucket_size = 50\ncompression = \"lz4\"\n");
-  const IoSettings settings =
-      load_in(dir, {{"CRV_IO_TICK_BUCKET_SIZE", "200"}, {"CRV_IO_COMPRESSION", "snappy"}});
+  const IoSettings settings = load_in(dir, {{"CRV_IO_TICK_BUCKET_SIZE", "200"}, {"CRV_IO_COMPRESSION", "snappy"}});
   EXPECT_EQ(settings.tick_bucket_size, 200);
   EXPECT_EQ(settings.compression, "snappy");
   EXPECT_EQ(settings.root_dir, "toml_out");
@@ -167,8 +166,7 @@ TEST(IoSettings, EveryEnvironmentVariable) {
 TEST(IoSettings, EmptyVariableCountsAsUnset) {
   TempDir dir;
   dir.write("crv.toml", "[io]\ntick_bucket_size = 50\n");
-  const IoSettings settings =
-      load_in(dir, {{"CRV_IO_TICK_BUCKET_SIZE", ""}, {"CRV_IO_COMPRESSION", ""}});
+  const IoSettings settings = load_in(dir, {{"CRV_IO_TICK_BUCKET_SIZE", ""}, {"CRV_IO_COMPRESSION", ""}});
   EXPECT_EQ(settings.tick_bucket_size, 50);
   EXPECT_EQ(settings.compression, "zstd");
 }
@@ -200,17 +198,15 @@ TEST(IoSettings, InvalidEnvironmentValuesNameTheVariableAndValue) {
     const char* variable;
     const char* value;
   };
-  for (const Case& c : {Case{"CRV_IO_TICK_BUCKET_SIZE", "abc"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "0"},
-                        Case{"CRV_IO_TICK_BUCKET_SIZE", "-5"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "1.5"},
-                        Case{"CRV_IO_ROW_GROUP_SIZE", "0"}, Case{"CRV_IO_COMPRESSION", "bzip2"},
-                        Case{"CRV_IO_FS_PROTOCOL", "s3"}, Case{"CRV_IO_PARTITIONING", "daily"},
-                        Case{"CRV_IO_WRITE_MANIFEST_EVERY_N", "0"}, Case{"CRV_IO_INLINE_MAX_ROWS", "-1"},
-                        Case{"CRV_IO_LOG_SEGMENT_BYTES", "100"}, Case{"CRV_IO_VACUUM_GRACE_SECONDS", "soon"},
-                        Case{"CRV_IO_VALUATION_COST_METHOD", "average"},
-                        Case{"CRV_IO_VALUATION_PRICE_SOURCE", "guess"},
-                        Case{"CRV_IO_VALUATION_VWAP_WINDOW_TICKS", "0"},
-                        Case{"CRV_IO_COMPRESSION_LEVEL", "high"},
-                        Case{"CRV_IO_TICK_BUCKET_SIZE", "99999999999999999999"}}) {
+  for (const Case& c :
+       {Case{"CRV_IO_TICK_BUCKET_SIZE", "abc"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "0"},
+        Case{"CRV_IO_TICK_BUCKET_SIZE", "-5"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "1.5"},
+        Case{"CRV_IO_ROW_GROUP_SIZE", "0"}, Case{"CRV_IO_COMPRESSION", "bzip2"}, Case{"CRV_IO_FS_PROTOCOL", "s3"},
+        Case{"CRV_IO_PARTITIONING", "daily"}, Case{"CRV_IO_WRITE_MANIFEST_EVERY_N", "0"},
+        Case{"CRV_IO_INLINE_MAX_ROWS", "-1"}, Case{"CRV_IO_LOG_SEGMENT_BYTES", "100"},
+        Case{"CRV_IO_VACUUM_GRACE_SECONDS", "soon"}, Case{"CRV_IO_VALUATION_COST_METHOD", "average"},
+        Case{"CRV_IO_VALUATION_PRICE_SOURCE", "guess"}, Case{"CRV_IO_VALUATION_VWAP_WINDOW_TICKS", "0"},
+        Case{"CRV_IO_COMPRESSION_LEVEL", "high"}, Case{"CRV_IO_TICK_BUCKET_SIZE", "99999999999999999999"}}) {
     const std::string message = config_error(dir, {{c.variable, c.value}});
     EXPECT_NE(message.find(std::string("environment variable ").append(c.variable)), std::string::npos) << message;
     EXPECT_NE(message.find(std::string("'").append(c.value).append("'")), std::string::npos) << message;
@@ -275,8 +271,7 @@ TEST(IoSettings, ExplicitPathInEitherForm) {
   EXPECT_EQ(IoSettings::load(top, none, dir.path()).tick_bucket_size, 4);
   EXPECT_EQ(IoSettings::load(pyproject, none, dir.path()).tick_bucket_size, 5);
   // The environment still wins over an explicit file.
-  EXPECT_EQ(IoSettings::load(plain, EnvVars::from_map({{"CRV_IO_TICK_BUCKET_SIZE", "9"}}), dir.path())
-                .tick_bucket_size,
+  EXPECT_EQ(IoSettings::load(plain, EnvVars::from_map({{"CRV_IO_TICK_BUCKET_SIZE", "9"}}), dir.path()).tick_bucket_size,
             9);
   // An explicit path skips the search of crv.toml.
   dir.write("crv.toml", "[io]\ntick_bucket_size = 77\n");

@@ -21,12 +21,12 @@
 #include "crv/frame/kernels.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/errors.hpp"
-#include "io/fault_injection_env.hpp"
 #include "crv/io/manifest.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/parquet/reader.hpp"
 #include "io/dataset_test_support.hpp"
+#include "io/fault_injection_env.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io {
 namespace {
@@ -56,9 +56,8 @@ frame::Frame exchange(std::int64_t tick, const std::vector<std::string>& payload
 
 /// A scenarios_seen row at `tick` whose salient_agent_pairs is `pairs` (JSON text).
 frame::Frame scenarios(std::int64_t tick, const std::string& pairs) {
-  return from_jsonl(R"({"tick":)" + std::to_string(tick) +
-                    R"(,"observer_agent_id":"A","salient_agent_pairs":)" + pairs +
-                    R"(,"exchange_snapshot":{"price":1.0},"context_hash":"h"})" + "\n");
+  return from_jsonl(R"({"tick":)" + std::to_string(tick) + R"(,"observer_agent_id":"A","salient_agent_pairs":)" +
+                    pairs + R"(,"exchange_snapshot":{"price":1.0},"context_hash":"h"})" + "\n");
 }
 
 /// The column's values as compact JSON, row by row.
@@ -115,8 +114,9 @@ TEST(StructShape, AConflictingInnerFieldIsRefusedNewAndAbsentFieldsAreAcceptedAn
     dataset.append(kExchange, exchange(1, {R"({"legs":1})"}));
 
     const auto before = testing::file_snapshot(root.path());
-    const std::string message =
-        schema_error([&] { dataset.append(kExchange, exchange(2, {R"({"legs":null})", R"({"legs":null})", R"({"legs":"x"})"})); });
+    const std::string message = schema_error([&] {
+      dataset.append(kExchange, exchange(2, {R"({"legs":null})", R"({"legs":null})", R"({"legs":"x"})"}));
+    });
     EXPECT_THAT_STRING(message, "table 'exchange', column 'additional_payload', field 'additional_payload.legs'");
     EXPECT_THAT_STRING(message, "str in this append but i64 in the table");
     EXPECT_THAT_STRING(message, "first row 2, value \"x\"");
@@ -146,7 +146,8 @@ TEST(StructShape, ListOfStructFieldsDriftByName) {
   Dataset dataset(root.streaming_settings(), "run_list");
   dataset.append(kScenarios, scenarios(1, R"([{"a":"A","w":0.5}])"));
   dataset.append(kScenarios, scenarios(2, R"([{"a":"B","extra":true},{"a":"C"}])"));
-  const std::string message = schema_error([&] { dataset.append(kScenarios, scenarios(3, R"([{"a":"D"},{"w":"heavy"}])")); });
+  const std::string message =
+      schema_error([&] { dataset.append(kScenarios, scenarios(3, R"([{"a":"D"},{"w":"heavy"}])")); });
   EXPECT_THAT_STRING(message, "column 'salient_agent_pairs', field 'salient_agent_pairs[].w'");
   EXPECT_THAT_STRING(message, "str in this append but f64 in the table");
   EXPECT_THAT_STRING(message, "first row 0, value \"heavy\"");
@@ -165,9 +166,11 @@ TEST(StructShape, NestedStructsConflictAtAnyDepthAndDriftAtAnyDepth) {
   dataset.append(kExchange, exchange(2, {R"({"leg":{"m":"x"}})"}));
 
   std::string message = schema_error([&] { dataset.append(kExchange, exchange(3, {R"({"leg":{"n":{"deep":1}}})"})); });
-  EXPECT_THAT_STRING(message, "field 'additional_payload.leg.n': struct{deep: i64} in this append but i64 in the table");
+  EXPECT_THAT_STRING(message,
+                     "field 'additional_payload.leg.n': struct{deep: i64} in this append but i64 in the table");
   message = schema_error([&] { dataset.append(kExchange, exchange(3, {R"({"leg":5})"})); });
-  EXPECT_THAT_STRING(message, "field 'additional_payload.leg': i64 in this append but struct{n: i64, m: str} in the table");
+  EXPECT_THAT_STRING(message,
+                     "field 'additional_payload.leg': i64 in this append but struct{n: i64, m: str} in the table");
   EXPECT_THAT_STRING(message, "first row 0, value 5");
 
   const frame::Frame rows = dataset.read(kExchange);
@@ -181,19 +184,24 @@ TEST(StructShape, AFieldIsCastToTheStoredTypeWhenThatLosesNothing) {
   Dataset dataset(root.streaming_settings(), "run_cast");
   dataset.append(kExchange, exchange(1, {R"({"legs":1,"price":1.5})"}));
   // 2.0 is an integral f64 (to i64), 3 an exact i64 (to f64), an all-null field of any type is nulls.
-  dataset.append(kExchange, exchange(2, {R"({"legs":2.0,"price":3,"other":null})", R"({"legs":null,"price":null,"other":null})"}));
-  const std::string message = schema_error([&] { dataset.append(kExchange, exchange(3, {R"({"legs":4.0})", R"({"legs":2.5})"})); });
-  EXPECT_THAT_STRING(message, "field 'additional_payload.legs': f64 in this append but i64 in the table, and a value "
-                              "does not convert exactly; first row 1, value 2.5");
+  dataset.append(kExchange,
+                 exchange(2, {R"({"legs":2.0,"price":3,"other":null})", R"({"legs":null,"price":null,"other":null})"}));
+  const std::string message = schema_error([&] {
+    dataset.append(kExchange, exchange(3, {R"({"legs":4.0})", R"({"legs":2.5})"}));
+  });
+  EXPECT_THAT_STRING(message,
+                     "field 'additional_payload.legs': f64 in this append but i64 in the table, and a value "
+                     "does not convert exactly; first row 1, value 2.5");
   // A struct where the table has a scalar is never cast, nor a str to a number.
   EXPECT_THAT_STRING(schema_error([&] { dataset.append(kExchange, exchange(3, {R"({"price":"1.5"})"})); }),
                      "(no lossless cast from str to f64)");
 
   const frame::Frame rows = dataset.read(kExchange);
   EXPECT_EQ(type_of(rows, "additional_payload"), "struct{legs: i64, price: f64, other: str}");
-  EXPECT_EQ(json_values(rows, "additional_payload"),
-            (std::vector<std::string>{R"({"legs":1,"price":1.5,"other":null})", R"({"legs":2,"price":3.0,"other":null})",
-                                      R"({"legs":null,"price":null,"other":null})"}));
+  EXPECT_EQ(
+      json_values(rows, "additional_payload"),
+      (std::vector<std::string>{R"({"legs":1,"price":1.5,"other":null})", R"({"legs":2,"price":3.0,"other":null})",
+                                R"({"legs":null,"price":null,"other":null})"}));
 }
 
 TEST(StructShape, ExtraColumnsKeepOneTypeToo) {
@@ -230,8 +238,9 @@ TEST(StructShape, SealsAndCompactionsWriteTheUnifiedShapeAndANewProcessKnowsIt) 
   reopened.append(kExchange, exchange(160, {R"({"more":true})"}));
   reopened.close();
   EXPECT_EQ(json_values(reopened.read(kExchange), "additional_payload"),
-            (std::vector<std::string>{R"({"legs":1,"other":null,"more":null})", R"({"legs":null,"other":2.5,"more":null})",
-                                      R"({"legs":3,"other":null,"more":null})", R"({"legs":null,"other":null,"more":true})"}));
+            (std::vector<std::string>{
+                R"({"legs":1,"other":null,"more":null})", R"({"legs":null,"other":2.5,"more":null})",
+                R"({"legs":3,"other":null,"more":null})", R"({"legs":null,"other":null,"more":true})"}));
 
   // Compaction: two parts of one bucket with different fields become one part of both.
   const IoSettings parts = root.settings();
@@ -301,8 +310,9 @@ TEST(StructShape, AWriterThatCommittedAnotherShapeMeanwhileIsSeenUnderTheLogLock
     const frame::Frame rows = Dataset(settings, "run_race").read(kExchange);
     EXPECT_EQ(type_of(rows, "additional_payload"), "struct{other: f64, legs: str, count: i64}");
     EXPECT_EQ(json_values(rows, "additional_payload"),
-              (std::vector<std::string>{R"({"other":1.0,"legs":null,"count":null})", R"({"other":null,"legs":"x","count":null})",
-                                        R"({"other":null,"legs":null,"count":1})", R"({"other":null,"legs":null,"count":2})"}));
+              (std::vector<std::string>{
+                  R"({"other":1.0,"legs":null,"count":null})", R"({"other":null,"legs":"x","count":null})",
+                  R"({"other":null,"legs":null,"count":1})", R"({"other":null,"legs":null,"count":2})"}));
     if (!inline_rows) {
       const TableManifest manifest = *load_manifest(Env::posix(), manifest_path(settings, "run_race", kExchange));
       EXPECT_EQ(testing::files_ending_with(table_dir(settings, "run_race", kExchange), ".parquet").size(),

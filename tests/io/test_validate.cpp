@@ -36,14 +36,16 @@ TEST(ValidateFrame, ConformsToDescriptorOrderWithoutBucket) {
 }
 
 TEST(ValidateFrame, StrictRejectsExtraColumns) {
-  const frame::Frame input = quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"}));
+  const frame::Frame input =
+      quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"}));
   const std::string message = schema_error(input);
   EXPECT_THAT(message, HasSubstr("mood"));
   EXPECT_THAT(message, HasSubstr("strict"));
 }
 
 TEST(ValidateFrame, NonStrictKeepsExtrasAfterDescriptorColumns) {
-  const frame::Frame input = quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"}));
+  const frame::Frame input =
+      quickstart_edges().with_column("mood", frame::Column::from<std::string>({"a", "b", "c", "d"}));
   const frame::Frame out = validate_frame(edges(), input, false);
   EXPECT_EQ(out.names().back(), "mood");
   EXPECT_EQ(out.num_rows(), 4);
@@ -90,8 +92,8 @@ TEST(ValidateFrame, IntegersAreCastToStrAsTheirDecimalText) {
 }
 
 TEST(ValidateFrame, LossyCastNamesColumnTypesAndRow) {
-  const frame::Frame input = quickstart_edges().with_column(
-      "edge_sign", frame::Column::from<double>({1.0, -1.0, 0.5, 1.0}));
+  const frame::Frame input =
+      quickstart_edges().with_column("edge_sign", frame::Column::from<double>({1.0, -1.0, 0.5, 1.0}));
   const std::string message = schema_error(input);
   EXPECT_THAT(message, HasSubstr("edge_sign"));
   EXPECT_THAT(message, HasSubstr("f64"));
@@ -100,8 +102,8 @@ TEST(ValidateFrame, LossyCastNamesColumnTypesAndRow) {
 }
 
 TEST(ValidateFrame, StringToNumberIsNotASafeCast) {
-  const frame::Frame input = quickstart_edges().with_column(
-      "edge_weight", frame::Column::from<std::string>({"0.1", "0.2", "0.3", "0.4"}));
+  const frame::Frame input =
+      quickstart_edges().with_column("edge_weight", frame::Column::from<std::string>({"0.1", "0.2", "0.3", "0.4"}));
   const std::string message = schema_error(input);
   EXPECT_THAT(message, HasSubstr("edge_weight"));
   EXPECT_THAT(message, HasSubstr("expected f64, got str"));
@@ -117,8 +119,7 @@ TEST(ValidateFrame, RequiredColumnsHoldNoNulls) {
 }
 
 TEST(ValidateFrame, AllNullNullableColumnOfAnyTypeBecomesTyped) {
-  const frame::Frame input =
-      quickstart_edges().with_column("edge_sign", frame::Column::nulls(frame::utf8(), 4));
+  const frame::Frame input = quickstart_edges().with_column("edge_sign", frame::Column::nulls(frame::utf8(), 4));
   const frame::Frame out = validate_frame(edges(), input, true);
   EXPECT_EQ(out.column("edge_sign").type_id(), frame::TypeId::Int64);
   EXPECT_EQ(out.column("edge_sign").null_count(), 4);
@@ -129,7 +130,8 @@ TEST(ValidateFrame, StructColumnMustBeAStruct) {
       {"tick", frame::Column::from<std::int64_t>({1})},
       {"agent_id", frame::Column::from<std::string>({"A"})},
       {"chosen_action", frame::Column::from<std::string>({"buy"})},
-      {"action_candidates", frame::Column::list_of({0, 0}, frame::Column::nulls(frame::struct_({{"a", frame::int64(), true}}), 0))},
+      {"action_candidates",
+       frame::Column::list_of({0, 0}, frame::Column::nulls(frame::struct_({{"a", frame::int64(), true}}), 0))},
       {"token_value_estimates", frame::Column::struct_of({{"x", frame::Column::from<double>({1.0})}})},
   };
   try {
@@ -142,11 +144,12 @@ TEST(ValidateFrame, StructColumnMustBeAStruct) {
 }
 
 TEST(ValidateRows, IdentityEdgeSlotsAndVocabulary) {
-  const frame::Frame good = validate_frame(
-      edges(), quickstart_edges()
-                   .with_column("subject_id", frame::Column::from<std::string>({"A0", "A1", "A2", "A0"}))
-                   .with_column("token_id", frame::Column::from<std::string>({"T", "T", "T", "T"})),
-      true);
+  const frame::Frame good =
+      validate_frame(edges(),
+                     quickstart_edges()
+                         .with_column("subject_id", frame::Column::from<std::string>({"A0", "A1", "A2", "A0"}))
+                         .with_column("token_id", frame::Column::from<std::string>({"T", "T", "T", "T"})),
+                     true);
   EXPECT_NO_THROW(validate_rows(edges(), good));
 
   const frame::Frame missing_slot = validate_frame(

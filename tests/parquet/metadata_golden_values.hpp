@@ -29,13 +29,26 @@ inline Statistics full_statistics(int seed) {
 
 // One schema element per LogicalType member (and one unknown member of negative id).
 inline std::vector<SchemaElement> schema_with_every_logical_type() {
-  const std::vector<LogicalType> types = {
-      StringType{}, MapType{}, ListType{}, EnumType{}, DecimalType{3, 9}, DateType{},
-      TimeType{true, TimeUnit::MILLIS}, TimestampType{false, TimeUnit::NANOS},
-      IntType{-8, true}, NullType{}, JsonType{}, BsonType{}, UUIDType{}, Float16Type{},
-      VariantType{1}, GeometryType{"OGC:CRS84"},
-      GeographyType{"srid:4326", EdgeInterpolationAlgorithm::KARNEY}, VectorType{},
-      UnknownLogicalType{77}, UnknownLogicalType{-3}};
+  const std::vector<LogicalType> types = {StringType{},
+                                          MapType{},
+                                          ListType{},
+                                          EnumType{},
+                                          DecimalType{3, 9},
+                                          DateType{},
+                                          TimeType{true, TimeUnit::MILLIS},
+                                          TimestampType{false, TimeUnit::NANOS},
+                                          IntType{-8, true},
+                                          NullType{},
+                                          JsonType{},
+                                          BsonType{},
+                                          UUIDType{},
+                                          Float16Type{},
+                                          VariantType{1},
+                                          GeometryType{"OGC:CRS84"},
+                                          GeographyType{"srid:4326", EdgeInterpolationAlgorithm::KARNEY},
+                                          VectorType{},
+                                          UnknownLogicalType{77},
+                                          UnknownLogicalType{-3}};
   std::vector<SchemaElement> schema;
   SchemaElement root;
   root.name = "schema";
@@ -146,8 +159,8 @@ inline PageHeader full_data_page_header() {
   h.uncompressed_page_size = 1 << 20;
   h.compressed_page_size = 654321;
   h.crc = -123456;
-  h.data_page_header = DataPageHeader{100000, Encoding::RLE_DICTIONARY, Encoding::RLE, Encoding::BIT_PACKED,
-                                      full_statistics(1)};
+  h.data_page_header =
+      DataPageHeader{100000, Encoding::RLE_DICTIONARY, Encoding::RLE, Encoding::BIT_PACKED, full_statistics(1)};
   return h;
 }
 
@@ -157,8 +170,7 @@ inline PageHeader full_data_page_v2_header() {
   h.uncompressed_page_size = 4096;
   h.compressed_page_size = 1024;
   h.crc = 77;
-  h.data_page_header_v2 =
-      DataPageHeaderV2{100, 3, 90, Encoding::DELTA_BINARY_PACKED, 12, 7, false, full_statistics(2)};
+  h.data_page_header_v2 = DataPageHeaderV2{100, 3, 90, Encoding::DELTA_BINARY_PACKED, 12, 7, false, full_statistics(2)};
   return h;
 }
 

@@ -45,8 +45,8 @@ class ReferenceRleEncoder {
 
   // Appends the encoded bytes to `out` (no length prefix); the encoder is then empty.
   void finish(std::vector<uint8_t>& out) {
-    if (repeat_count_ >= 8 || (group_size_ > 0 && literal_groups_ == 0 &&
-                               repeat_count_ == static_cast<size_t>(group_size_))) {
+    if (repeat_count_ >= 8 ||
+        (group_size_ > 0 && literal_groups_ == 0 && repeat_count_ == static_cast<size_t>(group_size_))) {
       write_repeated_run();  // a detected run, or a last partial group of one value
     } else if (group_size_ > 0) {
       while (group_size_ < 8) group_[group_size_++] = 0;

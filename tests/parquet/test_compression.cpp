@@ -19,9 +19,8 @@ namespace {
 using Bytes = std::vector<uint8_t>;
 
 const std::vector<CompressionCodec> kCodecs = {
-    CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::GZIP,
-    CompressionCodec::BROTLI,       CompressionCodec::LZ4,    CompressionCodec::ZSTD,
-    CompressionCodec::LZ4_RAW};
+    CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::GZIP,   CompressionCodec::BROTLI,
+    CompressionCodec::LZ4,          CompressionCodec::ZSTD,   CompressionCodec::LZ4_RAW};
 
 Bytes compressible(size_t n) {
   Bytes data(n);
@@ -178,10 +177,10 @@ TEST(Compression, Lz4UsesHadoopFramingAndAcceptsRawBlocks) {
   Bytes framed;
   make_codec(CompressionCodec::LZ4)->compress(data, framed);
   ASSERT_GT(framed.size(), 8u);
-  const uint32_t uncompressed = (uint32_t{framed[0]} << 24) | (uint32_t{framed[1]} << 16) |
-                                (uint32_t{framed[2]} << 8) | framed[3];
-  const uint32_t compressed = (uint32_t{framed[4]} << 24) | (uint32_t{framed[5]} << 16) |
-                              (uint32_t{framed[6]} << 8) | framed[7];
+  const uint32_t uncompressed =
+      (uint32_t{framed[0]} << 24) | (uint32_t{framed[1]} << 16) | (uint32_t{framed[2]} << 8) | framed[3];
+  const uint32_t compressed =
+      (uint32_t{framed[4]} << 24) | (uint32_t{framed[5]} << 16) | (uint32_t{framed[6]} << 8) | framed[7];
   EXPECT_EQ(uncompressed, data.size());
   EXPECT_EQ(compressed, framed.size() - 8);
 

@@ -61,8 +61,8 @@ void round_trip_delta(const std::vector<T>& values) {
 
 TEST(EncodingDelta, RoundTripsIncludingExtremes) {
   std::mt19937_64 rng(17);
-  for (size_t n : {size_t{0}, size_t{1}, size_t{2}, size_t{32}, size_t{33}, size_t{128}, size_t{129},
-                   size_t{1000}, size_t{4097}}) {
+  for (size_t n : {size_t{0}, size_t{1}, size_t{2}, size_t{32}, size_t{33}, size_t{128}, size_t{129}, size_t{1000},
+                   size_t{4097}}) {
     std::vector<int32_t> small(n);
     std::vector<int64_t> big(n);
     std::vector<int64_t> wild(n);
@@ -155,7 +155,8 @@ std::vector<std::string> sample_strings(size_t n, uint64_t seed) {
 TEST(EncodingDelta, LengthByteArrayRoundTrip) {
   // Encodings.md example: "Hello", "World", "Foobar", "ABCDEF".
   const std::vector<std::string> spec = {"Hello", "World", "Foobar", "ABCDEF"};
-  for (const auto& strings : {spec, sample_strings(1000, 3), std::vector<std::string>{}, std::vector<std::string>{""}}) {
+  for (const auto& strings :
+       {spec, sample_strings(1000, 3), std::vector<std::string>{}, std::vector<std::string>{""}}) {
     const auto views = views_of(strings);
     std::vector<uint8_t> encoded;
     delta_length_byte_array_encode(views.data(), views.size(), encoded);

@@ -40,8 +40,8 @@ void attempt(F&& decode) {
 }
 
 // Runs `decode` over random byte strings and over mutations of `valid`.
-void fuzz(const std::vector<uint8_t>& valid, const std::function<void(const uint8_t*, size_t, std::mt19937_64&)>& decode,
-          uint64_t seed) {
+void fuzz(const std::vector<uint8_t>& valid,
+          const std::function<void(const uint8_t*, size_t, std::mt19937_64&)>& decode, uint64_t seed) {
   std::mt19937_64 rng(seed);
   for (int iteration = 0; iteration < 1500; ++iteration) {
     std::vector<uint8_t> input;
@@ -72,57 +72,67 @@ TEST(EncodingFuzz, RleBitPackedHybrid) {
   encode_rle_bit_packed(values.data(), values.size(), 4, RleLengthPrefix::kFourBytes, valid);
   std::vector<uint64_t> out64(kMaxValues);
   std::vector<int16_t> out16(kMaxValues);
-  fuzz(valid, [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
-    const int width = static_cast<int>(rng() % 65);
-    const size_t skip = rng() % 50;
-    const int level_width = static_cast<int>(rng() % 17);
-    attempt([&] {
-      const LengthPrefixedRuns runs = read_length_prefixed_runs(data, size);
-      RleBitPackedDecoder decoder(runs.data, runs.size, width);
-      (void)decoder.skip(skip);
-      (void)decoder.get_batch(out64.data(), kMaxValues);
-    });
-    attempt([&] {
-      // The same bytes without the prefix: the mutated valid input stays valid-looking.
-      RleBitPackedDecoder levels(data + std::min<size_t>(size, 4), size - std::min<size_t>(size, 4), level_width);
-      (void)levels.get_batch(out16.data(), kMaxValues);
-    });
-    attempt([&] {
-      RleBitPackedDecoder indices = make_dictionary_index_decoder(data, size);
-      (void)indices.get_batch(out64.data(), kMaxValues);
-    });
-  }, 1);
+  fuzz(
+      valid,
+      [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
+        const int width = static_cast<int>(rng() % 65);
+        const size_t skip = rng() % 50;
+        const int level_width = static_cast<int>(rng() % 17);
+        attempt([&] {
+          const LengthPrefixedRuns runs = read_length_prefixed_runs(data, size);
+          RleBitPackedDecoder decoder(runs.data, runs.size, width);
+          (void)decoder.skip(skip);
+          (void)decoder.get_batch(out64.data(), kMaxValues);
+        });
+        attempt([&] {
+          // The same bytes without the prefix: the mutated valid input stays valid-looking.
+          RleBitPackedDecoder levels(data + std::min<size_t>(size, 4), size - std::min<size_t>(size, 4), level_width);
+          (void)levels.get_batch(out16.data(), kMaxValues);
+        });
+        attempt([&] {
+          RleBitPackedDecoder indices = make_dictionary_index_decoder(data, size);
+          (void)indices.get_batch(out64.data(), kMaxValues);
+        });
+      },
+      1);
 }
 
 TEST(EncodingFuzz, BitPackedLevels) {
   std::vector<uint16_t> out(kMaxValues);
-  fuzz({}, [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
-    decode_bit_packed_levels(data, size, static_cast<int>(rng() % 17), out.data(), rng() % kMaxValues);
-  }, 2);
+  fuzz(
+      {},
+      [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
+        decode_bit_packed_levels(data, size, static_cast<int>(rng() % 17), out.data(), rng() % kMaxValues);
+      },
+      2);
 }
 
 TEST(EncodingFuzz, Plain) {
   std::vector<std::string> strings = {"alpha", "", "beta", "gamma-delta"};
   std::vector<ByteArrayView> views;
-  for (const auto& s : strings) views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
+  for (const auto& s : strings)
+    views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
   std::vector<uint8_t> valid;
   plain_encode_byte_arrays(views.data(), views.size(), valid);
   std::vector<ByteArrayView> view_out(kMaxValues);
   std::vector<double> doubles(kMaxValues);
   std::vector<uint8_t> bools(kMaxValues);
-  fuzz(valid, [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
-    const size_t n = rng() % 10;
-    const size_t num_doubles = rng() % 40;
-    const size_t bit_offset = rng() % 16;
-    const size_t num_bools = rng() % 300;
-    attempt([&] {
-      ByteArrayOutput out;
-      plain_decode_byte_arrays(data, size, n, out);
-    });
-    attempt([&] { plain_decode_byte_array_views(data, size, n, view_out.data()); });
-    attempt([&] { plain_decode(data, size, doubles.data(), num_doubles); });
-    attempt([&] { plain_decode_booleans(data, size, bit_offset, bools.data(), num_bools); });
-  }, 3);
+  fuzz(
+      valid,
+      [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
+        const size_t n = rng() % 10;
+        const size_t num_doubles = rng() % 40;
+        const size_t bit_offset = rng() % 16;
+        const size_t num_bools = rng() % 300;
+        attempt([&] {
+          ByteArrayOutput out;
+          plain_decode_byte_arrays(data, size, n, out);
+        });
+        attempt([&] { plain_decode_byte_array_views(data, size, n, view_out.data()); });
+        attempt([&] { plain_decode(data, size, doubles.data(), num_doubles); });
+        attempt([&] { plain_decode_booleans(data, size, bit_offset, bools.data(), num_bools); });
+      },
+      3);
 }
 
 TEST(EncodingFuzz, DeltaBinaryPacked) {
@@ -132,46 +142,56 @@ TEST(EncodingFuzz, DeltaBinaryPacked) {
   delta_binary_packed_encode(values.data(), values.size(), valid);
   std::vector<int64_t> out64(kMaxValues);
   std::vector<int32_t> out32(kMaxValues);
-  fuzz(valid, [&](const uint8_t* data, size_t size, std::mt19937_64&) {
-    attempt([&] {
-      DeltaBinaryPackedDecoder<int64_t> decoder(data, size);
-      (void)decoder.get_batch(out64.data(), kMaxValues);
-    });
-    attempt([&] {
-      DeltaBinaryPackedDecoder<int32_t> decoder(data, size);
-      (void)decoder.get_batch(out32.data(), kMaxValues);
-    });
-    attempt([&] {
-      DeltaBinaryPackedDecoder<int32_t> walker(data, size);
-      (void)walker.skip_to_end();
-    });
-  }, 4);
+  fuzz(
+      valid,
+      [&](const uint8_t* data, size_t size, std::mt19937_64&) {
+        attempt([&] {
+          DeltaBinaryPackedDecoder<int64_t> decoder(data, size);
+          (void)decoder.get_batch(out64.data(), kMaxValues);
+        });
+        attempt([&] {
+          DeltaBinaryPackedDecoder<int32_t> decoder(data, size);
+          (void)decoder.get_batch(out32.data(), kMaxValues);
+        });
+        attempt([&] {
+          DeltaBinaryPackedDecoder<int32_t> walker(data, size);
+          (void)walker.skip_to_end();
+        });
+      },
+      4);
 }
 
 TEST(EncodingFuzz, DeltaByteArrays) {
   std::vector<std::string> strings;
   for (int i = 0; i < 200; ++i) strings.push_back("prefix/" + std::to_string(i * 7919 % 1000));
   std::vector<ByteArrayView> views;
-  for (const auto& s : strings) views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
+  for (const auto& s : strings)
+    views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
   std::vector<uint8_t> valid_length;
   delta_length_byte_array_encode(views.data(), views.size(), valid_length);
   std::vector<uint8_t> valid_front;
   delta_byte_array_encode(views.data(), views.size(), valid_front);
   std::vector<uint8_t> fixed_out(kMaxValues * 8);
-  fuzz(valid_length, [&](const uint8_t* data, size_t size, std::mt19937_64&) {
-    DeltaLengthByteArrayDecoder decoder(data, size);
-    ByteArrayOutput out;
-    (void)decoder.get_batch(kMaxValues, out);
-  }, 5);
-  fuzz(valid_front, [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
-    DeltaByteArrayDecoder decoder(data, size);
-    if (rng() % 2 == 0) {
-      ByteArrayOutput out;
-      (void)decoder.get_batch(kMaxValues, out);
-    } else {
-      (void)decoder.get_batch_fixed(fixed_out.data(), 8, kMaxValues);
-    }
-  }, 6);
+  fuzz(
+      valid_length,
+      [&](const uint8_t* data, size_t size, std::mt19937_64&) {
+        DeltaLengthByteArrayDecoder decoder(data, size);
+        ByteArrayOutput out;
+        (void)decoder.get_batch(kMaxValues, out);
+      },
+      5);
+  fuzz(
+      valid_front,
+      [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
+        DeltaByteArrayDecoder decoder(data, size);
+        if (rng() % 2 == 0) {
+          ByteArrayOutput out;
+          (void)decoder.get_batch(kMaxValues, out);
+        } else {
+          (void)decoder.get_batch_fixed(fixed_out.data(), 8, kMaxValues);
+        }
+      },
+      6);
 }
 
 TEST(EncodingFuzz, ByteStreamSplitAndDictionaryGather) {
@@ -179,17 +199,20 @@ TEST(EncodingFuzz, ByteStreamSplitAndDictionaryGather) {
   std::vector<int32_t> dictionary = {1, 2, 3};
   std::vector<uint32_t> indices(kMaxValues);
   std::vector<int32_t> gathered(kMaxValues);
-  fuzz({}, [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
-    const size_t width = 1 + rng() % 8;
-    const size_t first = rng() % 64;
-    const size_t count = rng() % 64;
-    attempt([&] { byte_stream_split_decode(data, size, width, first, count, out.data()); });
-    attempt([&] {
-      RleBitPackedDecoder decoder = make_dictionary_index_decoder(data, size);
-      const size_t n = decoder.get_batch(indices.data(), kMaxValues);
-      dictionary_gather(dictionary.data(), dictionary.size(), indices.data(), n, gathered.data());
-    });
-  }, 7);
+  fuzz(
+      {},
+      [&](const uint8_t* data, size_t size, std::mt19937_64& rng) {
+        const size_t width = 1 + rng() % 8;
+        const size_t first = rng() % 64;
+        const size_t count = rng() % 64;
+        attempt([&] { byte_stream_split_decode(data, size, width, first, count, out.data()); });
+        attempt([&] {
+          RleBitPackedDecoder decoder = make_dictionary_index_decoder(data, size);
+          const size_t n = decoder.get_batch(indices.data(), kMaxValues);
+          dictionary_gather(dictionary.data(), dictionary.size(), indices.data(), n, gathered.data());
+        });
+      },
+      7);
 }
 
 TEST(EncodingBulk, LargeInputsDecode) {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -29,8 +29,8 @@ void round_trip_fixed(const std::vector<T>& values) {
 TEST(EncodingPlain, FixedWidthRoundTrips) {
   round_trip_fixed<int32_t>({0, 1, -1, INT32_MIN, INT32_MAX});
   round_trip_fixed<int64_t>({0, 1, -1, INT64_MIN, INT64_MAX});
-  round_trip_fixed<float>({0.0f, -0.0f, 1.5f, std::numeric_limits<float>::quiet_NaN(),
-                           -std::numeric_limits<float>::infinity()});
+  round_trip_fixed<float>(
+      {0.0f, -0.0f, 1.5f, std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::infinity()});
   round_trip_fixed<double>({0.0, -0.0, 3.25, std::numeric_limits<double>::denorm_min()});
   round_trip_fixed<Int96>({Int96{{1, 2, 3}}, Int96{{0xFFFFFFFF, 0, 2440588}}});
   round_trip_fixed<int32_t>({});
@@ -98,8 +98,7 @@ TEST(EncodingPlain, ByteArrays) {
     offsets.push_back(static_cast<int32_t>(joined.size()));
   }
   std::vector<uint8_t> encoded2;
-  plain_encode_byte_arrays(offsets.data(), reinterpret_cast<const uint8_t*>(joined.data()), strings.size(),
-                           encoded2);
+  plain_encode_byte_arrays(offsets.data(), reinterpret_cast<const uint8_t*>(joined.data()), strings.size(), encoded2);
   EXPECT_EQ(encoded2, encoded);
 
   // Decoded in two batches into one output.
@@ -124,8 +123,7 @@ TEST(EncodingPlain, ByteArrays) {
   EXPECT_THROW(plain_decode_byte_arrays(encoded.data(), encoded.size() - 1, strings.size(), bad), ParquetError);
   EXPECT_THROW(plain_decode_byte_arrays(encoded.data(), encoded.size(), size_t{1} << 40, bad), ParquetError);
   const uint8_t huge_length[] = {0xFF, 0xFF, 0xFF, 0x7F, 'a'};
-  EXPECT_THROW(plain_decode_byte_array_views(huge_length, sizeof(huge_length), 1, decoded_views.data()),
-               ParquetError);
+  EXPECT_THROW(plain_decode_byte_array_views(huge_length, sizeof(huge_length), 1, decoded_views.data()), ParquetError);
 }
 
 TEST(EncodingPlain, FixedLenByteArrays) {

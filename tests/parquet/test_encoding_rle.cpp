@@ -198,8 +198,7 @@ TEST(EncodingBitPackedLevels, SpecExampleAndRoundTrip) {
     decode_bit_packed_levels(enc.data(), enc.size(), width, dec.data(), dec.size());
     ASSERT_EQ(dec, levels) << "width " << width;
     if (width > 0) {
-      EXPECT_THROW(decode_bit_packed_levels(enc.data(), enc.size() - 1, width, dec.data(), dec.size()),
-                   ParquetError);
+      EXPECT_THROW(decode_bit_packed_levels(enc.data(), enc.size() - 1, width, dec.data(), dec.size()), ParquetError);
     }
   }
 }

@@ -2,11 +2,11 @@
 // with (tests/data/fuzz-regressions/parquet_*/): each must give what the fuzzer expects,
 // checked the same way: a footer decodes (or is a ParquetError) and re-encodes to itself;
 // a file reads or is a ParquetError.
+#include <gtest/gtest.h>
 #include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/source.hpp>
-#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <memory>

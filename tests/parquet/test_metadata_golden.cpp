@@ -20,8 +20,8 @@ namespace {
 using Bytes = std::vector<uint8_t>;
 
 Bytes golden_bytes(const std::string& name) {
-  const std::string text = crv::testing::read_bytes(std::filesystem::path(CRV_SOURCE_DIR) / "tests" / "data" /
-                                                    "thrift-golden" / name);
+  const std::string text =
+      crv::testing::read_bytes(std::filesystem::path(CRV_SOURCE_DIR) / "tests" / "data" / "thrift-golden" / name);
   return {text.begin(), text.end()};
 }
 

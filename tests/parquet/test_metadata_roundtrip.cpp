@@ -93,9 +93,8 @@ FileMetaData sample_file() {
       meta.data_page_offset = 1000 + c;
       meta.dictionary_page_offset = 900 + c;
       meta.statistics = full_statistics();
-      meta.encoding_stats = std::vector<PageEncodingStats>{
-          {PageType::DICTIONARY_PAGE, Encoding::PLAIN, 1},
-          {PageType::DATA_PAGE, Encoding::RLE_DICTIONARY, 2}};
+      meta.encoding_stats = std::vector<PageEncodingStats>{{PageType::DICTIONARY_PAGE, Encoding::PLAIN, 1},
+                                                           {PageType::DATA_PAGE, Encoding::RLE_DICTIONARY, 2}};
       meta.key_value_metadata = std::vector<KeyValue>{{"k", "v"}, {"only_key", std::nullopt}};
       meta.bloom_filter_offset = 5;
       meta.bloom_filter_length = 6;
@@ -115,8 +114,7 @@ FileMetaData sample_file() {
   }
   file.key_value_metadata = std::vector<KeyValue>{{"crv_schema_version", "0.1@2025-09-20"}};
   file.created_by = "crv-io version 0.1.0";
-  file.column_orders =
-      std::vector<ColumnOrder>{TypeDefinedOrder{}, IEEE754TotalOrder{}, TypeDefinedOrder{}};
+  file.column_orders = std::vector<ColumnOrder>{TypeDefinedOrder{}, IEEE754TotalOrder{}, TypeDefinedOrder{}};
   return file;
 }
 
@@ -172,15 +170,14 @@ TEST(ParquetMetadata, EveryPageHeaderKindRoundTrips) {
 
   PageHeader v2;
   v2.type = PageType::DATA_PAGE_V2;
-  v2.data_page_header_v2 =
-      DataPageHeaderV2{100, 3, 90, Encoding::DELTA_BINARY_PACKED, 12, 0, false, full_statistics()};
+  v2.data_page_header_v2 = DataPageHeaderV2{100, 3, 90, Encoding::DELTA_BINARY_PACKED, 12, 0, false, full_statistics()};
   EXPECT_EQ(round_trip(v2), v2);
   v2.data_page_header_v2->is_compressed = true;
   EXPECT_EQ(round_trip(v2), v2);
 
   PageHeader v1;
-  v1.data_page_header = DataPageHeader{5, Encoding::BYTE_STREAM_SPLIT, Encoding::RLE,
-                                       Encoding::BIT_PACKED, full_statistics()};
+  v1.data_page_header =
+      DataPageHeader{5, Encoding::BYTE_STREAM_SPLIT, Encoding::RLE, Encoding::BIT_PACKED, full_statistics()};
   EXPECT_EQ(round_trip(v1), v1);
 
   PageHeader index;
@@ -201,15 +198,30 @@ TEST(ParquetMetadata, MissingIsCompressedMeansTrue) {
 }
 
 TEST(ParquetMetadata, EveryLogicalTypeRoundTrips) {
-  const std::vector<LogicalType> types = {
-      StringType{},   MapType{},      ListType{},        EnumType{},
-      DecimalType{3, 9},              DateType{},
-      TimeType{true, TimeUnit::MILLIS},  TimeType{false, TimeUnit::NANOS},
-      TimestampType{true, TimeUnit::MICROS}, TimestampType{false, TimeUnit::NANOS},
-      IntType{8, false}, IntType{-8, true}, NullType{}, JsonType{}, BsonType{}, UUIDType{},
-      Float16Type{},  VariantType{},  VariantType{1},    GeometryType{},
-      GeometryType{"OGC:CRS84"},      GeographyType{"srid:4326", EdgeInterpolationAlgorithm::KARNEY},
-      VectorType{},   UnknownLogicalType{77}};
+  const std::vector<LogicalType> types = {StringType{},
+                                          MapType{},
+                                          ListType{},
+                                          EnumType{},
+                                          DecimalType{3, 9},
+                                          DateType{},
+                                          TimeType{true, TimeUnit::MILLIS},
+                                          TimeType{false, TimeUnit::NANOS},
+                                          TimestampType{true, TimeUnit::MICROS},
+                                          TimestampType{false, TimeUnit::NANOS},
+                                          IntType{8, false},
+                                          IntType{-8, true},
+                                          NullType{},
+                                          JsonType{},
+                                          BsonType{},
+                                          UUIDType{},
+                                          Float16Type{},
+                                          VariantType{},
+                                          VariantType{1},
+                                          GeometryType{},
+                                          GeometryType{"OGC:CRS84"},
+                                          GeographyType{"srid:4326", EdgeInterpolationAlgorithm::KARNEY},
+                                          VectorType{},
+                                          UnknownLogicalType{77}};
   for (const LogicalType& type : types) {
     SchemaElement element;
     element.name = "c";
@@ -353,8 +365,7 @@ TEST(ParquetMetadata, MissingRequiredFieldNamesStructAndField) {
     (void)deserialize_page_header(bytes.data(), bytes.size());
     FAIL() << "expected ParquetError";
   } catch (const ParquetError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "Thrift struct PageHeader is missing required field 'compressed_page_size'");
+    EXPECT_EQ(std::string(e.what()), "Thrift struct PageHeader is missing required field 'compressed_page_size'");
   }
 
   // Nested: a SchemaElement without name inside FileMetaData.
@@ -373,8 +384,7 @@ TEST(ParquetMetadata, MissingRequiredFieldNamesStructAndField) {
     (void)deserialize_file_metadata(bytes.data(), bytes.size());
     FAIL() << "expected ParquetError";
   } catch (const ParquetError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "Thrift struct SchemaElement is missing required field 'name'");
+    EXPECT_EQ(std::string(e.what()), "Thrift struct SchemaElement is missing required field 'name'");
   }
 }
 
@@ -384,16 +394,14 @@ TEST(ParquetMetadata, FieldOfUnexpectedTypeIsSkippedThenReportedMissing) {
   w.begin_struct();
   w.field_binary(1, "not a number");  // KeyValue.key is binary: fine
   w.end_struct();
-  EXPECT_EQ(metadata::deserialize_struct<KeyValue>(bytes.data(), bytes.size()).key,
-            "not a number");
+  EXPECT_EQ(metadata::deserialize_struct<KeyValue>(bytes.data(), bytes.size()).key, "not a number");
 
   bytes.clear();
   thrift::CompactWriter w2(bytes);
   w2.begin_struct();
   w2.field_i32(1, 5);  // KeyValue.key as i32: skipped, so key is missing
   w2.end_struct();
-  EXPECT_THROW((void)metadata::deserialize_struct<KeyValue>(bytes.data(), bytes.size()),
-               ParquetError);
+  EXPECT_THROW((void)metadata::deserialize_struct<KeyValue>(bytes.data(), bytes.size()), ParquetError);
 }
 
 TEST(ParquetMetadata, EncryptedFootersAreRejected) {
@@ -441,10 +449,8 @@ TEST(ParquetMetadata, Names) {
 TEST(ParquetMetadata, ErrorContextDescribesThePlace) {
   const ParquetError plain = ParquetError::at({}, "bad");
   EXPECT_STREQ(plain.what(), "bad");
-  const ParquetError placed =
-      ParquetError::at({"a.parquet", 2, "pos.x", 5}, "page header is truncated");
-  EXPECT_STREQ(placed.what(),
-               "file 'a.parquet', row group 2, column 'pos.x', page 5: page header is truncated");
+  const ParquetError placed = ParquetError::at({"a.parquet", 2, "pos.x", 5}, "page header is truncated");
+  EXPECT_STREQ(placed.what(), "file 'a.parquet', row group 2, column 'pos.x', page 5: page header is truncated");
   EXPECT_EQ(placed.context().row_group, 2);
 }
 

@@ -1,10 +1,10 @@
 // PageReader: the pages of a column chunk, checked (CRC included) and decompressed; index
 // pages skipped. Pages are built by hand from PageHeaders.
+#include <gtest/gtest.h>
+#include <zlib.h>
 #include <crv/parquet/compression.hpp>
 #include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
-#include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstdint>
 #include <string>
@@ -105,8 +105,11 @@ TEST(PageReader, DecompressesTheValuesOfAVersion2Page) {
   header.type = PageType::DATA_PAGE_V2;
   header.uncompressed_page_size = static_cast<int32_t>(levels.size() + values.size());
   header.crc = crc_of(body);
-  header.data_page_header_v2 = DataPageHeaderV2{.num_values = 4, .num_nulls = 0, .num_rows = 4,
-                                                .encoding = Encoding::PLAIN, .definition_levels_byte_length = 2,
+  header.data_page_header_v2 = DataPageHeaderV2{.num_values = 4,
+                                                .num_nulls = 0,
+                                                .num_rows = 4,
+                                                .encoding = Encoding::PLAIN,
+                                                .definition_levels_byte_length = 2,
                                                 .repetition_levels_byte_length = 1};
   std::vector<uint8_t> chunk;
   append_page(header, body, chunk);

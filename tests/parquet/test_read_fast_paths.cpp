@@ -3,6 +3,7 @@
 // dictionary-encoded string pages gathered straight into the column, read repeatedly
 // (the buffers of one read are reused by the next).
 
+#include <gtest/gtest.h>
 #include <crv/frame/builder.hpp>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
@@ -10,7 +11,6 @@
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
-#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <cstring>

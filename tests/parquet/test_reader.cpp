@@ -1,11 +1,11 @@
 // FileReader: round trips through the writer, projection, row groups, pruning by statistics
 // and the page index, batches, and errors on damaged files.
+#include <gtest/gtest.h>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
-#include <gtest/gtest.h>
 
 #include <cstring>
 #include <memory>
@@ -55,7 +55,8 @@ Frame sample_frame(int64_t rows) {
     sy.emplace_back(i % 2 == 0 ? "" : "שלום");
   }
   Column list = Column::list_of(offsets, Column::from<int32_t>(items), list_valid);
-  Column st = Column::struct_of({{"sx", Column::from<int32_t>(sx)}, {"sy", Column::from<std::string>(sy)}}, struct_valid);
+  Column st =
+      Column::struct_of({{"sx", Column::from<int32_t>(sx)}, {"sy", Column::from<std::string>(sy)}}, struct_valid);
   return Frame({{"tick", Column::from<int64_t>(tick)},
                 {"name", Column::from<std::string>(name)},
                 {"x", Column::from<double>(x)},
@@ -66,8 +67,8 @@ Frame sample_frame(int64_t rows) {
 
 TEST(ParquetReader, RoundTripsEveryWriterVariant) {
   const Frame frame = sample_frame(3000);
-  for (auto codec : {CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::GZIP, CompressionCodec::ZSTD,
-                     CompressionCodec::LZ4_RAW}) {
+  for (auto codec : {CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::GZIP,
+                     CompressionCodec::ZSTD, CompressionCodec::LZ4_RAW}) {
     for (bool dictionary : {true, false}) {
       for (auto version : {DataPageVersion::V1, DataPageVersion::V2}) {
         WriterOptions options;
@@ -171,7 +172,8 @@ TEST(ParquetReader, BatchesAreBoundedAndComplete) {
   WriterOptions options;
   options.row_group_size = 500;
   const auto reader = open_bytes(write(frame, options));
-  auto batches = reader->batches({.columns = {}, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 200});
+  auto batches =
+      reader->batches({.columns = {}, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 200});
   int64_t offset = 0;
   while (auto batch = batches->next()) {
     EXPECT_LE(batch->num_rows(), 200);

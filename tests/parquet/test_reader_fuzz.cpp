@@ -1,11 +1,11 @@
 // Damaged files: random byte mutations of valid files (every writer variant) must read
 // successfully or fail with ParquetError, never crash, hang or throw anything else.
+#include <gtest/gtest.h>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
-#include <gtest/gtest.h>
 
 #include <exception>
 #include <memory>
@@ -28,7 +28,8 @@ Frame fuzz_frame() {
   std::vector<std::optional<double>> items;
   for (int i = 0; i < 300; ++i) {
     a.push_back(i % 7 == 0 ? std::nullopt : std::optional<int64_t>(i * 3));
-    s.push_back(i % 5 == 0 ? std::nullopt : std::optional<std::string>(std::string("v").append(std::to_string(i % 17))));
+    s.push_back(i % 5 == 0 ? std::nullopt
+                           : std::optional<std::string>(std::string("v").append(std::to_string(i % 17))));
     for (int k = 0; k < i % 3; ++k) items.emplace_back(i + k * 0.25);
     offsets.push_back(static_cast<int32_t>(items.size()));
   }
@@ -47,7 +48,8 @@ std::string read_all_ways(std::vector<uint8_t> bytes) {
     ReadOptions filtered;
     filtered.filter = IntRangeFilter{"a", 100, 200};
     (void)reader->read(filtered);
-    auto batches = reader->batches({.columns = {"s", "l"}, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 64});
+    auto batches = reader->batches(
+        {.columns = {"s", "l"}, .row_groups = {}, .filter = {}, .use_page_index = true, .batch_size = 64});
     while (batches->next()) {
     }
   } catch (const ParquetError&) {
@@ -62,7 +64,8 @@ TEST(ParquetReaderFuzz, MutatedFilesGiveParquetErrorOrData) {
   const Frame frame = fuzz_frame();
   std::mt19937_64 rng(20250920);
   int files = 0;
-  for (auto codec : {CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::ZSTD, CompressionCodec::GZIP}) {
+  for (auto codec :
+       {CompressionCodec::UNCOMPRESSED, CompressionCodec::SNAPPY, CompressionCodec::ZSTD, CompressionCodec::GZIP}) {
     for (auto version : {DataPageVersion::V1, DataPageVersion::V2}) {
       WriterOptions options;
       options.compression = codec;

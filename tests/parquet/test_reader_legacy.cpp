@@ -4,12 +4,12 @@
 // FLOAT16, INTERVAL, BSON, ENUM, JSON, the UINT_* and TIMESTAMP_* converted types, and
 // DECIMAL on INT32, INT64 and BYTE_ARRAY (precision > 38 as exact text). The files are
 // assembled by hand from SchemaElements and PLAIN-encoded v1 data pages.
+#include <gtest/gtest.h>
 #include <crv/frame/canonical_json.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
 #include <crv/parquet/reader.hpp>
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <bit>
@@ -36,7 +36,8 @@ SchemaElement root(int32_t children) {
 }
 
 SchemaElement group(const std::string& name, FieldRepetitionType repetition, int32_t children,
-                    std::optional<ConvertedType> converted = std::nullopt, std::optional<LogicalType> logical = std::nullopt) {
+                    std::optional<ConvertedType> converted = std::nullopt,
+                    std::optional<LogicalType> logical = std::nullopt) {
   SchemaElement e;
   e.name = name;
   e.repetition_type = repetition;
@@ -47,7 +48,8 @@ SchemaElement group(const std::string& name, FieldRepetitionType repetition, int
 }
 
 SchemaElement leaf(const std::string& name, FieldRepetitionType repetition, Type type,
-                   std::optional<ConvertedType> converted = std::nullopt, std::optional<LogicalType> logical = std::nullopt) {
+                   std::optional<ConvertedType> converted = std::nullopt,
+                   std::optional<LogicalType> logical = std::nullopt) {
   SchemaElement e;
   e.name = name;
   e.repetition_type = repetition;
@@ -58,7 +60,8 @@ SchemaElement leaf(const std::string& name, FieldRepetitionType repetition, Type
 }
 
 SchemaElement fixed_leaf(const std::string& name, FieldRepetitionType repetition, int32_t width,
-                         std::optional<ConvertedType> converted = std::nullopt, std::optional<LogicalType> logical = std::nullopt) {
+                         std::optional<ConvertedType> converted = std::nullopt,
+                         std::optional<LogicalType> logical = std::nullopt) {
   SchemaElement e = leaf(name, repetition, Type::FIXED_LEN_BYTE_ARRAY, converted, std::move(logical));
   e.type_length = width;
   return e;
@@ -120,7 +123,8 @@ struct LeafChunk {
 };
 
 // A flat optional column: definition level 1 where `valid`, else 0.
-LeafChunk optional_column(const std::string& name, Type type, const std::vector<bool>& valid, std::vector<uint8_t> values) {
+LeafChunk optional_column(const std::string& name, Type type, const std::vector<bool>& valid,
+                          std::vector<uint8_t> values) {
   LeafChunk chunk{type, {name}, 0, 1, {}, {}, std::move(values), static_cast<int32_t>(valid.size())};
   for (bool v : valid) chunk.def.push_back(v ? 1 : 0);
   return chunk;
@@ -136,7 +140,8 @@ std::vector<uint8_t> finish_file(std::vector<uint8_t> file, std::vector<SchemaEl
                                  RowGroup row_group);
 
 // A file of one row group: each leaf in one uncompressed PLAIN data page v1.
-std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t num_rows, const std::vector<LeafChunk>& leaves) {
+std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t num_rows,
+                                   const std::vector<LeafChunk>& leaves) {
   std::vector<uint8_t> file{'P', 'A', 'R', '1'};
   RowGroup row_group;
   row_group.num_rows = num_rows;
@@ -150,7 +155,8 @@ std::vector<uint8_t> assemble_file(std::vector<SchemaElement> schema, int64_t nu
     header.type = PageType::DATA_PAGE;
     header.uncompressed_page_size = static_cast<int32_t>(body.size());
     header.compressed_page_size = static_cast<int32_t>(body.size());
-    header.data_page_header = DataPageHeader{chunk.num_values, Encoding::PLAIN, Encoding::RLE, Encoding::RLE, std::nullopt};
+    header.data_page_header =
+        DataPageHeader{chunk.num_values, Encoding::PLAIN, Encoding::RLE, Encoding::RLE, std::nullopt};
     std::vector<uint8_t> page;
     serialize_page_header(header, page);
     page.insert(page.end(), body.begin(), body.end());
@@ -214,7 +220,8 @@ TEST(ReaderLegacy, TwoLevelList) {
   const std::vector<SchemaElement> schema{root(1), group("my_list", kOptional, 1, ConvertedType::LIST),
                                           leaf("element", kRepeated, Type::INT32)};
   // [1, 2], [], null, [3]
-  const LeafChunk element{Type::INT32, {"my_list", "element"}, 1, 2, {0, 1, 0, 0, 0}, {2, 2, 1, 0, 2}, plain<int32_t>({1, 2, 3}), 5};
+  const LeafChunk element{Type::INT32,     {"my_list", "element"},    1, 2, {0, 1, 0, 0, 0},
+                          {2, 2, 1, 0, 2}, plain<int32_t>({1, 2, 3}), 5};
   const frame::Frame frame = read_file(assemble_file(schema, 4, {element}));
   EXPECT_EQ(types_of(frame), "my_list: list[i32]");
   EXPECT_FALSE(frame.schema()[0].type->item_field().nullable);
@@ -255,21 +262,28 @@ TEST(ReaderLegacy, RepeatedFieldsWithoutListAnnotation) {
   const frame::Frame frame = read_file(assemble_file(schema, 2, {nums, x, name}));
   EXPECT_EQ(types_of(frame), "nums: list[i64]; points: list[struct{x: i32, name: str}]");
   EXPECT_FALSE(frame.schema()[0].nullable);
-  EXPECT_EQ(rows_of(frame), "{\"nums\":[10,20],\"points\":[{\"x\":1,\"name\":\"a\"}]}\n"
-                            "{\"nums\":[],\"points\":[{\"x\":2,\"name\":null},{\"x\":3,\"name\":\"c\"}]}\n");
+  EXPECT_EQ(rows_of(frame),
+            "{\"nums\":[10,20],\"points\":[{\"x\":1,\"name\":\"a\"}]}\n"
+            "{\"nums\":[],\"points\":[{\"x\":2,\"name\":null},{\"x\":3,\"name\":\"c\"}]}\n");
 }
 
 // The element of a LIST is the repeated group itself when it is named "array" or
 // "<list name>_tuple" or has several fields; else its only child (three-level list).
 TEST(ReaderLegacy, ArrayAndTupleElementNames) {
-  const std::vector<SchemaElement> schema{
-      root(4),
-      group("a", kOptional, 1, ConvertedType::LIST), group("array", kRepeated, 1),
-      leaf("str", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8),
-      group("b", kRequired, 1, std::nullopt, ListType{}), group("b_tuple", kRepeated, 1), leaf("v", kRequired, Type::INT32),
-      group("c", kOptional, 1, ConvertedType::LIST), group("list", kRepeated, 1), leaf("element", kOptional, Type::INT32),
-      group("d", kOptional, 1, ConvertedType::LIST), group("pair", kRepeated, 2), leaf("p", kRequired, Type::INT32),
-      leaf("q", kOptional, Type::INT32)};
+  const std::vector<SchemaElement> schema{root(4),
+                                          group("a", kOptional, 1, ConvertedType::LIST),
+                                          group("array", kRepeated, 1),
+                                          leaf("str", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8),
+                                          group("b", kRequired, 1, std::nullopt, ListType{}),
+                                          group("b_tuple", kRepeated, 1),
+                                          leaf("v", kRequired, Type::INT32),
+                                          group("c", kOptional, 1, ConvertedType::LIST),
+                                          group("list", kRepeated, 1),
+                                          leaf("element", kOptional, Type::INT32),
+                                          group("d", kOptional, 1, ConvertedType::LIST),
+                                          group("pair", kRepeated, 2),
+                                          leaf("p", kRequired, Type::INT32),
+                                          leaf("q", kOptional, Type::INT32)};
   // a: [{"x"}], null;  b: [{5}, {6}], [];  c: [null, 7], [];  d: [{1, null}], [{2, 3}]
   const LeafChunk a{Type::BYTE_ARRAY, {"a", "array", "str"}, 1, 2, {0, 0}, {2, 0}, plain_bytes({"x"}), 2};
   const LeafChunk b{Type::INT32, {"b", "b_tuple", "v"}, 1, 1, {0, 1, 0}, {1, 1, 0}, plain<int32_t>({5, 6}), 3};
@@ -277,9 +291,11 @@ TEST(ReaderLegacy, ArrayAndTupleElementNames) {
   const LeafChunk dp{Type::INT32, {"d", "pair", "p"}, 1, 2, {0, 0}, {2, 2}, plain<int32_t>({1, 2}), 2};
   const LeafChunk dq{Type::INT32, {"d", "pair", "q"}, 1, 3, {0, 0}, {2, 3}, plain<int32_t>({3}), 2};
   const frame::Frame frame = read_file(assemble_file(schema, 2, {a, b, c, dp, dq}));
-  EXPECT_EQ(types_of(frame), "a: list[struct{str: str}]; b: list[struct{v: i32}]; c: list[i32]; d: list[struct{p: i32, q: i32}]");
-  EXPECT_EQ(rows_of(frame), "{\"a\":[{\"str\":\"x\"}],\"b\":[{\"v\":5},{\"v\":6}],\"c\":[null,7],\"d\":[{\"p\":1,\"q\":null}]}\n"
-                            "{\"a\":null,\"b\":[],\"c\":[],\"d\":[{\"p\":2,\"q\":3}]}\n");
+  EXPECT_EQ(types_of(frame),
+            "a: list[struct{str: str}]; b: list[struct{v: i32}]; c: list[i32]; d: list[struct{p: i32, q: i32}]");
+  EXPECT_EQ(rows_of(frame),
+            "{\"a\":[{\"str\":\"x\"}],\"b\":[{\"v\":5},{\"v\":6}],\"c\":[null,7],\"d\":[{\"p\":1,\"q\":null}]}\n"
+            "{\"a\":null,\"b\":[],\"c\":[],\"d\":[{\"p\":2,\"q\":3}]}\n");
 }
 
 // A list of lists as old parquet-mr writes it: a 2-level list whose repeated group is
@@ -290,8 +306,8 @@ TEST(ReaderLegacy, TwoLevelListOfTwoLevelLists) {
                                           group("array", kRepeated, 1, ConvertedType::LIST),
                                           leaf("array", kRepeated, Type::INT32)};
   // [[1, 2], [3]], null, [], [[]]
-  const LeafChunk values{Type::INT32, {"a", "array", "array"}, 2, 3, {0, 2, 1, 0, 0, 0}, {3, 3, 3, 0, 1, 2},
-                         plain<int32_t>({1, 2, 3}), 6};
+  const LeafChunk values{Type::INT32,        {"a", "array", "array"},   2, 3, {0, 2, 1, 0, 0, 0},
+                         {3, 3, 3, 0, 1, 2}, plain<int32_t>({1, 2, 3}), 6};
   const frame::Frame frame = read_file(assemble_file(schema, 4, {values}));
   EXPECT_EQ(types_of(frame), "a: list[list[i32]]");
   EXPECT_FALSE(frame.schema()[0].type->item_field().nullable);
@@ -301,22 +317,30 @@ TEST(ReaderLegacy, TwoLevelListOfTwoLevelLists) {
 // MAP (key_value with key and value) and the legacy MAP_KEY_VALUE annotation (fields with
 // other names): list of struct{key, value}.
 TEST(ReaderLegacy, MapAndMapKeyValue) {
-  const std::vector<SchemaElement> schema{
-      root(2),
-      group("m", kOptional, 1, ConvertedType::MAP), group("key_value", kRepeated, 2, ConvertedType::MAP_KEY_VALUE),
-      leaf("key", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8), leaf("value", kOptional, Type::INT32),
-      group("mk", kRequired, 1, ConvertedType::MAP_KEY_VALUE), group("map", kRepeated, 2), leaf("k", kRequired, Type::INT32),
-      leaf("v", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8)};
+  const std::vector<SchemaElement> schema{root(2),
+                                          group("m", kOptional, 1, ConvertedType::MAP),
+                                          group("key_value", kRepeated, 2, ConvertedType::MAP_KEY_VALUE),
+                                          leaf("key", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8),
+                                          leaf("value", kOptional, Type::INT32),
+                                          group("mk", kRequired, 1, ConvertedType::MAP_KEY_VALUE),
+                                          group("map", kRepeated, 2),
+                                          leaf("k", kRequired, Type::INT32),
+                                          leaf("v", kRequired, Type::BYTE_ARRAY, ConvertedType::UTF8)};
   // m: [{"a", 1}, {"b", null}], null, [];  mk: [{1, "x"}], [{2, "y"}, {3, "z"}], []
-  const LeafChunk key{Type::BYTE_ARRAY, {"m", "key_value", "key"}, 1, 2, {0, 1, 0, 0}, {2, 2, 0, 1}, plain_bytes({"a", "b"}), 4};
-  const LeafChunk value{Type::INT32, {"m", "key_value", "value"}, 1, 3, {0, 1, 0, 0}, {3, 2, 0, 1}, plain<int32_t>({1}), 4};
+  const LeafChunk key{Type::BYTE_ARRAY, {"m", "key_value", "key"}, 1, 2, {0, 1, 0, 0},
+                      {2, 2, 0, 1},     plain_bytes({"a", "b"}),   4};
+  const LeafChunk value{Type::INT32,  {"m", "key_value", "value"}, 1, 3, {0, 1, 0, 0},
+                        {3, 2, 0, 1}, plain<int32_t>({1}),         4};
   const LeafChunk k{Type::INT32, {"mk", "map", "k"}, 1, 1, {0, 0, 1, 0}, {1, 1, 1, 0}, plain<int32_t>({1, 2, 3}), 4};
-  const LeafChunk v{Type::BYTE_ARRAY, {"mk", "map", "v"}, 1, 1, {0, 0, 1, 0}, {1, 1, 1, 0}, plain_bytes({"x", "y", "z"}), 4};
+  const LeafChunk v{Type::BYTE_ARRAY, {"mk", "map", "v"},           1, 1, {0, 0, 1, 0},
+                    {1, 1, 1, 0},     plain_bytes({"x", "y", "z"}), 4};
   const frame::Frame frame = read_file(assemble_file(schema, 3, {key, value, k, v}));
   EXPECT_EQ(types_of(frame), "m: list[struct{key: str, value: i32}]; mk: list[struct{key: i32, value: str}]");
-  EXPECT_EQ(rows_of(frame), "{\"m\":[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":null}],\"mk\":[{\"key\":1,\"value\":\"x\"}]}\n"
-                            "{\"m\":null,\"mk\":[{\"key\":2,\"value\":\"y\"},{\"key\":3,\"value\":\"z\"}]}\n"
-                            "{\"m\":[],\"mk\":[]}\n");
+  EXPECT_EQ(
+      rows_of(frame),
+      "{\"m\":[{\"key\":\"a\",\"value\":1},{\"key\":\"b\",\"value\":null}],\"mk\":[{\"key\":1,\"value\":\"x\"}]}\n"
+      "{\"m\":null,\"mk\":[{\"key\":2,\"value\":\"y\"},{\"key\":3,\"value\":\"z\"}]}\n"
+      "{\"m\":[],\"mk\":[]}\n");
 }
 
 // ---- column chunks ----
@@ -366,14 +390,13 @@ std::string int96(uint64_t nanos_of_day, uint32_t julian_day) {
 std::string half(uint16_t bits) { return std::string{static_cast<char>(bits & 0xFF), static_cast<char>(bits >> 8)}; }
 
 TEST(ReaderLegacy, Int96Float16IntervalBsonEnumJson) {
-  const std::vector<SchemaElement> schema{
-      root(6),
-      leaf("ts96", kOptional, Type::INT96),
-      fixed_leaf("f16", kOptional, 2, std::nullopt, Float16Type{}),
-      fixed_leaf("interval", kOptional, 12, ConvertedType::INTERVAL),
-      leaf("bson", kOptional, Type::BYTE_ARRAY, ConvertedType::BSON),
-      leaf("enum", kOptional, Type::BYTE_ARRAY, ConvertedType::ENUM),
-      leaf("json", kOptional, Type::BYTE_ARRAY, std::nullopt, JsonType{})};
+  const std::vector<SchemaElement> schema{root(6),
+                                          leaf("ts96", kOptional, Type::INT96),
+                                          fixed_leaf("f16", kOptional, 2, std::nullopt, Float16Type{}),
+                                          fixed_leaf("interval", kOptional, 12, ConvertedType::INTERVAL),
+                                          leaf("bson", kOptional, Type::BYTE_ARRAY, ConvertedType::BSON),
+                                          leaf("enum", kOptional, Type::BYTE_ARRAY, ConvertedType::ENUM),
+                                          leaf("json", kOptional, Type::BYTE_ARRAY, std::nullopt, JsonType{})};
   const std::vector<bool> valid{true, true, false, true, true, true};
   const std::string ts_bytes = int96(0, 2440588) + int96(86399999999999, 2440587) + int96(3723000000001, 2460311) +
                                int96(0, 2404064) + int96(1, 2440589);
@@ -385,7 +408,8 @@ TEST(ReaderLegacy, Int96Float16IntervalBsonEnumJson) {
                       plain_fixed({half(0x3C00), half(0xC000), half(0x7C00), half(0x0001), half(0x7E00)}, 2)),
       optional_column("interval", Type::FIXED_LEN_BYTE_ARRAY, valid,
                       plain_fixed({interval, interval, interval, interval, interval}, 12)),
-      optional_column("bson", Type::BYTE_ARRAY, valid, plain_bytes({std::string("\x05\0\0\0\0", 5), "", "hi", "abc", "\xff"})),
+      optional_column("bson", Type::BYTE_ARRAY, valid,
+                      plain_bytes({std::string("\x05\0\0\0\0", 5), "", "hi", "abc", "\xff"})),
       optional_column("enum", Type::BYTE_ARRAY, valid, plain_bytes({"RED", "GREEN", "", "bl\"ue", "日本"})),
       optional_column("json", Type::BYTE_ARRAY, valid, plain_bytes({"{\"a\":1}", "[]", "null", "1.5", "\"s\""}))};
   const frame::Frame frame = read_file(assemble_file(schema, 6, leaves));
@@ -440,49 +464,51 @@ TEST(ReaderLegacy, Int96BeyondNanosecondRange) {
 }
 
 TEST(ReaderLegacy, UnsignedAndTimestampConvertedTypes) {
-  const std::vector<SchemaElement> schema{
-      root(6),
-      leaf("u8", kOptional, Type::INT32, ConvertedType::UINT_8),
-      leaf("u16", kOptional, Type::INT32, ConvertedType::UINT_16),
-      leaf("u32", kOptional, Type::INT32, ConvertedType::UINT_32),
-      leaf("u64", kOptional, Type::INT64, ConvertedType::UINT_64),
-      leaf("ts_ms", kOptional, Type::INT64, ConvertedType::TIMESTAMP_MILLIS),
-      leaf("ts_us", kRequired, Type::INT64, ConvertedType::TIMESTAMP_MICROS)};
+  const std::vector<SchemaElement> schema{root(6),
+                                          leaf("u8", kOptional, Type::INT32, ConvertedType::UINT_8),
+                                          leaf("u16", kOptional, Type::INT32, ConvertedType::UINT_16),
+                                          leaf("u32", kOptional, Type::INT32, ConvertedType::UINT_32),
+                                          leaf("u64", kOptional, Type::INT64, ConvertedType::UINT_64),
+                                          leaf("ts_ms", kOptional, Type::INT64, ConvertedType::TIMESTAMP_MILLIS),
+                                          leaf("ts_us", kRequired, Type::INT64, ConvertedType::TIMESTAMP_MICROS)};
   const std::vector<bool> valid{true, false, true};
   LeafChunk ts_us{Type::INT64, {"ts_us"}, 0, 0, {}, {}, plain<int64_t>({1, 0, 1704067200123456}), 3};
-  const std::vector<LeafChunk> leaves{
-      optional_column("u8", Type::INT32, valid, plain<int32_t>({255, 0})),
-      optional_column("u16", Type::INT32, valid, plain<int32_t>({65535, 1})),
-      optional_column("u32", Type::INT32, valid, plain<int32_t>({-1, 2147483647})),
-      optional_column("u64", Type::INT64, valid, plain<int64_t>({-1, INT64_MIN})),
-      optional_column("ts_ms", Type::INT64, valid, plain<int64_t>({-1, 1704067200123})),
-      ts_us};
+  const std::vector<LeafChunk> leaves{optional_column("u8", Type::INT32, valid, plain<int32_t>({255, 0})),
+                                      optional_column("u16", Type::INT32, valid, plain<int32_t>({65535, 1})),
+                                      optional_column("u32", Type::INT32, valid, plain<int32_t>({-1, 2147483647})),
+                                      optional_column("u64", Type::INT64, valid, plain<int64_t>({-1, INT64_MIN})),
+                                      optional_column("ts_ms", Type::INT64, valid, plain<int64_t>({-1, 1704067200123})),
+                                      ts_us};
   const frame::Frame frame = read_file(assemble_file(schema, 3, leaves));
   EXPECT_EQ(types_of(frame),
             "u8: u8; u16: u16; u32: u32; u64: u64; ts_ms: datetime[ms, UTC]; ts_us: datetime[us, UTC]");
   EXPECT_FALSE(frame.schema()[5].nullable);
-  EXPECT_EQ(rows_of(frame),
-            R"({"u8":255,"u16":65535,"u32":4294967295,"u64":18446744073709551615,"ts_ms":"1969-12-31T23:59:59.999Z","ts_us":"1970-01-01T00:00:00.000001Z"})"
-            "\n"
-            R"({"u8":null,"u16":null,"u32":null,"u64":null,"ts_ms":null,"ts_us":"1970-01-01T00:00:00.000000Z"})"
-            "\n"
-            R"({"u8":0,"u16":1,"u32":2147483647,"u64":9223372036854775808,"ts_ms":"2024-01-01T00:00:00.123Z","ts_us":"2024-01-01T00:00:00.123456Z"})"
-            "\n");
+  EXPECT_EQ(
+      rows_of(frame),
+      R"({"u8":255,"u16":65535,"u32":4294967295,"u64":18446744073709551615,"ts_ms":"1969-12-31T23:59:59.999Z","ts_us":"1970-01-01T00:00:00.000001Z"})"
+      "\n"
+      R"({"u8":null,"u16":null,"u32":null,"u64":null,"ts_ms":null,"ts_us":"1970-01-01T00:00:00.000000Z"})"
+      "\n"
+      R"({"u8":0,"u16":1,"u32":2147483647,"u64":9223372036854775808,"ts_ms":"2024-01-01T00:00:00.123Z","ts_us":"2024-01-01T00:00:00.123456Z"})"
+      "\n");
 }
 
 // Big-endian two's complement bytes of a small signed value, `size` bytes.
 std::string big_endian(int64_t value, size_t size) {
   std::string out(size, value < 0 ? '\xff' : '\0');
-  for (size_t i = 0; i < std::min<size_t>(size, 8); ++i) out[size - 1 - i] = static_cast<char>((static_cast<uint64_t>(value) >> (8 * i)) & 0xFF);
+  for (size_t i = 0; i < std::min<size_t>(size, 8); ++i)
+    out[size - 1 - i] = static_cast<char>((static_cast<uint64_t>(value) >> (8 * i)) & 0xFF);
   return out;
 }
 
 TEST(ReaderLegacy, DecimalsOnEveryPhysicalType) {
-  const SchemaElement logical_bytes = leaf("dec_ba", kOptional, Type::BYTE_ARRAY, std::nullopt, DecimalType{.scale = 3, .precision = 20});
+  const SchemaElement logical_bytes =
+      leaf("dec_ba", kOptional, Type::BYTE_ARRAY, std::nullopt, DecimalType{.scale = 3, .precision = 20});
   SchemaElement fixed = decimal_leaf("dec_fixed", Type::FIXED_LEN_BYTE_ARRAY, 4, 1);
   fixed.type_length = 2;
-  const std::vector<SchemaElement> schema{root(5), decimal_leaf("dec32", Type::INT32, 9, 2), decimal_leaf("dec64", Type::INT64, 18, 4),
-                                          logical_bytes, decimal_leaf("dec_wide", Type::BYTE_ARRAY, 40, 5), fixed};
+  const std::vector<SchemaElement> schema{
+      root(5),       decimal_leaf("dec32", Type::INT32, 9, 2),          decimal_leaf("dec64", Type::INT64, 18, 4),
+      logical_bytes, decimal_leaf("dec_wide", Type::BYTE_ARRAY, 40, 5), fixed};
   // 10^39 + 1 = 0x02_F050FE93_8943ACC4_5F655680_00000001: 17 bytes, precision 40 (> 38).
   const std::string ten_pow_39_plus_1("\x02\xf0\x50\xfe\x93\x89\x43\xac\xc4\x5f\x65\x56\x80\x00\x00\x00\x01", 17);
   std::string minus_ten_pow_39_minus_1 = ten_pow_39_plus_1;  // two's complement negation
@@ -496,17 +522,19 @@ TEST(ReaderLegacy, DecimalsOnEveryPhysicalType) {
       optional_column("dec64", Type::INT64, valid, plain<int64_t>({123456789012345678, -1})),
       optional_column("dec_ba", Type::BYTE_ARRAY, valid, plain_bytes({big_endian(-1, 1), big_endian(1234567, 9)})),
       optional_column("dec_wide", Type::BYTE_ARRAY, valid, plain_bytes({ten_pow_39_plus_1, minus_ten_pow_39_minus_1})),
-      optional_column("dec_fixed", Type::FIXED_LEN_BYTE_ARRAY, valid, plain_fixed({big_endian(-32768 / 4, 2), big_endian(999, 2)}, 2))};
+      optional_column("dec_fixed", Type::FIXED_LEN_BYTE_ARRAY, valid,
+                      plain_fixed({big_endian(-32768 / 4, 2), big_endian(999, 2)}, 2))};
   const frame::Frame frame = read_file(assemble_file(schema, 3, leaves));
   EXPECT_EQ(types_of(frame),
             "dec32: decimal(9,2); dec64: decimal(18,4); dec_ba: decimal(20,3); dec_wide: str; dec_fixed: decimal(4,1)");
-  EXPECT_EQ(rows_of(frame),
-            R"({"dec32":"-0.05","dec64":"12345678901234.5678","dec_ba":"-0.001","dec_wide":"10000000000000000000000000000000000.00001","dec_fixed":"-819.2"})"
-            "\n"
-            R"({"dec32":"9999999.99","dec64":"-0.0001","dec_ba":"1234.567","dec_wide":"-10000000000000000000000000000000000.00001","dec_fixed":"99.9"})"
-            "\n"
-            R"({"dec32":null,"dec64":null,"dec_ba":null,"dec_wide":null,"dec_fixed":null})"
-            "\n");
+  EXPECT_EQ(
+      rows_of(frame),
+      R"({"dec32":"-0.05","dec64":"12345678901234.5678","dec_ba":"-0.001","dec_wide":"10000000000000000000000000000000000.00001","dec_fixed":"-819.2"})"
+      "\n"
+      R"({"dec32":"9999999.99","dec64":"-0.0001","dec_ba":"1234.567","dec_wide":"-10000000000000000000000000000000000.00001","dec_fixed":"99.9"})"
+      "\n"
+      R"({"dec32":null,"dec64":null,"dec_ba":null,"dec_wide":null,"dec_fixed":null})"
+      "\n");
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // schema levels, so such a column can be 129 levels deep), one level more is refused with a
 // ParquetError naming the file and the column.
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/frame/json.hpp>
@@ -12,8 +14,6 @@
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/source.hpp>
 #include <crv/parquet/writer.hpp>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include <memory>
 #include <vector>
@@ -21,8 +21,8 @@
 namespace crv::parquet {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 /// A column `levels` deep, one row: lists of one item, the outermost level a struct.
 frame::Column deep_lists(int levels) {
@@ -62,7 +62,8 @@ frame::Column deep_structs(int levels) {
 TEST(ParquetReaderLimits, AColumnDeeperThanTheLimitIsRefusedNamingIt) {
   // The Parquet writer is a general one and writes them; crv-io's append refuses them first.
   // Structs: 66 schema levels, refused once mapped; lists: 130, refused by the tree's bound.
-  for (const frame::Column& column : {deep_structs(frame::kMaxNestingDepth + 1), deep_lists(frame::kMaxNestingDepth + 1)}) {
+  for (const frame::Column& column :
+       {deep_structs(frame::kMaxNestingDepth + 1), deep_lists(frame::kMaxNestingDepth + 1)}) {
     const frame::Frame frame{{"tick", frame::Column::from<int64_t>({1})}, {"payload", column}};
     try {
       write_and_open(frame)->read();

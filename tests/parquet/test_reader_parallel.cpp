@@ -2,13 +2,13 @@
 // count, across row groups and files, for flat columns (the fast path) mixed with columns
 // that go through record assembly.
 
+#include <gtest/gtest.h>
 #include <crv/frame/column.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/frame/kernels.hpp>
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
-#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <memory>
@@ -49,9 +49,11 @@ Frame mixed_frame(int64_t first, int64_t rows) {
     tick.push_back(i / 10);
     name.push_back(i % 3 == 0 ? std::nullopt : std::optional<std::string>("agent_" + std::to_string(i * 7919 % 1000)));
     // Long values (past 16 bytes), empty values, and a stretch of nulls.
-    text.push_back((i / 500) % 4 == 1 ? std::nullopt
-                                      : std::optional<std::string>(i % 5 == 0 ? std::string()
-                                                                              : std::string(static_cast<size_t>(i % 37), 'a' + static_cast<char>(i % 26))));
+    text.push_back((i / 500) % 4 == 1
+                       ? std::nullopt
+                       : std::optional<std::string>(
+                             i % 5 == 0 ? std::string()
+                                        : std::string(static_cast<size_t>(i % 37), 'a' + static_cast<char>(i % 26))));
     weight.push_back(i % 4 == 0 ? std::nullopt : std::optional<double>(static_cast<double>(i) * 0.25));
     count.emplace_back(static_cast<int32_t>(i * 31));
     flag.push_back(i % 7 == 0 ? std::nullopt : std::optional<bool>(i % 2 == 0));

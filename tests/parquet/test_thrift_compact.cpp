@@ -33,8 +33,7 @@ TEST(ThriftCompact, ZigzagMapsSmallMagnitudesToSmallNumbers) {
   EXPECT_EQ(zigzag_encode(1), 2u);
   EXPECT_EQ(zigzag_encode(-2), 3u);
   EXPECT_EQ(zigzag_encode(2), 4u);
-  EXPECT_EQ(zigzag_encode(std::numeric_limits<int64_t>::min()),
-            std::numeric_limits<uint64_t>::max());
+  EXPECT_EQ(zigzag_encode(std::numeric_limits<int64_t>::min()), std::numeric_limits<uint64_t>::max());
   for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{123456789}, int64_t{-987654321},
                     std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()}) {
     EXPECT_EQ(zigzag_decode(zigzag_encode(v)), v);
@@ -44,7 +43,14 @@ TEST(ThriftCompact, ZigzagMapsSmallMagnitudesToSmallNumbers) {
 TEST(ThriftCompact, IntegersRoundTripAtTheLimits) {
   Bytes out;
   CompactWriter w(out);
-  const std::vector<int64_t> i64s = {0, 1, -1, 63, -64, 64, 1LL << 40, -(1LL << 40),
+  const std::vector<int64_t> i64s = {0,
+                                     1,
+                                     -1,
+                                     63,
+                                     -64,
+                                     64,
+                                     1LL << 40,
+                                     -(1LL << 40),
                                      std::numeric_limits<int64_t>::min(),
                                      std::numeric_limits<int64_t>::max()};
   for (int64_t v : i64s) w.write_i64(v);
@@ -79,12 +85,12 @@ TEST(ThriftCompact, FieldHeadersUseDeltasUpTo15AndLongFormOtherwise) {
   Bytes out;
   CompactWriter w(out);
   w.begin_struct();
-  w.field_i32(1, 5);      // delta 1: 0x15, zigzag(5)=10
-  w.field_i32(16, -1);    // delta 15: 0xF5, zigzag(-1)=1
-  w.field_i32(40, 2);     // delta 24: long form 0x05, zigzag(40)=80, value 4
+  w.field_i32(1, 5);        // delta 1: 0x15, zigzag(5)=10
+  w.field_i32(16, -1);      // delta 15: 0xF5, zigzag(-1)=1
+  w.field_i32(40, 2);       // delta 24: long form 0x05, zigzag(40)=80, value 4
   w.field_bool(41, true);   // delta 1, type BOOLEAN_TRUE: 0x11
   w.field_bool(42, false);  // 0x12
-  w.field_i32(3, 7);      // going back: long form 0x05, zigzag(3)=6, value 14
+  w.field_i32(3, 7);        // going back: long form 0x05, zigzag(3)=6, value 14
   w.end_struct();
   EXPECT_EQ(out, (Bytes{0x15, 10, 0xF5, 1, 0x05, 80, 4, 0x11, 0x12, 0x05, 6, 14, 0x00}));
 

@@ -42,7 +42,8 @@ fr::Frame int_frame(int64_t n, int64_t start = 0) {
 }
 
 TEST(ParquetWriter, FooterDescribesTheFile) {
-  const fr::Frame f({{"id", fr::Column::from<int64_t>({1, 2, 3})}, {"name", fr::Column::from<std::string>({"a", std::nullopt, "c"})}});
+  const fr::Frame f({{"id", fr::Column::from<int64_t>({1, 2, 3})},
+                     {"name", fr::Column::from<std::string>({"a", std::nullopt, "c"})}});
   WriterOptions o;
   o.key_value_metadata = {{"k1", "v1"}, {"k0", "v0"}};
   const auto file = write_to_memory(f, o);
@@ -211,7 +212,8 @@ TEST(ParquetWriter, DataPageV2KeepsLevelsUncompressedBeforeTheValues) {
   // Dictionary indices: bit width byte then the RLE hybrid.
   const uint8_t* indices = pages[1].uncompressed.data() + v2.definition_levels_byte_length;
   std::vector<uint32_t> idx(3);
-  encoding::RleBitPackedDecoder(indices + 1, pages[1].uncompressed.size() - static_cast<size_t>(v2.definition_levels_byte_length) - 1, indices[0])
+  encoding::RleBitPackedDecoder(
+      indices + 1, pages[1].uncompressed.size() - static_cast<size_t>(v2.definition_levels_byte_length) - 1, indices[0])
       .decode(idx.data(), 3);
   EXPECT_EQ(idx, (std::vector<uint32_t>{0, 1, 0}));
   ASSERT_TRUE(cm.encoding_stats);
@@ -240,7 +242,8 @@ TEST(ParquetWriter, EveryCodecCompressesPagesThatDecompress) {
         size_t skip = version == DataPageVersion::V1 ? 4 : 0;  // def levels length prefix
         uint32_t len = 0;
         if (version == DataPageVersion::V1) std::memcpy(&len, p.uncompressed.data(), 4);
-        if (version == DataPageVersion::V2) len = static_cast<uint32_t>(p.header.data_page_header_v2->definition_levels_byte_length);
+        if (version == DataPageVersion::V2)
+          len = static_cast<uint32_t>(p.header.data_page_header_v2->definition_levels_byte_length);
         skip += len;
         const size_t n = (p.uncompressed.size() - skip) / 8;
         std::vector<int64_t> v(n);
@@ -356,7 +359,8 @@ TEST(ParquetWriter, DescendingAndUnorderedBoundaryOrders) {
     const FileMetaData footer = read_footer(file);
     const auto& chunk = footer.row_groups[0].columns[0];
     return deserialize_column_index(file.data() + *chunk.column_index_offset,
-                                    static_cast<size_t>(*chunk.column_index_length)).boundary_order;
+                                    static_cast<size_t>(*chunk.column_index_length))
+        .boundary_order;
   };
   std::vector<int64_t> down;
   std::vector<int64_t> zigzag;

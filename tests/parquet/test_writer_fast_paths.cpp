@@ -48,8 +48,8 @@ std::vector<uint32_t> runs_of_values(int width, size_t n, uint32_t seed) {
 
 TEST(WriterFastPaths, WholeArrayRleEqualsTheValueByValueReference) {
   for (int width = 0; width <= 64; ++width) {
-    for (const size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{16}, size_t{513},
-                           size_t{1000}, size_t{5003}}) {
+    for (const size_t n :
+         {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{16}, size_t{513}, size_t{1000}, size_t{5003}}) {
       SCOPED_TRACE("width " + std::to_string(width) + ", " + std::to_string(n) + " values");
       const auto runs = runs_of_values(std::min(width, 32), n, static_cast<uint32_t>(width * 131 + n));
       std::vector<uint64_t> values(runs.begin(), runs.end());
@@ -73,7 +73,8 @@ TEST(WriterFastPaths, WholeArrayRleEqualsTheValueByValueReference) {
   for (size_t i = 0; i < levels.size(); ++i) levels[i] = static_cast<int16_t>(indices[i] % 3);
   for (const int width : {2, 10}) {
     testing::ReferenceRleEncoder streaming(width);
-    for (size_t i = 0; i < indices.size(); ++i) streaming.put(width == 2 ? static_cast<uint64_t>(levels[i]) : indices[i]);
+    for (size_t i = 0; i < indices.size(); ++i)
+      streaming.put(width == 2 ? static_cast<uint64_t>(levels[i]) : indices[i]);
     std::vector<uint8_t> expected;
     streaming.finish(expected);
     std::vector<uint8_t> got;
@@ -97,7 +98,8 @@ TEST(WriterFastPaths, ByteArrayDictionaryFindsEveryDistinctString) {
     strings.push_back(s);
   }
   std::vector<encoding::ByteArrayView> views;
-  for (const auto& s : strings) views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
+  for (const auto& s : strings)
+    views.push_back({reinterpret_cast<const uint8_t*>(s.data()), static_cast<uint32_t>(s.size())});
   encoding::ByteArrayDictionaryEncoder dictionary;
   dictionary.put(views.data(), views.size());
   std::map<std::string, uint32_t> first_index;
@@ -159,9 +161,9 @@ TEST(WriterFastPaths, MostlyDistinctFloatsAreByteStreamSplit) {
   std::vector<std::optional<float>> ratios;
   std::vector<std::optional<double>> levels;
   for (uint64_t i = 0; i < 20000; ++i) {
-    weights.emplace_back(i % 7 == 3 ? std::nullopt
-                                    : std::optional<double>(static_cast<double>((i * 2654435761ULL) % 4294967296ULL) /
-                                                            4294967296.0));
+    weights.emplace_back(
+        i % 7 == 3 ? std::nullopt
+                   : std::optional<double>(static_cast<double>((i * 2654435761ULL) % 4294967296ULL) / 4294967296.0));
     ratios.emplace_back(static_cast<float>(i) / 3.0F);
     levels.emplace_back(static_cast<double>(i % 10));  // repeats: keeps the dictionary
   }
@@ -187,7 +189,8 @@ TEST(WriterFastPaths, MostlyDistinctFloatsAreByteStreamSplit) {
   plain.byte_stream_split_floating = false;
   const auto plain_bytes = test::write_to_memory(frame, plain);
   const auto plain_md = test::read_footer(plain_bytes);
-  EXPECT_EQ(plain_md.row_groups[0].columns[0].meta_data->encodings, (std::vector<Encoding>{Encoding::PLAIN, Encoding::RLE}));
+  EXPECT_EQ(plain_md.row_groups[0].columns[0].meta_data->encodings,
+            (std::vector<Encoding>{Encoding::PLAIN, Encoding::RLE}));
   EXPECT_TRUE(fr::equals(read_back(plain_bytes), frame));
 }
 

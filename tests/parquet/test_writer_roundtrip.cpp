@@ -29,8 +29,9 @@ fr::Frame sample_frame() {
   const auto items = fr::Column::from<int64_t>({1, 2, std::nullopt, 3, 4, 5});
   const auto list = fr::Column::list_of({0, 2, 2, 2, 4, 6}, items, {true, false, true, true, true});
   const auto names = fr::Column::from<std::string>({"a", "", std::nullopt, "日本", "z"});
-  const auto st = fr::Column::struct_of({{"x", fr::Column::from<double>({1.5, std::nullopt, -0.0, 4, 5})}, {"name", names}},
-                                        {true, true, false, true, true});
+  const auto st =
+      fr::Column::struct_of({{"x", fr::Column::from<double>({1.5, std::nullopt, -0.0, 4, 5})}, {"name", names}},
+                            {true, true, false, true, true});
   return fr::Frame({{"id", fr::Column::from<int64_t>({10, 11, 12, 13, 14})},
                     {"flag", fr::Column::from<bool>({true, std::nullopt, false, true, false})},
                     {"u", fr::Column::from<uint32_t>({1, 4000000000U, std::nullopt, 0, 7})},

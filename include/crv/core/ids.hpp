@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "crv/export.hpp"
 #include "crv/core/error.hpp"
+#include "crv/export.hpp"
 
 namespace crv::core {
 

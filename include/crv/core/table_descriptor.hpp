@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "crv/export.hpp"
 #include "crv/core/dtype.hpp"
 #include "crv/core/table_name.hpp"
+#include "crv/export.hpp"
 
 namespace crv::core {
 
@@ -24,10 +24,10 @@ struct ColumnSpec {
 /// i64, both required) as its first two columns and is partitioned by `bucket`.
 struct CRV_IO_EXPORT TableDescriptor {
   TableName name;
-  std::vector<ColumnSpec> columns;             ///< descriptor order
-  std::set<std::string, std::less<>> required; ///< present and non-null
-  std::set<std::string, std::less<>> nullable; ///< may be absent or null
-  std::vector<std::string> partitioning;       ///< {"bucket"}
+  std::vector<ColumnSpec> columns;              ///< descriptor order
+  std::set<std::string, std::less<>> required;  ///< present and non-null
+  std::set<std::string, std::less<>> nullable;  ///< may be absent or null
+  std::vector<std::string> partitioning;        ///< {"bucket"}
   int version = 1;
 
   bool is_required(std::string_view column) const;

@@ -18,8 +18,7 @@ CRV_IO_EXPORT std::span<const std::string_view> identity_edge_slots();
 
 /// The identity_edges slots that must be non-null for an edge kind (possibly none);
 /// nullopt when `edge_kind` is not an edge kind.
-CRV_IO_EXPORT std::optional<std::span<const std::string_view>> required_slots_for_edge_kind(
-    std::string_view edge_kind);
+CRV_IO_EXPORT std::optional<std::span<const std::string_view>> required_slots_for_edge_kind(std::string_view edge_kind);
 
 /// exchange.exchange_event_type values.
 CRV_IO_EXPORT std::span<const std::string_view> exchange_event_types();

@@ -18,36 +18,36 @@
 extern "C" {
 
 struct ArrowSchema {
-    // Array type description
-    const char* format;
-    const char* name;
-    const char* metadata;
-    int64_t flags;
-    int64_t n_children;
-    struct ArrowSchema** children;
-    struct ArrowSchema* dictionary;
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
 
-    // Release callback
-    void (*release)(struct ArrowSchema*);
-    // Opaque producer-specific data
-    void* private_data;
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
 };
 
 struct ArrowArray {
-    // Array data description
-    int64_t length;
-    int64_t null_count;
-    int64_t offset;
-    int64_t n_buffers;
-    int64_t n_children;
-    const void** buffers;
-    struct ArrowArray** children;
-    struct ArrowArray* dictionary;
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
 
-    // Release callback
-    void (*release)(struct ArrowArray*);
-    // Opaque producer-specific data
-    void* private_data;
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
 };
 
 }  // extern "C"
@@ -59,7 +59,8 @@ namespace crv::frame {
 /// Exports a column zero-copy: `out_array` and `out_schema` get release callbacks that
 /// keep the column's buffers alive until called. The schema is named `name` and flagged
 /// nullable.
-CRV_IO_EXPORT void export_column(const Column& column, const std::string& name, ArrowArray* out_array, ArrowSchema* out_schema);
+CRV_IO_EXPORT void export_column(const Column& column, const std::string& name, ArrowArray* out_array,
+                                 ArrowSchema* out_schema);
 /// Exports a frame as a struct array ("+s") with one child per column.
 CRV_IO_EXPORT void export_frame(const Frame& frame, ArrowArray* out_array, ArrowSchema* out_schema);
 /// Exports only a type (for a schema handshake).

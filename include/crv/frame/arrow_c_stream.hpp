@@ -21,16 +21,16 @@
 extern "C" {
 
 struct ArrowArrayStream {
-    // Callbacks providing stream functionality
-    int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
-    int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
-    const char* (*get_last_error)(struct ArrowArrayStream*);
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
 
-    // Release callback
-    void (*release)(struct ArrowArrayStream*);
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
 
-    // Opaque producer-specific data
-    void* private_data;
+  // Opaque producer-specific data
+  void* private_data;
 };
 
 }  // extern "C"
@@ -58,26 +58,26 @@ CRV_IO_EXPORT void export_frame_stream(const Frame& frame, ArrowArrayStream* out
 /// The batches are imported zero-copy (import_frame), so they keep the producer's buffers
 /// alive after the reader is gone.
 class CRV_IO_EXPORT ArrowStreamReader {
-public:
-    /// Calls get_schema: FrameError when it fails or is not a struct schema.
-    explicit ArrowStreamReader(ArrowArrayStream* stream);
-    ~ArrowStreamReader();
-    ArrowStreamReader(const ArrowStreamReader&) = delete;
-    ArrowStreamReader& operator=(const ArrowStreamReader&) = delete;
+ public:
+  /// Calls get_schema: FrameError when it fails or is not a struct schema.
+  explicit ArrowStreamReader(ArrowArrayStream* stream);
+  ~ArrowStreamReader();
+  ArrowStreamReader(const ArrowStreamReader&) = delete;
+  ArrowStreamReader& operator=(const ArrowStreamReader&) = delete;
 
-    /// The columns of every batch.
-    const std::vector<Field>& schema() const { return schema_; }
-    /// The next batch, nullopt at the end. FrameError when the producer's get_next fails
-    /// ("Arrow stream error (errno N): <get_last_error>") or a batch does not match the schema.
-    std::optional<Frame> next();
+  /// The columns of every batch.
+  const std::vector<Field>& schema() const { return schema_; }
+  /// The next batch, nullopt at the end. FrameError when the producer's get_next fails
+  /// ("Arrow stream error (errno N): <get_last_error>") or a batch does not match the schema.
+  std::optional<Frame> next();
 
-private:
-    std::unique_ptr<ArrowArrayStream> stream_;
-    /// The producer's schema, kept (and released last): each batch is imported against it, so
-    /// that layouts the frame converts (views, 64-bit offsets, float16) are read as sent.
-    std::unique_ptr<ArrowSchema> arrow_schema_;
-    std::vector<Field> schema_;
-    int64_t batches_ = 0;
+ private:
+  std::unique_ptr<ArrowArrayStream> stream_;
+  /// The producer's schema, kept (and released last): each batch is imported against it, so
+  /// that layouts the frame converts (views, 64-bit offsets, float16) are read as sent.
+  std::unique_ptr<ArrowSchema> arrow_schema_;
+  std::vector<Field> schema_;
+  int64_t batches_ = 0;
 };
 
 /// Imports a whole stream: its batches concatenated (the batch itself, zero-copy, when there

@@ -36,8 +36,8 @@ namespace crv::frame {
 /// Per field: whether a fixed_size_binary(16) holds UUIDs (Parquet UUID logical type), and
 /// the same for its struct fields / list item (children in field order). Default: no hints.
 struct JsonFieldHints {
-    bool uuid = false;
-    std::vector<JsonFieldHints> children;
+  bool uuid = false;
+  std::vector<JsonFieldHints> children;
 };
 
 /// Appends the canonical text of a float: a JSON number, or "NaN" / "Infinity" /
@@ -52,34 +52,37 @@ CRV_IO_EXPORT void append_json_string(std::string& out, std::string_view text);
 /// escapes the keys up front), then appends rows with no allocation beyond `out`'s growth.
 /// `hints` has one entry per column, or is empty. The writer shares the frame's columns.
 class CRV_IO_EXPORT CanonicalJsonWriter {
-public:
-    explicit CanonicalJsonWriter(const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
-    ~CanonicalJsonWriter();
-    CanonicalJsonWriter(const CanonicalJsonWriter&) = delete;
-    CanonicalJsonWriter& operator=(const CanonicalJsonWriter&) = delete;
+ public:
+  explicit CanonicalJsonWriter(const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
+  ~CanonicalJsonWriter();
+  CanonicalJsonWriter(const CanonicalJsonWriter&) = delete;
+  CanonicalJsonWriter& operator=(const CanonicalJsonWriter&) = delete;
 
-    /// Appends row `row` as one JSON object, keys in column order, then "\n".
-    void append_row(std::string& out, int64_t row) const;
-    /// Appends rows [begin, end) as JSON lines.
-    void append_rows(std::string& out, int64_t begin, int64_t end) const;
-    /// Appends the value of column `column` at row `row` (no key, no newline).
-    void append_value(std::string& out, size_t column, int64_t row) const;
+  /// Appends row `row` as one JSON object, keys in column order, then "\n".
+  void append_row(std::string& out, int64_t row) const;
+  /// Appends rows [begin, end) as JSON lines.
+  void append_rows(std::string& out, int64_t begin, int64_t end) const;
+  /// Appends the value of column `column` at row `row` (no key, no newline).
+  void append_value(std::string& out, size_t column, int64_t row) const;
 
-    struct Node;
+  struct Node;
 
-private:
-    std::vector<std::string> keys_;  // "\"name\":" per column
-    std::vector<Node> columns_;
+ private:
+  std::vector<std::string> keys_;  // "\"name\":" per column
+  std::vector<Node> columns_;
 };
 
 /// Appends the canonical JSON of row `row` of `column` (for one value; for many rows use
 /// CanonicalJsonWriter, which resolves the nested columns once).
-CRV_IO_EXPORT void append_canonical_value(std::string& out, const Column& column, int64_t row, const JsonFieldHints& hints = {});
+CRV_IO_EXPORT void append_canonical_value(std::string& out, const Column& column, int64_t row,
+                                          const JsonFieldHints& hints = {});
 
 /// Appends every row of `frame` as JSON lines.
-CRV_IO_EXPORT void append_canonical_jsonl(std::string& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
+CRV_IO_EXPORT void append_canonical_jsonl(std::string& out, const Frame& frame,
+                                          const std::vector<JsonFieldHints>& hints = {});
 
 /// Writes every row of `frame` as JSON lines to `out`, in chunks of about 64 KiB.
-CRV_IO_EXPORT void write_canonical_jsonl(std::ostream& out, const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
+CRV_IO_EXPORT void write_canonical_jsonl(std::ostream& out, const Frame& frame,
+                                         const std::vector<JsonFieldHints>& hints = {});
 
 }  // namespace crv::frame

@@ -11,18 +11,18 @@ namespace crv::frame {
 
 /// The outcome of a cast: values that cannot be represented exactly became null.
 struct CastResult {
-    Column column;
-    int64_t failed = 0;              ///< non-null inputs that became null
-    int64_t first_failed_row = -1;   ///< -1 when nothing failed
-    std::string first_failed_value;  ///< the first failing input, as text
+  Column column;
+  int64_t failed = 0;              ///< non-null inputs that became null
+  int64_t first_failed_row = -1;   ///< -1 when nothing failed
+  std::string first_failed_value;  ///< the first failing input, as text
 };
 
 /// What a cast between two types needs, from the types alone.
 enum class CastKind : uint8_t {
-    Identity,      ///< same type
-    Lossless,      ///< every value converts exactly (int32 -> int64, f32 -> f64, bool -> i64, int -> str)
-    ValueChecked,  ///< possible, but each value is checked (i64 -> f64, f64 -> i64, str -> i64, i64 -> i32)
-    Unsupported    ///< no cast between these types
+  Identity,      ///< same type
+  Lossless,      ///< every value converts exactly (int32 -> int64, f32 -> f64, bool -> i64, int -> str)
+  ValueChecked,  ///< possible, but each value is checked (i64 -> f64, f64 -> i64, str -> i64, i64 -> i32)
+  Unsupported    ///< no cast between these types
 };
 
 CRV_IO_EXPORT std::string_view cast_kind_name(CastKind kind);

@@ -10,8 +10,8 @@ namespace crv::frame {
 /// Error raised by the frame layer: a type mismatch, an invalid buffer layout, a missing
 /// column, an index out of range. The message names the thing that is wrong and the value.
 class CRV_IO_EXPORT FrameError : public std::runtime_error {
-public:
-    explicit FrameError(const std::string& message) : std::runtime_error(message) {}
+ public:
+  explicit FrameError(const std::string& message) : std::runtime_error(message) {}
 };
 
 }  // namespace crv::frame

@@ -17,51 +17,51 @@ namespace crv::frame {
 /// An ordered list of uniquely named columns of equal length (a Polars DataFrame).
 /// Immutable: operations return new frames sharing the column buffers.
 class CRV_IO_EXPORT Frame {
-public:
-    Frame() = default;
-    /// FrameError on duplicate names or unequal lengths. Fields are nullable.
-    explicit Frame(std::vector<std::pair<std::string, Column>> columns);
-    Frame(std::initializer_list<std::pair<std::string, Column>> columns);
+ public:
+  Frame() = default;
+  /// FrameError on duplicate names or unequal lengths. Fields are nullable.
+  explicit Frame(std::vector<std::pair<std::string, Column>> columns);
+  Frame(std::initializer_list<std::pair<std::string, Column>> columns);
 
-    /// Validates: one column per field, types equal, lengths equal, no nulls in a
-    /// non-nullable field, unique names.
-    static Frame make(std::vector<Field> schema, std::vector<Column> columns);
+  /// Validates: one column per field, types equal, lengths equal, no nulls in a
+  /// non-nullable field, unique names.
+  static Frame make(std::vector<Field> schema, std::vector<Column> columns);
 
-    int64_t num_rows() const { return num_rows_; }
-    size_t num_columns() const { return columns_.size(); }
-    const std::vector<Field>& schema() const { return fields_; }
-    std::vector<std::string> names() const;
-    const std::vector<Column>& columns() const { return columns_; }
+  int64_t num_rows() const { return num_rows_; }
+  size_t num_columns() const { return columns_.size(); }
+  const std::vector<Field>& schema() const { return fields_; }
+  std::vector<std::string> names() const;
+  const std::vector<Column>& columns() const { return columns_; }
 
-    const Column& column(size_t i) const;
-    /// FrameError listing the available names when missing.
-    const Column& column(std::string_view name) const;
-    std::optional<size_t> index_of(std::string_view name) const;
-    bool has_column(std::string_view name) const { return index_of(name).has_value(); }
+  const Column& column(size_t i) const;
+  /// FrameError listing the available names when missing.
+  const Column& column(std::string_view name) const;
+  std::optional<size_t> index_of(std::string_view name) const;
+  bool has_column(std::string_view name) const { return index_of(name).has_value(); }
 
-    /// The named columns in the given order.
-    Frame select(const std::vector<std::string>& names) const;
-    /// Replaces the column of that name (keeping its position) or appends it.
-    Frame with_column(const std::string& name, const Column& column) const;
-    /// FrameError when missing.
-    Frame drop(std::string_view name) const;
-    Frame slice(int64_t offset, int64_t length) const;
-    /// Keeps the rows where mask (Bool, same length) is true; null counts as false.
-    Frame filter(const Column& mask) const;
-    Frame filter(const std::vector<bool>& mask) const;
-    Frame take(const std::vector<int64_t>& indices) const;
+  /// The named columns in the given order.
+  Frame select(const std::vector<std::string>& names) const;
+  /// Replaces the column of that name (keeping its position) or appends it.
+  Frame with_column(const std::string& name, const Column& column) const;
+  /// FrameError when missing.
+  Frame drop(std::string_view name) const;
+  Frame slice(int64_t offset, int64_t length) const;
+  /// Keeps the rows where mask (Bool, same length) is true; null counts as false.
+  Frame filter(const Column& mask) const;
+  Frame filter(const std::vector<bool>& mask) const;
+  Frame take(const std::vector<int64_t>& indices) const;
 
-    /// Names, types and values equal (NaN == NaN). Nullability is not compared.
-    bool equals(const Frame& other) const;
-    /// Polars-like table (see pretty_print.hpp).
-    std::string to_string() const;
+  /// Names, types and values equal (NaN == NaN). Nullability is not compared.
+  bool equals(const Frame& other) const;
+  /// Polars-like table (see pretty_print.hpp).
+  std::string to_string() const;
 
-private:
-    void check_and_index();
+ private:
+  void check_and_index();
 
-    std::vector<Field> fields_;
-    std::vector<Column> columns_;
-    int64_t num_rows_ = 0;
+  std::vector<Field> fields_;
+  std::vector<Column> columns_;
+  int64_t num_rows_ = 0;
 };
 
 }  // namespace crv::frame

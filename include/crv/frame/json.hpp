@@ -34,7 +34,8 @@ CRV_IO_EXPORT TypePtr infer_type(const std::vector<nlohmann::json>& values);
 /// 64-bit float (1e400), a key twice in one object, a line nested deeper than
 /// kMaxNestingDepth (crv/frame/limits.hpp; checked while parsing, before anything recurses
 /// over the value), a non-object line, or a value that does not convert or unify.
-CRV_IO_EXPORT Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema = std::nullopt);
+CRV_IO_EXPORT Frame frame_from_jsonl(std::istream& input,
+                                     const std::optional<std::vector<Field>>& schema = std::nullopt);
 
 /// Row `row` of `column` as a JSON value, with the values of the canonical JSON form
 /// (crv/frame/canonical_json.hpp): structs as objects with keys in field order, lists as

@@ -40,9 +40,9 @@ CRV_IO_EXPORT int64_t leaf_columns(const DataType& type);
 /// What is over a limit: the column (its top-level name; empty for the column count), a
 /// sentence naming the column, the value and the limit, and what the writer can do instead.
 struct CRV_IO_EXPORT LimitViolation {
-    std::string column;
-    std::string problem;
-    std::string advice;
+  std::string column;
+  std::string problem;
+  std::string advice;
 };
 
 /// The first column of `schema` nested deeper than kMaxNestingDepth. The Parquet reader

@@ -11,8 +11,8 @@
 namespace crv::frame {
 
 struct PrintOptions {
-    int64_t max_rows = 20;     ///< more rows print as head, a "…" row, tail
-    int max_col_width = 32;    ///< longer cells are cut and end with "…"
+  int64_t max_rows = 20;   ///< more rows print as head, a "…" row, tail
+  int max_col_width = 32;  ///< longer cells are cut and end with "…"
 };
 
 /// Polars-like text table:

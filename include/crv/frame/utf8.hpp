@@ -24,8 +24,8 @@ CRV_IO_EXPORT std::optional<size_t> first_invalid_utf8_byte(std::string_view byt
 
 /// A value that is not UTF-8, found by find_invalid_utf8.
 struct CRV_IO_EXPORT InvalidUtf8 {
-    int64_t row = 0;   ///< the row of the column searched (a list's row, not its item's)
-    std::string path;  ///< where in the row: "" for a string column, ".note", "[].text"...
+  int64_t row = 0;   ///< the row of the column searched (a list's row, not its item's)
+  std::string path;  ///< where in the row: "" for a string column, ".note", "[].text"...
 };
 
 /// The first row of `column` holding a utf8 value (in the column itself or, for structs and

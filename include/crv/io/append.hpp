@@ -25,7 +25,7 @@ struct AppendOptions {
 /// IoManifestError (the manifest). On any error the parts of this append are removed and
 /// the manifest is unchanged.
 CRV_IO_EXPORT AppendSummary append_to_table(Env& env, const IoSettings& settings, std::string_view run_id,
-                              TableRef table, const frame::Frame& frame,
-                              const AppendOptions& options = {});
+                                            TableRef table, const frame::Frame& frame,
+                                            const AppendOptions& options = {});
 
 }  // namespace crv::io

@@ -20,7 +20,7 @@ namespace crv::io {
 
 /// Creates <run>/artifacts/lab/<kind> (kind: tidy, probes, policy, audit) and returns it.
 CRV_IO_EXPORT std::filesystem::path ensure_lab_dir(Env& env, const IoSettings& settings, std::string_view run_id,
-                                     std::string_view kind);
+                                                   std::string_view kind);
 
 /// Writes a text file atomically and durably (creating its directory).
 CRV_IO_EXPORT void write_text_artifact(Env& env, const std::filesystem::path& path, std::string_view text);
@@ -28,7 +28,7 @@ CRV_IO_EXPORT void write_text_artifact(Env& env, const std::filesystem::path& pa
 /// Writes a frame as a Parquet file atomically and durably (creating its directory), with
 /// the settings' codec and row-group size. Returns the file size.
 CRV_IO_EXPORT std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
-                                     const std::filesystem::path& path, const frame::Frame& frame);
+                                                   const std::filesystem::path& path, const frame::Frame& frame);
 
 struct FileStats {
   std::uint64_t bytes = 0;

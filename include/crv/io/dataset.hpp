@@ -5,16 +5,16 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <thread>
 #include <map>
-#include <set>
-#include <span>
-#include <vector>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <span>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
@@ -45,10 +45,10 @@ struct TableAppend {
 struct CRV_IO_EXPORT SealSummary {
   std::string table;
   std::int64_t bucket_id = 0;
-  std::int64_t rows = 0;               ///< in the new part
-  std::int64_t inline_batches = 0;     ///< inline appends it took from the log
-  std::vector<std::string> replaced;   ///< parts it replaces (deleted by vacuum after the grace)
-  std::string part;                    ///< the new part's name in the bucket directory
+  std::int64_t rows = 0;              ///< in the new part
+  std::int64_t inline_batches = 0;    ///< inline appends it took from the log
+  std::vector<std::string> replaced;  ///< parts it replaces (deleted by vacuum after the grace)
+  std::string part;                   ///< the new part's name in the bucket directory
   nlohmann::ordered_json to_json() const;
 };
 
@@ -121,8 +121,7 @@ class CRV_IO_EXPORT Dataset {
   /// A lazy scan over the table as it is now.
   Scan scan(TableRef table, Where where = {}) const;
   /// scan(table, where), limited, collected.
-  frame::Frame read(TableRef table, Where where = {},
-                    std::optional<std::int64_t> limit = std::nullopt) const;
+  frame::Frame read(TableRef table, Where where = {}, std::optional<std::int64_t> limit = std::nullopt) const;
 
   /// The table's manifest as the next checkpoint will write it: manifest.json with the
   /// append log's later commits and seals applied (its parts; inline rows are not parts).

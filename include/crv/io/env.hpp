@@ -83,8 +83,8 @@ enum class LockMode {
 };
 
 enum class WriteMode {
-  Truncate,  ///< create, or truncate an existing file
-  Append,    ///< create, or append to an existing file
+  Truncate,   ///< create, or truncate an existing file
+  Append,     ///< create, or append to an existing file
   Overwrite,  ///< create, or keep an existing file as it is: positional writes (write_at) only
 };
 
@@ -94,8 +94,7 @@ class CRV_IO_EXPORT Env {
 
   virtual std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
                                                           WriteMode mode = WriteMode::Truncate) = 0;
-  virtual std::unique_ptr<RandomAccessFile> new_random_access_file(
-      const std::filesystem::path& path) = 0;
+  virtual std::unique_ptr<RandomAccessFile> new_random_access_file(const std::filesystem::path& path) = 0;
   /// The whole content of a file.
   virtual std::string read_file(const std::filesystem::path& path) = 0;
 
@@ -123,8 +122,7 @@ class CRV_IO_EXPORT Env {
   /// The same in `mode`; with `wait = false`, null instead of blocking when the lock is held in
   /// a conflicting mode (the writers' lock: appends hold it shared while their parts are not
   /// yet committed, and a cleaner deletes uncommitted files only when it gets it exclusively).
-  virtual std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode,
-                                                   bool wait) = 0;
+  virtual std::unique_ptr<FileLock> lock_file_with(const std::filesystem::path& path, LockMode mode, bool wait) = 0;
 
   /// The wall clock, in nanoseconds since the Unix epoch: the time stamped on manifests,
   /// parts, commits and bundles, and the clock of vacuum's grace period. The system clock by

@@ -72,8 +72,8 @@ struct CRV_IO_EXPORT TableManifest {
   bool has_part(std::int64_t bucket_id, std::string_view path) const;
 
   /// Partitions meeting the inclusive tick range, in bucket order.
-  std::vector<const PartitionEntry*> partitions_overlapping(
-      std::optional<std::int64_t> tick_min, std::optional<std::int64_t> tick_max) const;
+  std::vector<const PartitionEntry*> partitions_overlapping(std::optional<std::int64_t> tick_min,
+                                                            std::optional<std::int64_t> tick_max) const;
 
   std::int64_t total_rows() const;
   std::int64_t total_bytes() const;
@@ -108,7 +108,7 @@ CRV_IO_EXPORT std::string rebuild_manifest_hint(std::string_view run_id, std::st
 /// slash, no "..", not absolute) and no part is listed twice in a bucket. IoManifestError
 /// naming the manifest file `path`, the entry and what to do otherwise.
 CRV_IO_EXPORT void check_manifest_parts(const TableManifest& manifest, const std::filesystem::path& path,
-                          std::string_view run_id);
+                                        std::string_view run_id);
 
 /// The text save_manifest writes: to_json().dump(2) and a newline, byte for byte, built
 /// without the intermediate JSON document.
@@ -118,6 +118,5 @@ CRV_IO_EXPORT std::string manifest_text(const TableManifest& manifest);
 /// any failure the tmp file is removed, the previous manifest is left intact and
 /// IoManifestError is thrown.
 CRV_IO_EXPORT void save_manifest(Env& env, const std::filesystem::path& path, const TableManifest& manifest);
-
 
 }  // namespace crv::io

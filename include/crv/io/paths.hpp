@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "crv/export.hpp"
 #include "crv/core/table_name.hpp"
+#include "crv/export.hpp"
 #include "crv/io/settings.hpp"
 
 namespace crv::io {
@@ -33,20 +33,21 @@ CRV_IO_EXPORT std::filesystem::path run_root(const IoSettings& settings, std::st
 /// <run_root>/tables
 CRV_IO_EXPORT std::filesystem::path tables_root(const IoSettings& settings, std::string_view run_id);
 /// <tables_root>/<table>
-CRV_IO_EXPORT std::filesystem::path table_dir(const IoSettings& settings, std::string_view run_id, core::TableName table);
+CRV_IO_EXPORT std::filesystem::path table_dir(const IoSettings& settings, std::string_view run_id,
+                                              core::TableName table);
 /// <table_dir>/manifest.json
 CRV_IO_EXPORT std::filesystem::path manifest_path(const IoSettings& settings, std::string_view run_id,
-                       core::TableName table);
+                                                  core::TableName table);
 /// <table_dir>/bucket=<id>
-CRV_IO_EXPORT std::filesystem::path bucket_dir(const IoSettings& settings, std::string_view run_id, core::TableName table,
-                    std::int64_t bucket_id);
+CRV_IO_EXPORT std::filesystem::path bucket_dir(const IoSettings& settings, std::string_view run_id,
+                                               core::TableName table, std::int64_t bucket_id);
 /// <run_root>/bundle.manifest.json
 CRV_IO_EXPORT std::filesystem::path bundle_manifest_path(const IoSettings& settings, std::string_view run_id);
 /// <run_root>/artifacts
 CRV_IO_EXPORT std::filesystem::path artifacts_dir(const IoSettings& settings, std::string_view run_id);
 /// <run_root>/artifacts/lab/<kind>, kind one of lab_artifact_kinds() (IoError otherwise).
 CRV_IO_EXPORT std::filesystem::path lab_artifact_dir(const IoSettings& settings, std::string_view run_id,
-                          std::string_view kind);
+                                                     std::string_view kind);
 /// tidy, probes, policy, audit.
 CRV_IO_EXPORT std::span<const std::string_view> lab_artifact_kinds();
 
@@ -61,8 +62,7 @@ CRV_IO_EXPORT std::optional<std::int64_t> parse_bucket_dir_name(std::string_view
 /// tick // bucket_size. IoError for tick < 0 or bucket_size < 1.
 CRV_IO_EXPORT std::int64_t bucket_id_for_tick(std::int64_t tick, std::int64_t bucket_size);
 /// First and last tick of a bucket: [id * size, id * size + size - 1].
-CRV_IO_EXPORT std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id,
-                                                        std::int64_t bucket_size);
+CRV_IO_EXPORT std::pair<std::int64_t, std::int64_t> bucket_tick_range(std::int64_t bucket_id, std::int64_t bucket_size);
 
 /// "part-<32 lowercase hex of a random UUID4>.parquet".
 CRV_IO_EXPORT std::string new_part_name();

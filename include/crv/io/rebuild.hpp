@@ -37,14 +37,14 @@ struct RebuildResult {
 /// other tools record no commit and are adopted as they are. Unreadable files and parts left
 /// out are listed instead of failing the walk. Nothing is written.
 CRV_IO_EXPORT RebuildResult scan_table_files(Env& env, const IoSettings& settings, std::string_view run_id,
-                               TableRef table);
+                                             TableRef table);
 
 /// scan_table_files(), then writes the manifest atomically under the table's lock
 /// (IoManifestError when it cannot be written).
 /// `adjust`, when given, is applied to the walked manifest before it is written (the
 /// Dataset applies the append log's seals, so that replaced parts are not listed again).
-CRV_IO_EXPORT RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings,
-                                     std::string_view run_id, TableRef table,
-                                     const std::function<TableManifest(TableManifest)>& adjust = {});
+CRV_IO_EXPORT RebuildResult rebuild_table_manifest(Env& env, const IoSettings& settings, std::string_view run_id,
+                                                   TableRef table,
+                                                   const std::function<TableManifest(TableManifest)>& adjust = {});
 
 }  // namespace crv::io

@@ -27,7 +27,7 @@ CRV_IO_EXPORT nlohmann::json git_state();
 /// schema_version, run {run_id, created_at, core_schema_v, git}, env, io, tables,
 /// artifacts, meta (`meta` must be an object or null).
 CRV_IO_EXPORT nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,
-                                                 const nlohmann::json& meta = nlohmann::json::object(),
-                                                 Env& env = Env::posix());
+                                                               const nlohmann::json& meta = nlohmann::json::object(),
+                                                               Env& env = Env::posix());
 
 }  // namespace crv::io

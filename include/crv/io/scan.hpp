@@ -69,7 +69,7 @@ struct PartDecision {
 struct CRV_IO_EXPORT ScanExplanation {
   std::string table;
   Where where;
-  bool from_manifest = true;  ///< false: no manifest, parts found by a directory walk
+  bool from_manifest = true;                  ///< false: no manifest, parts found by a directory walk
   std::vector<PartitionDecision> partitions;  ///< manifest partitions (empty on a walk)
   std::vector<PartDecision> parts;
   std::vector<std::string> columns;  ///< the selection (empty: all)

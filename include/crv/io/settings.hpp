@@ -33,7 +33,7 @@ struct CRV_IO_EXPORT IoSettings {
   /// "brotli" | "uncompressed". Loading lower-cases the value and also accepts "none"
   /// for "uncompressed" and "lz4_raw" for "lz4".
   std::string compression = "zstd";
-  int compression_level = 3;  ///< codec level where the codec has one (zstd, gzip, brotli)
+  int compression_level = 3;         ///< codec level where the codec has one (zstd, gzip, brotli)
   std::string fs_protocol = "file";  ///< the only protocol
   std::map<std::string, std::string> fs_options;
   bool strict_schema = true;
@@ -65,8 +65,7 @@ struct CRV_IO_EXPORT IoSettings {
   /// Throws IoConfigError naming the source and value of any invalid setting, or a
   /// TOML file that does not parse (or a given path that does not exist).
   static IoSettings load(std::optional<std::filesystem::path> path = std::nullopt,
-                         const EnvVars& env = EnvVars::process(),
-                         const std::filesystem::path& search_dir = ".");
+                         const EnvVars& env = EnvVars::process(), const std::filesystem::path& search_dir = ".");
 
   /// Checks every field (sizes >= 1, known compression, partitioning, protocol,
   /// valuation methods); IoConfigError naming the field and value.

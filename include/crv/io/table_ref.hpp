@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "crv/export.hpp"
 #include "crv/core/table_name.hpp"
+#include "crv/export.hpp"
 
 namespace crv::io {
 
@@ -14,9 +14,9 @@ class CRV_IO_EXPORT TableRef {
  public:
   TableRef(core::TableName name) : name_(name) {}  // NOLINT(google-explicit-constructor)
   /// Throws IoSchemaError listing the canonical names when `name` is not one.
-  TableRef(std::string_view name);  // NOLINT(google-explicit-constructor)
+  TableRef(std::string_view name);                                         // NOLINT(google-explicit-constructor)
   TableRef(const std::string& name) : TableRef(std::string_view(name)) {}  // NOLINT
-  TableRef(const char* name) : TableRef(std::string_view(name)) {}          // NOLINT
+  TableRef(const char* name) : TableRef(std::string_view(name)) {}         // NOLINT
 
   core::TableName name() const { return name_; }
   std::string_view str() const { return core::to_string(name_); }

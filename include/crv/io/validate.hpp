@@ -2,8 +2,8 @@
 // Validation of frames against the canonical table descriptors (REFERENCE.md section 7,
 // with the stricter rules of issue 4).
 
-#include "crv/export.hpp"
 #include "crv/core/table_descriptor.hpp"
+#include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 
 namespace crv::io {
@@ -21,7 +21,7 @@ namespace crv::io {
 /// Throws IoSchemaError naming the table, the column, the types and the first
 /// offending row.
 CRV_IO_EXPORT frame::Frame validate_frame(const core::TableDescriptor& descriptor, const frame::Frame& frame,
-                            bool strict);
+                                          bool strict);
 
 /// Row-level rules (validate_rows = true): the closed vocabularies (edge_kind,
 /// exchange_event_type, side, visibility_scope), the identity_edges slots each edge kind

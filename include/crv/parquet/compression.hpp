@@ -40,8 +40,7 @@ class CRV_IO_EXPORT Codec {
   // Decompresses `input` into exactly `expected_uncompressed_size` bytes at `out`.
   // Throws ParquetError when the input is corrupt or does not decompress to exactly
   // that size. Never writes past out + expected_uncompressed_size.
-  virtual void decompress(std::span<const uint8_t> input, uint8_t* out,
-                          size_t expected_uncompressed_size) = 0;
+  virtual void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) = 0;
 };
 
 // The level used when kDefaultCompressionLevel is passed: ZSTD 3, GZIP 6, BROTLI 8
@@ -55,6 +54,6 @@ class CRV_IO_EXPORT Codec {
 // (1..9) and BROTLI (0..11) and is ignored by the others. Throws ParquetError for LZO
 // ("LZO compression is not supported"), unknown codec values and out-of-range levels.
 [[nodiscard]] CRV_IO_EXPORT std::unique_ptr<Codec> make_codec(CompressionCodec codec,
-                                                int level = kDefaultCompressionLevel);
+                                                              int level = kDefaultCompressionLevel);
 
 }  // namespace crv::parquet

@@ -258,10 +258,9 @@ struct UnknownLogicalType {
 // Thrift field ids: STRING 1, MAP 2, LIST 3, ENUM 4, DECIMAL 5, DATE 6, TIME 7, TIMESTAMP 8,
 // INTEGER 10, UNKNOWN 11, JSON 12, BSON 13, UUID 14, FLOAT16 15, VARIANT 16, GEOMETRY 17,
 // GEOGRAPHY 18, VECTOR 19.
-using LogicalType =
-    std::variant<StringType, MapType, ListType, EnumType, DecimalType, DateType, TimeType,
-                 TimestampType, IntType, NullType, JsonType, BsonType, UUIDType, Float16Type,
-                 VariantType, GeometryType, GeographyType, VectorType, UnknownLogicalType>;
+using LogicalType = std::variant<StringType, MapType, ListType, EnumType, DecimalType, DateType, TimeType,
+                                 TimestampType, IntType, NullType, JsonType, BsonType, UUIDType, Float16Type,
+                                 VariantType, GeometryType, GeographyType, VectorType, UnknownLogicalType>;
 
 // ---------------------------------------------------------------------------------------
 // Schema
@@ -326,7 +325,7 @@ struct PageHeader {
   PageType type = PageType::DATA_PAGE;
   int32_t uncompressed_page_size = 0;  // excluding this header
   int32_t compressed_page_size = 0;    // excluding this header
-  std::optional<int32_t> crc{};          // CRC-32 of the page bytes after the header
+  std::optional<int32_t> crc{};        // CRC-32 of the page bytes after the header
   std::optional<DataPageHeader> data_page_header{};
   std::optional<IndexPageHeader> index_page_header{};
   std::optional<DictionaryPageHeader> dictionary_page_header{};
@@ -391,7 +390,7 @@ using ColumnCryptoMetaData = std::variant<EncryptionWithFooterKey, EncryptionWit
 
 struct ColumnChunk {
   std::optional<std::string> file_path{};
-  int64_t file_offset = 0;  // deprecated, write 0
+  int64_t file_offset = 0;                    // deprecated, write 0
   std::optional<ColumnMetaData> meta_data{};  // optional in Thrift, always written
   std::optional<int64_t> offset_index_offset{};
   std::optional<int32_t> offset_index_length{};
@@ -432,8 +431,7 @@ struct UnknownColumnOrder {
   bool operator==(const UnknownColumnOrder&) const = default;
 };
 // Field ids: TYPE_ORDER 1, IEEE_754_TOTAL_ORDER 2, INT96_TIMESTAMP_ORDER 3.
-using ColumnOrder =
-    std::variant<TypeDefinedOrder, IEEE754TotalOrder, Int96TimestampOrder, UnknownColumnOrder>;
+using ColumnOrder = std::variant<TypeDefinedOrder, IEEE754TotalOrder, Int96TimestampOrder, UnknownColumnOrder>;
 
 struct PageLocation {
   int64_t offset = 0;
@@ -510,13 +508,13 @@ CRV_IO_EXPORT void serialize_offset_index(const OffsetIndex& value, std::vector<
 // footer_signing_key_metadata, or a column chunk with crypto_metadata or
 // encrypted_column_metadata gives ParquetError "encrypted Parquet files are not supported".
 [[nodiscard]] CRV_IO_EXPORT FileMetaData deserialize_file_metadata(const uint8_t* data, size_t size,
-                                                     size_t* consumed = nullptr);
+                                                                   size_t* consumed = nullptr);
 [[nodiscard]] CRV_IO_EXPORT PageHeader deserialize_page_header(const uint8_t* data, size_t size,
-                                                 size_t* consumed = nullptr);
+                                                               size_t* consumed = nullptr);
 [[nodiscard]] CRV_IO_EXPORT ColumnIndex deserialize_column_index(const uint8_t* data, size_t size,
-                                                   size_t* consumed = nullptr);
+                                                                 size_t* consumed = nullptr);
 [[nodiscard]] CRV_IO_EXPORT OffsetIndex deserialize_offset_index(const uint8_t* data, size_t size,
-                                                   size_t* consumed = nullptr);
+                                                                 size_t* consumed = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // Names (for `crv-io parquet meta` and error messages)

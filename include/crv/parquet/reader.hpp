@@ -106,7 +106,7 @@ class CRV_IO_EXPORT FileReader {
 
   // Statistics of an integer top-level column in one row group, when present.
   [[nodiscard]] std::optional<std::pair<int64_t, int64_t>> int_column_range(int row_group,
-                                                                           const std::string& column) const;
+                                                                            const std::string& column) const;
   // Row-group pruning by statistics: one decision per row group.
   [[nodiscard]] std::vector<RowGroupDecision> prune_row_groups(const IntRangeFilter& filter) const;
 

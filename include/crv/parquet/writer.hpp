@@ -37,8 +37,8 @@ struct CRV_IO_EXPORT WriterOptions {
   // distinct values, or past the dictionary limit) are written BYTE_STREAM_SPLIT instead of
   // PLAIN: their bytes, grouped by significance, compress several times better (Arrow,
   // DuckDB, Polars and Spark read it). Floats inside structs and lists stay PLAIN: Polars
-  // (polars-parquet 0.54) fails on BYTE_STREAM_SPLIT pages of nested columns with nulls. Fixed-width columns keep the dictionary only when at most half of a sample of
-  // their first values (a few thousand) is distinct.
+  // (polars-parquet 0.54) fails on BYTE_STREAM_SPLIT pages of nested columns with nulls. Fixed-width columns keep the
+  // dictionary only when at most half of a sample of their first values (a few thousand) is distinct.
   bool byte_stream_split_floating = true;
   DataPageVersion data_page_version = DataPageVersion::V1;
   // Column-chunk statistics (null_count, min_value, max_value) and page statistics.

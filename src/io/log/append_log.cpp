@@ -7,8 +7,8 @@
 #include <charconv>
 #include <exception>
 
-#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
+#include "io/atomic_write.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -17,8 +17,7 @@ constexpr std::string_view kSegmentSuffix = ".log";
 constexpr int kSegmentDigits = 20;
 
 IoWriteError log_write_error(const std::string& what, const std::filesystem::path& path, const IoError& error) {
-  return IoWriteError("cannot " + what + " the append log '" + path.string() + "': " + error.what(),
-                      error.sys_errno());
+  return IoWriteError("cannot " + what + " the append log '" + path.string() + "': " + error.what(), error.sys_errno());
 }
 
 }  // namespace
@@ -150,7 +149,7 @@ std::string AppendLog::with_fill(std::string record) const {
 }
 
 AppendLog::Appended AppendLog::append(RecordType type, std::string_view payload,
-                                     const std::function<void(const LogPosition&)>& before_write) {
+                                      const std::function<void(const LogPosition&)>& before_write) {
   const std::string record = frame_record(type, payload);
   Appended appended;
   std::shared_ptr<WritableFile> file;

@@ -9,12 +9,11 @@
 // killed inside a write, a power cut) makes it start the next segment rather than write
 // after garbage.
 //
-// Writers fill a segment with zeros ahead of their records (as much as the segment holds, up to a megabyte at a time) and write
-// each record over them, in place: the fdatasync of a record then changes no metadata (the
-// blocks exist, the size does not change), so it needs no journal commit and does not queue
-// behind the journal commits of other work (a seal's new part, a manifest's rename). Only the
-// append that fills the next megabyte pays one. Segments roll over past `segment_bytes`; segments whose every record is
-// reflected in the manifests are retired (deleted) by the checkpointer.
+// Writers fill a segment with zeros ahead of their records (as much as the segment holds, up to a megabyte at a time)
+// and write each record over them, in place: the fdatasync of a record then changes no metadata (the blocks exist, the
+// size does not change), so it needs no journal commit and does not queue behind the journal commits of other work (a
+// seal's new part, a manifest's rename). Only the append that fills the next megabyte pays one. Segments roll over past
+// `segment_bytes`; segments whose every record is reflected in the manifests are retired (deleted) by the checkpointer.
 //
 // On an object store the same records map onto numbered immutable objects (one per record
 // or per batch, created by put-if-absent): a segment number and offset become the object's
@@ -47,9 +46,9 @@ struct SegmentRead {
   bool exists = true;  ///< false: the segment was retired
   std::vector<RawRecord> records;
   std::uint64_t valid_end = 0;
-  std::string problem;  ///< why parsing stopped before the data's end (a torn tail)
+  std::string problem;                       ///< why parsing stopped before the data's end (a torn tail)
   std::shared_ptr<const std::string> bytes;  ///< what the records' payloads view
-  std::uint64_t file_size = 0;  ///< the segment's size, zeros filled ahead of the records included
+  std::uint64_t file_size = 0;               ///< the segment's size, zeros filled ahead of the records included
 };
 
 class AppendLog {
@@ -108,10 +107,10 @@ class AppendLog {
   std::uint64_t segment_bytes_;
   std::mutex mutex_;  // one writer of this process at a time; the flock orders processes
   bool dir_ready_ = false;
-  std::uint64_t segment_ = 0;     // the segment this process appends to (0: not found yet)
-  std::uint64_t known_end_ = 0;   // the end of its records as far as this process has validated it
-  std::uint64_t file_size_ = 0;   // its size, the zeros filled ahead included, as last seen
-  bool zeros_checked_ = false;    // whether this process checked what lies after known_end_
+  std::uint64_t segment_ = 0;           // the segment this process appends to (0: not found yet)
+  std::uint64_t known_end_ = 0;         // the end of its records as far as this process has validated it
+  std::uint64_t file_size_ = 0;         // its size, the zeros filled ahead included, as last seen
+  bool zeros_checked_ = false;          // whether this process checked what lies after known_end_
   std::shared_ptr<WritableFile> file_;  // shared: an appender fsyncs it outside mutex_
   mutable std::mutex checkpoint_mutex_;
   mutable std::optional<FileIdentity> checkpoint_identity_;

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "crv/io/errors.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_parts.hpp"
 #include "io/log/log_operations.hpp"
+#include "io/part_io.hpp"
 
 namespace crv::io::detail {
 namespace {

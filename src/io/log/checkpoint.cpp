@@ -2,13 +2,13 @@
 
 #include "io/log/log_operations.hpp"
 
-#include "io/atomic_write.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_manifest_cache.hpp"
 #include "io/append_parts.hpp"
-#include "io/manifest_stamp.hpp"
+#include "io/atomic_write.hpp"
 #include "io/manifest_errors.hpp"
+#include "io/manifest_stamp.hpp"
 
 namespace crv::io::detail {
 
@@ -30,11 +30,14 @@ bool checkpoint_table_locked(RunLog& run, core::TableName table) {
   const std::string name(core::to_string(table));
   const TableLogRead read = run.table_log(name);
   const TableLog& log = read.log;
-  TableSnapshot merged = merge_log(
-      current ? std::optional<TableManifest>(std::move(current->manifest)) : run.walked_manifest(table, read), name, &log);
+  TableSnapshot merged =
+      merge_log(current ? std::optional<TableManifest>(std::move(current->manifest)) : run.walked_manifest(table, read),
+                name, &log);
   if (!current && !merged.manifest.partitions.empty()) merged.checkpointed = false;
   if (merged.checkpointed) {
-    if (current) remember_saved_manifest(path, env.file_identity(path), ManifestFile{std::move(merged.manifest), std::move(current->text)});
+    if (current)
+      remember_saved_manifest(path, env.file_identity(path),
+                              ManifestFile{std::move(merged.manifest), std::move(current->text)});
     return false;
   }
   stamp_write_time(merged.manifest, env);

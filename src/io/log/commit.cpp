@@ -8,9 +8,9 @@
 #include "crv/core/table_descriptor.hpp"
 #include "crv/io/errors.hpp"
 #include "io/append_parts.hpp"
+#include "io/iso_time.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/random_uuid.hpp"
-#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 namespace {
@@ -84,7 +84,8 @@ void choose_inline_rows(RunLog& run, PendingTable& table) {
   const std::shared_ptr<const TableManifest> manifest = run.manifest(table.prepared.table);
   const std::vector<bool> inline_ok = run.with_table_log(table.prepared.name, [&](const TableLog& log) {
     std::vector<bool> ok;
-    for (const BucketSlice& slice : table.prepared.slices) ok.push_back(accepts_inline(manifest.get(), log, slice.bucket_id));
+    for (const BucketSlice& slice : table.prepared.slices)
+      ok.push_back(accepts_inline(manifest.get(), log, slice.bucket_id));
     return ok;
   });
   const parquet::WriterOptions writer = part_writer_options(settings, run.run_id(), table.prepared.name);
@@ -109,8 +110,8 @@ AppendSummary summarize(const PendingTable& table, const std::string& run_id) {
   summary.table = table.prepared.name;
   summary.run_id = run_id;
   for (const InlineRows& rows : table.inline_rows) {
-    summary.parts.push_back({rows.bucket_id, "", rows.rows, static_cast<std::int64_t>(rows.parquet->size()),
-                             rows.tick_min, rows.tick_max});
+    summary.parts.push_back(
+        {rows.bucket_id, "", rows.rows, static_cast<std::int64_t>(rows.parquet->size()), rows.tick_min, rows.tick_max});
   }
   summary.parts.insert(summary.parts.end(), table.parts.begin(), table.parts.end());
   std::sort(summary.parts.begin(), summary.parts.end(),
@@ -158,8 +159,8 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
     // The bucket size check reads the log's new tail, which the shape then follows.
     check_tick_bucket_size(run, append.table.name());
     std::shared_ptr<const StoredShape> shape = stored_shape_for(run, append);
-    tables.push_back({prepare_append(settings, append.table, append.frame, options, shape.get()), {}, {}, {},
-                      std::move(shape)});
+    tables.push_back(
+        {prepare_append(settings, append.table, append.frame, options, shape.get()), {}, {}, {}, std::move(shape)});
   }
   for (PendingTable& table : tables) choose_inline_rows(run, table);
 
@@ -184,8 +185,8 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
     commit.tick_bucket_size = settings.tick_bucket_size;
     commit.inline_rows = table.inline_rows;
     for (const AppendedPart& part : table.parts) {
-      commit.parts.emplace_back(part.bucket_id, PartEntry{part.path, part.rows, part.bytes, part.tick_min,
-                                                          part.tick_max, record.created_at});
+      commit.parts.emplace_back(
+          part.bucket_id, PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, record.created_at});
     }
     record.tables.push_back(std::move(commit));
   }
@@ -238,9 +239,10 @@ std::vector<AppendSummary> commit_tables(RunLog& run, std::span<const TableAppen
       // Nothing was logged and this attempt's parts are removed: conform the frames again,
       // to the shapes stored now (a lossless cast, or the error naming the field).
       if (attempt == kAttempts) {
-        throw IoWriteError("cannot append to run '" + run.run_id() + "': other writers changed the shape of a struct "
-                           "column of its tables during each of " + std::to_string(kAttempts) +
-                           " attempts; nothing was written, append again");
+        throw IoWriteError("cannot append to run '" + run.run_id() +
+                           "': other writers changed the shape of a struct "
+                           "column of its tables during each of " +
+                           std::to_string(kAttempts) + " attempts; nothing was written, append again");
       }
     }
   }

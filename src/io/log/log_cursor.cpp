@@ -10,7 +10,8 @@ std::string LogCursor::to_string() const { return std::to_string(segment) + ":" 
 
 LogCursor LogCursor::parse(std::string_view text) {
   const auto fail = [&]() -> LogCursor {
-    throw IoArgumentError("invalid log cursor '" + std::string(text) + "': expected <segment>:<offset>, as printed by follow");
+    throw IoArgumentError("invalid log cursor '" + std::string(text) +
+                          "': expected <segment>:<offset>, as printed by follow");
   };
   const std::size_t colon = text.find(':');
   if (colon == std::string_view::npos) return fail();

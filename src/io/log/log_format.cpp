@@ -72,8 +72,8 @@ ParsedRecords parse_records(std::string_view bytes, std::uint64_t base_offset) {
       break;
     }
     if (length > left - kRecordHeaderSize) {
-      parsed.problem = "truncated record at offset " + std::to_string(offset) + " (length " +
-                       std::to_string(length) + ", " + std::to_string(left - kRecordHeaderSize) + " bytes left)";
+      parsed.problem = "truncated record at offset " + std::to_string(offset) + " (length " + std::to_string(length) +
+                       ", " + std::to_string(left - kRecordHeaderSize) + " bytes left)";
       parsed.truncated_need = kRecordHeaderSize + length;
       break;
     }
@@ -87,8 +87,8 @@ ParsedRecords parse_records(std::string_view bytes, std::uint64_t base_offset) {
       break;
     }
     position += kRecordHeaderSize + length;
-    parsed.records.push_back({static_cast<RecordType>(type), offset, base_offset + position,
-                              bytes.substr(position - length, length)});
+    parsed.records.push_back(
+        {static_cast<RecordType>(type), offset, base_offset + position, bytes.substr(position - length, length)});
   }
   parsed.valid_end = parsed.records.empty() ? base_offset : parsed.records.back().end;
   return parsed;

@@ -62,8 +62,8 @@ void LogState::refresh(const AppendLog& log) {
 
 void LogState::apply(const RawRecord& record, std::uint64_t segment, const std::filesystem::path& path) {
   const LogPosition at{segment, record.offset};
-  const std::string what = "record at offset " + std::to_string(record.offset) + " of the append log '" +
-                           path.string() + "'";
+  const std::string what =
+      "record at offset " + std::to_string(record.offset) + " of the append log '" + path.string() + "'";
   if (record.type == RecordType::Commit) {
     CommitRecord commit = decode_commit(record.payload, what);
     for (TableCommit& table : commit.tables) {

@@ -73,7 +73,7 @@ CommitsSince RunLog::commits_since(std::string_view table, LogPosition cursor) {
       if (record.type != RecordType::Commit) continue;
       const LogPosition at{segment, record.offset};
       CommitRecord commit = decode_commit(record.payload, "record at offset " + std::to_string(record.offset) +
-                                                             " of the append log '" + path.string() + "'");
+                                                              " of the append log '" + path.string() + "'");
       for (TableCommit& entry : commit.tables) {
         if (entry.table != table) continue;
         for (InlineRows& rows : entry.inline_rows) since.rows.push_back({at, commit.created_at, std::move(rows)});
@@ -102,7 +102,8 @@ TableSnapshot RunLog::snapshot(core::TableName table) {
     const std::shared_ptr<const TableManifest> manifest = manifest_at(table, before);
     TableLogRead read = table_log(name);
     if (identity_of(env_, path) == before) {
-      std::optional<TableManifest> base = manifest ? std::optional<TableManifest>(*manifest) : walked_manifest(table, read);
+      std::optional<TableManifest> base =
+          manifest ? std::optional<TableManifest>(*manifest) : walked_manifest(table, read);
       TableSnapshot snapshot = merge_log(std::move(base), name, &read.log);
       snapshot.had_manifest = manifest != nullptr;
       snapshot.walked = manifest == nullptr && !snapshot.manifest.partitions.empty();
@@ -115,7 +116,7 @@ TableSnapshot RunLog::snapshot(core::TableName table) {
 }
 
 std::shared_ptr<const TableManifest> RunLog::manifest_at(core::TableName table,
-                                                        const std::optional<FileIdentity>& identity) {
+                                                         const std::optional<FileIdentity>& identity) {
   if (!identity) return nullptr;
   {
     const std::lock_guard guard(mutex_);
@@ -142,7 +143,8 @@ std::optional<TableManifest> RunLog::walked_manifest(core::TableName table, cons
   const std::filesystem::path dir = table_dir(settings_, run_id_, table);
   if (!env_.is_directory(dir)) return std::nullopt;
   const std::vector<std::string> names = env_.list_dir(dir);
-  if (std::none_of(names.begin(), names.end(), [](const std::string& n) { return parse_bucket_dir_name(n).has_value(); })) {
+  if (std::none_of(names.begin(), names.end(),
+                   [](const std::string& n) { return parse_bucket_dir_name(n).has_value(); })) {
     return std::nullopt;
   }
   return walk_committed(env_, settings_, run_id_, table, log_, read.log, read.first_segment, nullptr).manifest;

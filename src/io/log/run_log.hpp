@@ -2,9 +2,9 @@
 // The append log of one run as a Dataset holds it: the log on disk, its replayed state,
 // and the consistent table snapshots that every read of crv-io starts from.
 
-#include <memory>
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>

@@ -8,15 +8,15 @@
 #include <set>
 
 #include "crv/frame/kernels.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/append_parts.hpp"
+#include "io/iso_time.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/part_check.hpp"
+#include "io/part_io.hpp"
 #include "io/random_uuid.hpp"
 #include "io/scan_output.hpp"
 #include "io/shape_unify.hpp"
-#include "io/iso_time.hpp"
 
 namespace crv::io::detail {
 

@@ -9,10 +9,10 @@
 
 #include "crv/core/parallel_tasks.hpp"
 #include "crv/core/table_descriptor.hpp"
-#include "io/part_io.hpp"
 #include "crv/io/paths.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/log/run_log.hpp"
+#include "io/part_io.hpp"
 #include "io/shape_unify.hpp"
 
 namespace crv::io::detail {
@@ -106,7 +106,9 @@ void StoredShapeTracker::read_log(RunLog& run, core::TableName table, Tracked& t
     sources.push_back({at, nullptr, bucket_dir(settings, run.run_id(), table, bucket_id) / name});
   };
   run.with_table_state(core::to_string(table), [&](const TableLog& log, LogPosition state_end, std::uint64_t first) {
-    const auto is_new = [&tracked](const LogPosition& at) { return at >= tracked.log_end && !tracked.noted.contains(at); };
+    const auto is_new = [&tracked](const LogPosition& at) {
+      return at >= tracked.log_end && !tracked.noted.contains(at);
+    };
     for (const LoggedRows& rows : log.rows) {
       if (is_new(rows.at)) sources.push_back({rows.at, rows.rows.parquet, {}});
     }

@@ -8,16 +8,16 @@
 
 #include "crv/io/errors.hpp"
 #include "crv/io/paths.hpp"
-#include "io/log/log_operations.hpp"
 #include "io/iso_time.hpp"
+#include "io/log/log_operations.hpp"
 
 namespace crv::io::detail {
 namespace {
 
 struct TableGarbage {
-  std::set<std::string> live;                      // "bucket=.../part-..." the snapshot lists
+  std::set<std::string> live;                       // "bucket=.../part-..." the snapshot lists
   std::map<std::string, std::int64_t> replaced_at;  // replaced by a live seal, and when
-  std::set<std::string> logged;                    // named by a live commit
+  std::set<std::string> logged;                     // named by a live commit
 };
 
 TableGarbage classify(const TableSnapshot& snapshot, const TableLog& log) {
@@ -27,10 +27,12 @@ TableGarbage classify(const TableSnapshot& snapshot, const TableLog& log) {
   }
   for (const LoggedSeal& seal : log.seals) {
     for (const std::string& name : seal.seal.replaced) {
-      garbage.replaced_at[bucket_dir_name(seal.seal.bucket_id) + "/" + name] = parse_iso_utc(seal.seal.part.created_at).value_or(0);
+      garbage.replaced_at[bucket_dir_name(seal.seal.bucket_id) + "/" + name] =
+          parse_iso_utc(seal.seal.part.created_at).value_or(0);
     }
   }
-  for (const LoggedPart& part : log.parts) garbage.logged.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
+  for (const LoggedPart& part : log.parts)
+    garbage.logged.insert(bucket_dir_name(part.bucket_id) + "/" + part.part.path);
   return garbage;
 }
 

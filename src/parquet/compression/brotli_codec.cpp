@@ -30,8 +30,8 @@ class BrotliCodec final : public Codec {
     const size_t bound = max_compressed_size(input.size());
     uint8_t* dst = grow(out, bound);
     size_t written = bound;
-    if (BrotliEncoderCompress(quality_, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, input.size(),
-                              input.data(), &written, dst) == BROTLI_FALSE) {
+    if (BrotliEncoderCompress(quality_, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, input.size(), input.data(),
+                              &written, dst) == BROTLI_FALSE) {
       out.resize(old_size);
       throw ParquetError("BROTLI compression failed");
     }
@@ -39,13 +39,12 @@ class BrotliCodec final : public Codec {
     return written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     uint8_t dummy = 0;
     size_t produced = expected_uncompressed_size;
-    const BrotliDecoderResult result = BrotliDecoderDecompress(
-        input.size(), input.data(), &produced, expected_uncompressed_size == 0 ? &dummy : out);
+    const BrotliDecoderResult result =
+        BrotliDecoderDecompress(input.size(), input.data(), &produced, expected_uncompressed_size == 0 ? &dummy : out);
     if (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
       throw_corrupt(codec(), "data decompresses to more than the expected " +
                                  std::to_string(expected_uncompressed_size) + " bytes");

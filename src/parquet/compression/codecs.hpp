@@ -27,8 +27,7 @@ std::unique_ptr<Codec> make_brotli_codec(int level);
 
 // An empty input decompresses to an empty page for every codec (some writers store empty
 // pages without a codec frame). True when handled; throws when data was expected.
-bool decompress_empty_input(CompressionCodec codec, std::span<const uint8_t> input,
-                            size_t expected_uncompressed_size);
+bool decompress_empty_input(CompressionCodec codec, std::span<const uint8_t> input, size_t expected_uncompressed_size);
 
 // Grows `out` by `extra` bytes and returns a pointer to the first new byte.
 uint8_t* grow(std::vector<uint8_t>& out, size_t extra);

@@ -34,8 +34,7 @@ class GzipCodec final : public Codec {
   size_t compress(std::span<const uint8_t> input, std::vector<uint8_t>& out) override {
     check_size(input.size());
     if (!deflate_ready_) {
-      if (deflateInit2(&deflate_, level_, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) !=
-          Z_OK) {
+      if (deflateInit2(&deflate_, level_, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         throw ParquetError("GZIP compression failed: cannot initialize zlib");
       }
       deflate_ready_ = true;
@@ -60,8 +59,7 @@ class GzipCodec final : public Codec {
     return written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     check_size(input.size());
     check_size(expected_uncompressed_size);

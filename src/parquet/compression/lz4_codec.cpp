@@ -29,10 +29,8 @@ size_t lz4_bound(size_t input_size) {
 
 // Compresses into dst (capacity lz4_bound(input.size())); returns the block size.
 size_t compress_block(std::span<const uint8_t> input, uint8_t* dst, size_t capacity) {
-  const int written = LZ4_compress_default(reinterpret_cast<const char*>(input.data()),
-                                           reinterpret_cast<char*>(dst),
-                                           static_cast<int>(input.size()),
-                                           static_cast<int>(capacity));
+  const int written = LZ4_compress_default(reinterpret_cast<const char*>(input.data()), reinterpret_cast<char*>(dst),
+                                           static_cast<int>(input.size()), static_cast<int>(capacity));
   if (written <= 0) throw ParquetError("LZ4 compression failed");
   return static_cast<size_t>(written);
 }
@@ -43,8 +41,7 @@ bool decompress_block(const uint8_t* src, size_t src_size, uint8_t* dst, size_t 
       size > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return false;
   }
-  const int produced = LZ4_decompress_safe(reinterpret_cast<const char*>(src),
-                                           reinterpret_cast<char*>(dst),
+  const int produced = LZ4_decompress_safe(reinterpret_cast<const char*>(src), reinterpret_cast<char*>(dst),
                                            static_cast<int>(src_size), static_cast<int>(size));
   return produced >= 0 && static_cast<size_t>(produced) == size;
 }
@@ -63,13 +60,9 @@ void store_be32(uint8_t* p, uint32_t v) {
 
 class Lz4RawCodec final : public Codec {
  public:
-  [[nodiscard]] CompressionCodec codec() const noexcept override {
-    return CompressionCodec::LZ4_RAW;
-  }
+  [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::LZ4_RAW; }
 
-  [[nodiscard]] size_t max_compressed_size(size_t input_size) const override {
-    return lz4_bound(input_size);
-  }
+  [[nodiscard]] size_t max_compressed_size(size_t input_size) const override { return lz4_bound(input_size); }
 
   size_t compress(std::span<const uint8_t> input, std::vector<uint8_t>& out) override {
     const size_t old_size = out.size();
@@ -79,12 +72,11 @@ class Lz4RawCodec final : public Codec {
     return written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     if (!decompress_block(input.data(), input.size(), out, expected_uncompressed_size)) {
-      throw_corrupt(codec(), "corrupt LZ4 block or not of the expected size " +
-                                 std::to_string(expected_uncompressed_size));
+      throw_corrupt(codec(),
+                    "corrupt LZ4 block or not of the expected size " + std::to_string(expected_uncompressed_size));
     }
   }
 };
@@ -108,8 +100,7 @@ class Lz4HadoopCodec final : public Codec {
     return kHadoopPrefixSize + written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     if (decompress_hadoop(input, out, expected_uncompressed_size)) return;
     if (!decompress_block(input.data(), input.size(), out, expected_uncompressed_size)) {

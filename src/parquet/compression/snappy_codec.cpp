@@ -25,8 +25,7 @@ class SnappyCodec final : public Codec {
     return written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     const auto* src = reinterpret_cast<const char*>(input.data());
     size_t length = 0;

@@ -10,9 +10,7 @@ namespace {
 
 class UncompressedCodec final : public Codec {
  public:
-  [[nodiscard]] CompressionCodec codec() const noexcept override {
-    return CompressionCodec::UNCOMPRESSED;
-  }
+  [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::UNCOMPRESSED; }
 
   [[nodiscard]] size_t max_compressed_size(size_t input_size) const override { return input_size; }
 
@@ -21,8 +19,7 @@ class UncompressedCodec final : public Codec {
     return input.size();
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (input.size() != expected_uncompressed_size) {
       throw_size_mismatch(codec(), input.size(), expected_uncompressed_size);
     }

@@ -80,17 +80,14 @@ class ZstdCodec final : public Codec {
 
   [[nodiscard]] CompressionCodec codec() const noexcept override { return CompressionCodec::ZSTD; }
 
-  [[nodiscard]] size_t max_compressed_size(size_t input_size) const override {
-    return ZSTD_compressBound(input_size);
-  }
+  [[nodiscard]] size_t max_compressed_size(size_t input_size) const override { return ZSTD_compressBound(input_size); }
 
   size_t compress(std::span<const uint8_t> input, std::vector<uint8_t>& out) override {
     ZSTD_CCtx* context = thread_compression_context.get();
     const size_t old_size = out.size();
     const size_t bound = max_compressed_size(input.size());
     uint8_t* dst = grow(out, bound);
-    const size_t written =
-        ZSTD_compressCCtx(context, dst, bound, input.data(), input.size(), level_);
+    const size_t written = ZSTD_compressCCtx(context, dst, bound, input.data(), input.size(), level_);
     if (ZSTD_isError(written) != 0) {
       out.resize(old_size);
       throw ParquetError(std::string("ZSTD compression failed: ") + ZSTD_getErrorName(written));
@@ -99,12 +96,10 @@ class ZstdCodec final : public Codec {
     return written;
   }
 
-  void decompress(std::span<const uint8_t> input, uint8_t* out,
-                  size_t expected_uncompressed_size) override {
+  void decompress(std::span<const uint8_t> input, uint8_t* out, size_t expected_uncompressed_size) override {
     if (decompress_empty_input(codec(), input, expected_uncompressed_size)) return;
     if (dctx_ == nullptr) dctx_ = decompression_contexts().take();
-    const size_t produced =
-        ZSTD_decompressDCtx(dctx_, out, expected_uncompressed_size, input.data(), input.size());
+    const size_t produced = ZSTD_decompressDCtx(dctx_, out, expected_uncompressed_size, input.data(), input.size());
     if (ZSTD_isError(produced) != 0) {
       if (ZSTD_getErrorCode(produced) == ZSTD_error_dstSize_tooSmall) {
         throw_corrupt(codec(), "data decompresses to more than the expected " +

@@ -25,8 +25,8 @@ void decode_bit_packed_levels(const uint8_t* data, size_t size, int bit_width, T
   if (static_cast<size_t>(bit_width) > sizeof(T) * 8) {
     throw ParquetError("BIT_PACKED levels: bit width " + std::to_string(bit_width) + " does not fit the output");
   }
-  if (n > 0 && bit_width > 0 && (n > size * 8 / static_cast<size_t>(bit_width) ||
-                                 bit_packed_levels_size(n, bit_width) > size)) {
+  if (n > 0 && bit_width > 0 &&
+      (n > size * 8 / static_cast<size_t>(bit_width) || bit_packed_levels_size(n, bit_width) > size)) {
     throw ParquetError("BIT_PACKED levels: " + std::to_string(n) + " levels of " + std::to_string(bit_width) +
                        " bits need " + std::to_string(bit_packed_levels_size(n, bit_width)) + " bytes, only " +
                        std::to_string(size) + " present");
@@ -63,7 +63,7 @@ void encode_bit_packed_levels(const T* values, size_t n, int bit_width, std::vec
   if (acc_bits > 0) out.push_back(static_cast<uint8_t>(acc << (8 - acc_bits)));
 }
 
-#define CRV_BIT_PACKED_LEVELS_INSTANTIATE(T)                                             \
+#define CRV_BIT_PACKED_LEVELS_INSTANTIATE(T)                                          \
   template void decode_bit_packed_levels<T>(const uint8_t*, size_t, int, T*, size_t); \
   template void encode_bit_packed_levels<T>(const T*, size_t, int, std::vector<uint8_t>&);
 CRV_BIT_PACKED_LEVELS_INSTANTIATE(uint8_t)

@@ -12,8 +12,7 @@
 
 namespace crv::parquet::encoding {
 
-static_assert(std::endian::native == std::endian::little,
-              "the Parquet encodings assume a little-endian host");
+static_assert(std::endian::native == std::endian::little, "the Parquet encodings assume a little-endian host");
 
 // Unaligned little-endian load / store of a trivially copyable value.
 template <typename T>

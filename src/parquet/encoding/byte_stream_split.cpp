@@ -22,8 +22,12 @@ void decode_streams(const uint8_t* data, size_t count, size_t first, size_t n, u
 #if defined(__SSE2__)
   if constexpr (W == 4 || W == 8) {
     // 16 values at a time: the 16-byte blocks of the W streams interleaved by unpacking.
-    const auto load = [&](size_t k, size_t i) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(streams[k] + i)); };
-    const auto store = [&](size_t value, __m128i v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(out + value * W), v); };
+    const auto load = [&](size_t k, size_t i) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(streams[k] + i));
+    };
+    const auto store = [&](size_t value, __m128i v) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + value * W), v);
+    };
     for (; start + 16 <= n; start += 16) {
       const size_t i = start;
       const __m128i s0 = load(0, i), s1 = load(1, i), s2 = load(2, i), s3 = load(3, i);
@@ -77,8 +81,7 @@ void byte_stream_split_encode(const uint8_t* values, size_t n, size_t width, std
   }
 }
 
-void byte_stream_split_decode(const uint8_t* data, size_t size, size_t width, size_t first, size_t n,
-                              uint8_t* out) {
+void byte_stream_split_decode(const uint8_t* data, size_t size, size_t width, size_t first, size_t n, uint8_t* out) {
   if (width == 0 || size % width != 0) {
     throw ParquetError("BYTE_STREAM_SPLIT: " + std::to_string(size) + " bytes are not a whole number of " +
                        std::to_string(width) + "-byte values");

@@ -20,8 +20,7 @@ void byte_stream_split_encode(const T* values, size_t n, std::vector<uint8_t>& o
 // Decodes values [first, first + n) of an encoded page data[0, size) of `width`-byte values
 // into out (n * width bytes). The page holds size / width values; throws ParquetError when
 // size is not a multiple of width or the range is past the end.
-void byte_stream_split_decode(const uint8_t* data, size_t size, size_t width, size_t first, size_t n,
-                              uint8_t* out);
+void byte_stream_split_decode(const uint8_t* data, size_t size, size_t width, size_t first, size_t n, uint8_t* out);
 
 template <typename T>
 void byte_stream_split_decode(const uint8_t* data, size_t size, size_t first, size_t n, T* out) {

@@ -36,8 +36,8 @@ void delta_binary_packed_encode(const T* values, size_t n, std::vector<uint8_t>&
     const size_t count = std::min(kBlockSize, n - start);
     T min_delta = 0;
     for (size_t i = 0; i < count; ++i) {
-      const auto d = static_cast<T>(static_cast<U>(static_cast<U>(values[start + i]) -
-                                                   static_cast<U>(values[start + i - 1])));
+      const auto d =
+          static_cast<T>(static_cast<U>(static_cast<U>(values[start + i]) - static_cast<U>(values[start + i - 1])));
       deltas[i] = static_cast<Packed>(static_cast<U>(d));
       min_delta = i == 0 ? d : std::min(min_delta, d);
     }
@@ -111,8 +111,7 @@ void DeltaBinaryPackedDecoder<T>::start_miniblock() {
   if (!in_block_ || miniblock_index_ == miniblocks_per_block_) start_block();
   bit_width_ = bit_widths_[miniblock_index_++];
   if (static_cast<size_t>(bit_width_) > sizeof(T) * 8) {
-    throw_corrupt("miniblock bit width " + std::to_string(bit_width_) + " exceeds " +
-                  std::to_string(sizeof(T) * 8));
+    throw_corrupt("miniblock bit width " + std::to_string(bit_width_) + " exceeds " + std::to_string(sizeof(T) * 8));
   }
   miniblock_values_left_ = values_per_miniblock_;
 }
@@ -186,8 +185,8 @@ size_t DeltaBinaryPackedDecoder<T>::skip_to_end() {
     if (miniblock_values_left_ == 0) start_miniblock();
     const uint64_t bytes = miniblock_values_left_ * static_cast<uint64_t>(bit_width_) / 8;
     if (bytes > size_ - pos_) {
-      throw_corrupt("miniblock truncated: " + std::to_string(bytes) + " bytes needed at byte " +
-                    std::to_string(pos_) + ", " + std::to_string(size_ - pos_) + " present");
+      throw_corrupt("miniblock truncated: " + std::to_string(bytes) + " bytes needed at byte " + std::to_string(pos_) +
+                    ", " + std::to_string(size_ - pos_) + " present");
     }
     pos_ += static_cast<size_t>(bytes);
     remaining -= std::min(remaining, miniblock_values_left_);

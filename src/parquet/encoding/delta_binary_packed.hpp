@@ -43,9 +43,9 @@ class DeltaBinaryPackedDecoder {
   size_t skip_to_end();
 
  private:
-  void start_block();       // reads min delta and bit widths of the next block
-  void start_miniblock();   // moves to the next miniblock of the current block
-  void load_group();        // unpacks the next 32 deltas of the current miniblock
+  void start_block();      // reads min delta and bit widths of the next block
+  void start_miniblock();  // moves to the next miniblock of the current block
+  void load_group();       // unpacks the next 32 deltas of the current miniblock
 
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;

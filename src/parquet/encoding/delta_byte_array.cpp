@@ -37,7 +37,8 @@ void encode_front_coded(size_t n, ValueAt&& value_at, std::vector<uint8_t>& out)
 }  // namespace
 
 void delta_byte_array_encode(const ByteArrayView* values, size_t n, std::vector<uint8_t>& out) {
-  encode_front_coded(n, [values](size_t i) { return values[i]; }, out);
+  encode_front_coded(
+      n, [values](size_t i) { return values[i]; }, out);
 }
 
 void delta_byte_array_encode(const int32_t* offsets, const uint8_t* data, size_t n, std::vector<uint8_t>& out) {
@@ -54,7 +55,10 @@ void delta_byte_array_encode_fixed(const uint8_t* values, size_t n, size_t width
     throw ParquetError("DELTA_BYTE_ARRAY: fixed width " + std::to_string(width) + " exceeds INT32_MAX");
   }
   encode_front_coded(
-      n, [values, width](size_t i) { return ByteArrayView{values + i * width, static_cast<uint32_t>(width)}; },
+      n,
+      [values, width](size_t i) {
+        return ByteArrayView{values + i * width, static_cast<uint32_t>(width)};
+      },
       out);
 }
 

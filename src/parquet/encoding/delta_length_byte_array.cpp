@@ -36,8 +36,7 @@ void delta_length_byte_array_encode(const ByteArrayView* values, size_t n, std::
   }
 }
 
-void delta_length_byte_array_encode(const int32_t* offsets, const uint8_t* data, size_t n,
-                                    std::vector<uint8_t>& out) {
+void delta_length_byte_array_encode(const int32_t* offsets, const uint8_t* data, size_t n, std::vector<uint8_t>& out) {
   std::vector<int32_t> lengths(n);
   for (size_t i = 0; i < n; ++i) lengths[i] = offsets[i + 1] - offsets[i];
   delta_binary_packed_encode(lengths.data(), n, out);

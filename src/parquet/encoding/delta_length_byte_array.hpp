@@ -13,8 +13,7 @@ namespace crv::parquet::encoding {
 
 void delta_length_byte_array_encode(const ByteArrayView* values, size_t n, std::vector<uint8_t>& out);
 // Values in Arrow layout: value i is data[offsets[i], offsets[i + 1]).
-void delta_length_byte_array_encode(const int32_t* offsets, const uint8_t* data, size_t n,
-                                    std::vector<uint8_t>& out);
+void delta_length_byte_array_encode(const int32_t* offsets, const uint8_t* data, size_t n, std::vector<uint8_t>& out);
 
 // Streaming decoder: lengths are decoded lazily in batches; the constructor only walks the
 // length blocks to find where the bytes start. Throws ParquetError on negative lengths,

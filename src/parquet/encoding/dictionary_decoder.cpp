@@ -24,8 +24,8 @@ void dictionary_gather(const T* dictionary, size_t dictionary_size, const uint32
   }
 }
 
-void dictionary_gather_byte_arrays(const ByteArrayView* dictionary, size_t dictionary_size,
-                                   const uint32_t* indices, size_t n, ByteArrayOutput& out) {
+void dictionary_gather_byte_arrays(const ByteArrayView* dictionary, size_t dictionary_size, const uint32_t* indices,
+                                   size_t n, ByteArrayOutput& out) {
   size_t total = 0;
   for (size_t i = 0; i < n; ++i) {
     const uint32_t index = indices[i];
@@ -39,8 +39,8 @@ void dictionary_gather_byte_arrays(const ByteArrayView* dictionary, size_t dicti
   }
 }
 
-void dictionary_gather_fixed(const uint8_t* dictionary, size_t dictionary_size, size_t width,
-                             const uint32_t* indices, size_t n, uint8_t* out) {
+void dictionary_gather_fixed(const uint8_t* dictionary, size_t dictionary_size, size_t width, const uint32_t* indices,
+                             size_t n, uint8_t* out) {
   for (size_t i = 0; i < n; ++i) {
     const uint32_t index = indices[i];
     if (index >= dictionary_size) throw_bad_index(index, dictionary_size);

@@ -15,12 +15,12 @@ template <typename T>
 void dictionary_gather(const T* dictionary, size_t dictionary_size, const uint32_t* indices, size_t n, T* out);
 
 // Appends dictionary[indices[i]] to out for each i.
-void dictionary_gather_byte_arrays(const ByteArrayView* dictionary, size_t dictionary_size,
-                                   const uint32_t* indices, size_t n, ByteArrayOutput& out);
+void dictionary_gather_byte_arrays(const ByteArrayView* dictionary, size_t dictionary_size, const uint32_t* indices,
+                                   size_t n, ByteArrayOutput& out);
 
 // FIXED_LEN_BYTE_ARRAY: the dictionary is dictionary_size * width contiguous bytes; writes
 // n * width bytes to out.
-void dictionary_gather_fixed(const uint8_t* dictionary, size_t dictionary_size, size_t width,
-                             const uint32_t* indices, size_t n, uint8_t* out);
+void dictionary_gather_fixed(const uint8_t* dictionary, size_t dictionary_size, size_t width, const uint32_t* indices,
+                             size_t n, uint8_t* out);
 
 }  // namespace crv::parquet::encoding

@@ -93,7 +93,7 @@ class ByteArrayDictionaryEncoder {
   [[gnu::noinline]] uint32_t insert(const uint8_t* data, size_t size, uint64_t hash, size_t slot);
   void grow();
 
-  std::vector<uint8_t> arena_;           // bytes of all entries, back to back
+  std::vector<uint8_t> arena_;            // bytes of all entries, back to back
   std::vector<size_t> entry_offsets_{0};  // entry i is arena_[entry_offsets_[i], entry_offsets_[i+1])
   std::vector<uint64_t> entry_hashes_;
   // 0 = empty, else (high 32 bits of the entry's hash) << 32 | (entry index + 1).

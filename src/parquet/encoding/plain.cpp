@@ -174,7 +174,7 @@ size_t plain_decode_fixed(const uint8_t* data, size_t size, size_t width, uint8_
   return bytes;
 }
 
-#define CRV_PLAIN_INSTANTIATE(T)                                                 \
+#define CRV_PLAIN_INSTANTIATE(T)                                          \
   template void plain_encode<T>(const T*, size_t, std::vector<uint8_t>&); \
   template size_t plain_decode<T>(const uint8_t*, size_t, T*, size_t);
 CRV_PLAIN_INSTANTIATE(int32_t)

@@ -38,8 +38,7 @@ size_t plain_decode(const uint8_t* data, size_t size, T* out, size_t n);
 // Encodes n booleans given one per byte (0 = false, anything else = true).
 void plain_encode_booleans(const uint8_t* values, size_t n, std::vector<uint8_t>& out);
 // Encodes n booleans given as an LSB-first bitmap starting at bit `bit_offset` (Arrow layout).
-void plain_encode_boolean_bits(const uint8_t* bitmap, size_t bit_offset, size_t n,
-                               std::vector<uint8_t>& out);
+void plain_encode_boolean_bits(const uint8_t* bitmap, size_t bit_offset, size_t n, std::vector<uint8_t>& out);
 
 // Decodes n booleans starting at bit `bit_offset` of data[0, size), one per byte (0 or 1).
 void plain_decode_booleans(const uint8_t* data, size_t size, size_t bit_offset, uint8_t* out, size_t n);

@@ -97,7 +97,8 @@ void RleBitPackedDecoder::unpack_values(T* out, size_t count) {
     size_t v = packed_read_;
     size_t i = 0;
     for (; i < count && (v & 7) != 0; ++i, ++v) out[i] = static_cast<T>((packed_[v >> 3] >> (v & 7)) & 1);
-    for (; i + 8 <= count; i += 8, v += 8) std::memcpy(out + i, kBitExpansion<T>.values[packed_[v >> 3]], 8 * sizeof(T));
+    for (; i + 8 <= count; i += 8, v += 8)
+      std::memcpy(out + i, kBitExpansion<T>.values[packed_[v >> 3]], 8 * sizeof(T));
     for (; i < count; ++i, ++v) out[i] = static_cast<T>((packed_[v >> 3] >> (v & 7)) & 1);
     packed_read_ = v;
     return;
@@ -208,8 +209,8 @@ RleBitPackedDecoder make_dictionary_index_decoder(const uint8_t* data, size_t si
   return RleBitPackedDecoder(data + 1, size - 1, width);
 }
 
-#define CRV_RLE_DECODER_INSTANTIATE(T)                                  \
-  template size_t RleBitPackedDecoder::get_batch<T>(T*, size_t);       \
+#define CRV_RLE_DECODER_INSTANTIATE(T)                           \
+  template size_t RleBitPackedDecoder::get_batch<T>(T*, size_t); \
   template void RleBitPackedDecoder::decode<T>(T*, size_t);
 CRV_RLE_DECODER_INSTANTIATE(uint8_t)
 CRV_RLE_DECODER_INSTANTIATE(int16_t)

@@ -20,11 +20,11 @@ size_t rle_bit_packed_max_size(int bit_width, size_t n) noexcept {
 namespace {
 
 // Whole-array encoding (byte for byte what a value-by-value encoder in the manner of
-// parquet-mr writes; tests/parquet/reference_rle_encoder.hpp is that reference): from the start of the stream and after each repeated run, values are looked at in groups
-// of 8; a group whose 8 values are equal starts a repeated run that lasts as long as the
-// value does, any other group is bit-packed into the literal run in front of it (closed at
-// 63 groups). A last partial group is a repeated run when it is all one value and no
-// literal run is open, else it is bit-packed zero-padded.
+// parquet-mr writes; tests/parquet/reference_rle_encoder.hpp is that reference): from the start of the stream and after
+// each repeated run, values are looked at in groups of 8; a group whose 8 values are equal starts a repeated run that
+// lasts as long as the value does, any other group is bit-packed into the literal run in front of it (closed at 63
+// groups). A last partial group is a repeated run when it is all one value and no literal run is open, else it is
+// bit-packed zero-padded.
 template <typename T>
 class WholeArrayRleEncoder {
  public:

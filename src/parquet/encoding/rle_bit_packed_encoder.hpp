@@ -28,8 +28,7 @@ enum class RleLengthPrefix { kNone, kFourBytes };
 // 8: a group of one value starts a repeated run that lasts as long as the value does, other
 // groups are bit-packed (a word at a time) into literal runs of up to 63 groups.
 template <typename T>
-void encode_rle_bit_packed(const T* values, size_t n, int bit_width, RleLengthPrefix prefix,
-                           std::vector<uint8_t>& out);
+void encode_rle_bit_packed(const T* values, size_t n, int bit_width, RleLengthPrefix prefix, std::vector<uint8_t>& out);
 
 // Bit width of the indices into a dictionary of num_entries entries: the width of
 // num_entries - 1, but at least 1 for a non-empty dictionary (as Arrow writes, since some

@@ -29,13 +29,28 @@ std::string to_string(Type value) {
 }
 
 std::string to_string(ConvertedType value) {
-  static constexpr const char* kNames[] = {
-      "UTF8",        "MAP",         "MAP_KEY_VALUE",    "LIST",
-      "ENUM",        "DECIMAL",     "DATE",             "TIME_MILLIS",
-      "TIME_MICROS", "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "UINT_8",
-      "UINT_16",     "UINT_32",     "UINT_64",          "INT_8",
-      "INT_16",      "INT_32",      "INT_64",           "JSON",
-      "BSON",        "INTERVAL"};
+  static constexpr const char* kNames[] = {"UTF8",
+                                           "MAP",
+                                           "MAP_KEY_VALUE",
+                                           "LIST",
+                                           "ENUM",
+                                           "DECIMAL",
+                                           "DATE",
+                                           "TIME_MILLIS",
+                                           "TIME_MICROS",
+                                           "TIMESTAMP_MILLIS",
+                                           "TIMESTAMP_MICROS",
+                                           "UINT_8",
+                                           "UINT_16",
+                                           "UINT_32",
+                                           "UINT_64",
+                                           "INT_8",
+                                           "INT_16",
+                                           "INT_32",
+                                           "INT_64",
+                                           "JSON",
+                                           "BSON",
+                                           "INTERVAL"};
   return enum_name(value, kNames);
 }
 
@@ -59,14 +74,12 @@ std::string to_string(Encoding value) {
 }
 
 std::string to_string(CompressionCodec value) {
-  static constexpr const char* kNames[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO",
-                                           "BROTLI",       "LZ4",    "ZSTD", "LZ4_RAW"};
+  static constexpr const char* kNames[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD", "LZ4_RAW"};
   return enum_name(value, kNames);
 }
 
 std::string to_string(PageType value) {
-  static constexpr const char* kNames[] = {"DATA_PAGE", "INDEX_PAGE", "DICTIONARY_PAGE",
-                                           "DATA_PAGE_V2"};
+  static constexpr const char* kNames[] = {"DATA_PAGE", "INDEX_PAGE", "DICTIONARY_PAGE", "DATA_PAGE_V2"};
   return enum_name(value, kNames);
 }
 
@@ -98,19 +111,16 @@ std::string to_string(const LogicalType& value) {
         } else if constexpr (std::is_same_v<M, EnumType>) {
           return "ENUM";
         } else if constexpr (std::is_same_v<M, DecimalType>) {
-          return "DECIMAL(precision=" + std::to_string(member.precision) +
-                 ", scale=" + std::to_string(member.scale) + ")";
+          return "DECIMAL(precision=" + std::to_string(member.precision) + ", scale=" + std::to_string(member.scale) +
+                 ")";
         } else if constexpr (std::is_same_v<M, DateType>) {
           return "DATE";
         } else if constexpr (std::is_same_v<M, TimeType>) {
-          return "TIME(isAdjustedToUTC=" + flag(member.isAdjustedToUTC) +
-                 ", unit=" + to_string(member.unit) + ")";
+          return "TIME(isAdjustedToUTC=" + flag(member.isAdjustedToUTC) + ", unit=" + to_string(member.unit) + ")";
         } else if constexpr (std::is_same_v<M, TimestampType>) {
-          return "TIMESTAMP(isAdjustedToUTC=" + flag(member.isAdjustedToUTC) +
-                 ", unit=" + to_string(member.unit) + ")";
+          return "TIMESTAMP(isAdjustedToUTC=" + flag(member.isAdjustedToUTC) + ", unit=" + to_string(member.unit) + ")";
         } else if constexpr (std::is_same_v<M, IntType>) {
-          return "INTEGER(bitWidth=" + std::to_string(member.bitWidth) +
-                 ", isSigned=" + flag(member.isSigned) + ")";
+          return "INTEGER(bitWidth=" + std::to_string(member.bitWidth) + ", isSigned=" + flag(member.isSigned) + ")";
         } else if constexpr (std::is_same_v<M, NullType>) {
           return "UNKNOWN";
         } else if constexpr (std::is_same_v<M, JsonType>) {
@@ -123,8 +133,7 @@ std::string to_string(const LogicalType& value) {
           return "FLOAT16";
         } else if constexpr (std::is_same_v<M, VariantType>) {
           if (!member.specification_version) return "VARIANT";
-          return "VARIANT(specification_version=" +
-                 std::to_string(*member.specification_version) + ")";
+          return "VARIANT(specification_version=" + std::to_string(*member.specification_version) + ")";
         } else if constexpr (std::is_same_v<M, GeometryType>) {
           if (!member.crs) return "GEOMETRY";
           return "GEOMETRY(crs=" + *member.crs + ")";

@@ -9,12 +9,10 @@ namespace crv::parquet {
 namespace {
 
 void reject_encryption(const FileMetaData& file) {
-  bool encrypted = file.encryption_algorithm.has_value() ||
-                   file.footer_signing_key_metadata.has_value();
+  bool encrypted = file.encryption_algorithm.has_value() || file.footer_signing_key_metadata.has_value();
   for (const RowGroup& row_group : file.row_groups) {
     for (const ColumnChunk& column : row_group.columns) {
-      encrypted = encrypted || column.crypto_metadata.has_value() ||
-                  column.encrypted_column_metadata.has_value();
+      encrypted = encrypted || column.crypto_metadata.has_value() || column.encrypted_column_metadata.has_value();
     }
   }
   if (encrypted) throw ParquetError("encrypted Parquet files are not supported");

@@ -19,8 +19,9 @@ void load_dictionary(const schema::FileLeaf& leaf, int32_t num_values, Dictionar
   dictionary.present = true;
   if (leaf.physical == Type::BOOLEAN) throw ParquetError("dictionary page on a BOOLEAN column");
   if (leaf.physical == Type::BYTE_ARRAY) {
-    if (n > size / 4) throw ParquetError("dictionary page of " + std::to_string(size) + " bytes cannot hold " +
-                                         std::to_string(n) + " values");
+    if (n > size / 4)
+      throw ParquetError("dictionary page of " + std::to_string(size) + " bytes cannot hold " + std::to_string(n) +
+                         " values");
     dictionary.views.resize(n);
     encoding::plain_decode_byte_array_views(data, size, n, dictionary.views.data());
     return;

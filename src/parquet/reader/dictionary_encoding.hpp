@@ -5,6 +5,8 @@
 
 namespace crv::parquet::reader {
 
-inline bool is_dictionary_encoding(Encoding e) { return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY; }
+inline bool is_dictionary_encoding(Encoding e) {
+  return e == Encoding::PLAIN_DICTIONARY || e == Encoding::RLE_DICTIONARY;
+}
 
 }  // namespace crv::parquet::reader

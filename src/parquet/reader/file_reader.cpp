@@ -1,19 +1,19 @@
 // FileReader: footer -> schema -> row groups -> column chunks -> record assembly.
 
-#include "crv/parquet/reader.hpp"
 #include <fmt/format.h>
+#include "crv/parquet/reader.hpp"
 
 #include <algorithm>
 #include <string>
 #include <utility>
 
+#include "crv/core/parallel_tasks.hpp"
 #include "crv/frame/error.hpp"
 #include "crv/frame/kernels.hpp"
 #include "parquet/reader/column_reader.hpp"
 #include "parquet/reader/file_reader_impl.hpp"
 #include "parquet/reader/footer.hpp"
 #include "parquet/reader/page_index.hpp"
-#include "crv/core/parallel_tasks.hpp"
 #include "parquet/reader/record_assembly.hpp"
 #include "parquet/reader/statistics_range.hpp"
 #include "parquet/reader/value_conversion.hpp"
@@ -46,14 +46,16 @@ size_t FileReader::Impl::column_index(const std::string& name) const {
 
 const schema::FileLeaf& FileReader::Impl::filter_leaf(const IntRangeFilter& filter) const {
   const schema::AssemblyNode& node = schema.columns[column_index(filter.column)];
-  if (node.kind != schema::AssemblyNode::Kind::kLeaf || !reader::is_integer_leaf(schema.leaves[static_cast<size_t>(node.leaf)])) {
+  if (node.kind != schema::AssemblyNode::Kind::kLeaf ||
+      !reader::is_integer_leaf(schema.leaves[static_cast<size_t>(node.leaf)])) {
     throw ParquetError::at(where(), "filter column '" + filter.column + "' is not a top-level integer column");
   }
   return schema.leaves[static_cast<size_t>(node.leaf)];
 }
 
 std::optional<reader::IntRange> FileReader::Impl::int_range(int row_group, const schema::FileLeaf& leaf) const {
-  const ColumnMetaData& meta = *metadata.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf.index)].meta_data;
+  const ColumnMetaData& meta =
+      *metadata.row_groups[static_cast<size_t>(row_group)].columns[static_cast<size_t>(leaf.index)].meta_data;
   if (!meta.statistics) return std::nullopt;
   return reader::statistics_int_range(leaf, *meta.statistics);
 }
@@ -131,7 +133,8 @@ frame::Frame FileReader::Impl::empty_frame(const std::vector<size_t>& columns) c
   return frame::Frame::make(projected_fields(columns), std::move(out));
 }
 
-FileReader::Impl::GroupRead FileReader::Impl::plan_group(int g, const std::vector<size_t>& columns, const ReadOptions& options) const {
+FileReader::Impl::GroupRead FileReader::Impl::plan_group(int g, const std::vector<size_t>& columns,
+                                                         const ReadOptions& options) const {
   const RowGroup& rg = metadata.row_groups[static_cast<size_t>(g)];
   GroupRead group{this, &columns, g, std::nullopt, rg.num_rows};
   // Page pruning through the filter column's page index.
@@ -189,7 +192,8 @@ void FileReader::Impl::append_group_column(const GroupRead& group, size_t c, rea
 
 namespace {
 
-void check_column_rows(const ErrorContext& group_where, const std::string& column_path, int64_t rows, int64_t expected) {
+void check_column_rows(const ErrorContext& group_where, const std::string& column_path, int64_t rows,
+                       int64_t expected) {
   if (rows == expected) return;
   ErrorContext at = group_where;
   at.column_path = column_path;
@@ -198,8 +202,9 @@ void check_column_rows(const ErrorContext& group_where, const std::string& colum
 
 }  // namespace
 
-frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups, const std::vector<frame::Field>& fields,
-                                           int threads, const ErrorContext& where) {
+frame::Frame FileReader::Impl::read_groups(const std::vector<GroupRead>& groups,
+                                           const std::vector<frame::Field>& fields, int threads,
+                                           const ErrorContext& where) {
   int64_t total_rows = 0;
   for (const GroupRead& group : groups) total_rows += group.num_rows;
   std::vector<frame::Column> out(fields.size());
@@ -302,12 +307,15 @@ std::map<std::string, std::string> FileReader::key_value_metadata() const {
   return out;
 }
 
-std::optional<std::pair<int64_t, int64_t>> FileReader::int_column_range(int row_group, const std::string& column) const {
+std::optional<std::pair<int64_t, int64_t>> FileReader::int_column_range(int row_group,
+                                                                        const std::string& column) const {
   impl_->check_row_group(row_group);
   return impl_->int_range(row_group, impl_->filter_leaf({column, std::nullopt, std::nullopt}));
 }
 
-std::vector<RowGroupDecision> FileReader::prune_row_groups(const IntRangeFilter& filter) const { return impl_->prune(filter); }
+std::vector<RowGroupDecision> FileReader::prune_row_groups(const IntRangeFilter& filter) const {
+  return impl_->prune(filter);
+}
 
 frame::Frame FileReader::read(const ReadOptions& options) const {
   return read_concatenated({FileRead{this, options}}, options.threads);
@@ -338,8 +346,8 @@ frame::Frame FileReader::read_concatenated(const std::vector<FileRead>& reads, i
       same = file_fields[k].name == fields[k].name && frame::type_equals(file_fields[k].type, fields[k].type);
     }
     if (!same) {
-      throw ParquetError::at(file.where(), "the selected columns differ from those of '" + reads[0].file->name() +
-                                               "' (names or types)");
+      throw ParquetError::at(
+          file.where(), "the selected columns differ from those of '" + reads[0].file->name() + "' (names or types)");
     }
   }
   std::vector<Impl::GroupRead> groups;

@@ -47,7 +47,8 @@ class FileReader::Impl {
   [[nodiscard]] frame::Frame empty_frame(const std::vector<size_t>& columns) const;
   // The plan of one row group: the rows the filter's page index keeps (only the rows of
   // the kept pages are read).
-  [[nodiscard]] GroupRead plan_group(int row_group, const std::vector<size_t>& columns, const ReadOptions& options) const;
+  [[nodiscard]] GroupRead plan_group(int row_group, const std::vector<size_t>& columns,
+                                     const ReadOptions& options) const;
   // One top-level column of a planned group through levels and record assembly.
   [[nodiscard]] frame::Column read_group_column(const GroupRead& group, size_t column) const;
   // One flat top-level column of a planned group (every row) appended to `out`.

@@ -28,7 +28,6 @@ constexpr size_t kShortValue = 16;
 
 constexpr int64_t kMaxOffset = std::numeric_limits<int32_t>::max();
 
-
 [[noreturn]] void offsets_overflow(int64_t bytes) {
   throw ParquetError("string values of one column exceed 2 GiB (" + std::to_string(bytes) +
                      " bytes); 32-bit offsets overflow");
@@ -94,8 +93,8 @@ void FlatColumnBuilder::set_dictionary(const Dictionary& dictionary) {
   dictionary_offsets_[n] = at;
 }
 
-void FlatColumnBuilder::append_page(const int16_t* def, size_t entries, const PageValues& values, ValueDecoders& decoders,
-                                    const Dictionary& dictionary) {
+void FlatColumnBuilder::append_page(const int16_t* def, size_t entries, const PageValues& values,
+                                    ValueDecoders& decoders, const Dictionary& dictionary) {
   if (values.present == entries) def = nullptr;  // no null in the page: every slot takes a value
   if (is_bytes_) {
     append_bytes(def, entries, values, decoders, dictionary);
@@ -235,7 +234,8 @@ void FlatColumnBuilder::gather_dictionary_bytes(const uint32_t* indices, const i
   const uint8_t* bytes = dictionary_bytes_.data();
   auto end = static_cast<int32_t>(start);
   const auto append_entry = [&](uint32_t index) {
-    if (index >= dictionary_size) [[unlikely]] out_of_range(index);
+    if (index >= dictionary_size) [[unlikely]]
+      out_of_range(index);
     const uint32_t begin = doff[index];
     const uint32_t length = doff[index + 1] - begin;
     copy_value(out + end, bytes + begin, length);

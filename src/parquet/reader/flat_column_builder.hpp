@@ -13,9 +13,9 @@
 #include "crv/frame/buffer.hpp"
 #include "crv/frame/column.hpp"
 #include "crv/parquet/metadata.hpp"
-#include "parquet/reader/leaf_data.hpp"
 #include "parquet/reader/decoders/value_decoder.hpp"
 #include "parquet/reader/dictionary.hpp"
+#include "parquet/reader/leaf_data.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
 
 namespace crv::parquet::reader {

@@ -30,7 +30,8 @@ Footer read_footer(const RandomAccessSource& source) {
   uint32_t footer_length;
   std::memcpy(&footer_length, tail, 4);
   if (footer_length == 0 || footer_length > static_cast<uint64_t>(size - 2 * kMagic - 4)) {
-    fail("footer length " + std::to_string(footer_length) + " does not fit in the file of " + std::to_string(size) + " bytes");
+    fail("footer length " + std::to_string(footer_length) + " does not fit in the file of " + std::to_string(size) +
+         " bytes");
   }
   Footer footer;
   footer.data_end = size - 8 - static_cast<int64_t>(footer_length);
@@ -52,21 +53,24 @@ void validate_row_groups(const FileMetaData& metadata, const schema::FileSchema&
     ErrorContext where{.file = file, .row_group = static_cast<int64_t>(g)};
     if (rg.num_rows < 0) throw ParquetError::at(where, "negative num_rows");
     if (rg.columns.size() != schema.leaves.size()) {
-      throw ParquetError::at(where, "row group has " + std::to_string(rg.columns.size()) + " column chunks, the schema " +
-                                        std::to_string(schema.leaves.size()) + " leaf columns");
+      throw ParquetError::at(where, "row group has " + std::to_string(rg.columns.size()) +
+                                        " column chunks, the schema " + std::to_string(schema.leaves.size()) +
+                                        " leaf columns");
     }
     for (size_t c = 0; c < rg.columns.size(); ++c) {
       const ColumnChunk& chunk = rg.columns[c];
       const schema::FileLeaf& leaf = schema.leaves[c];
       where.column_path = leaf.dotted_path;
-      if (chunk.file_path) throw ParquetError::at(where, "column chunk in another file ('" + *chunk.file_path + "') is not supported");
+      if (chunk.file_path)
+        throw ParquetError::at(where, "column chunk in another file ('" + *chunk.file_path + "') is not supported");
       if (!chunk.meta_data) throw ParquetError::at(where, "column chunk without metadata");
       const ColumnMetaData& meta = *chunk.meta_data;
       if (meta.type != leaf.physical) {
         throw ParquetError::at(where, "column chunk type " + to_string(meta.type) + " differs from the schema's " +
                                           to_string(leaf.physical));
       }
-      if (meta.path_in_schema != leaf.path) throw ParquetError::at(where, "column chunk path_in_schema differs from the schema");
+      if (meta.path_in_schema != leaf.path)
+        throw ParquetError::at(where, "column chunk path_in_schema differs from the schema");
       if (leaf.max_rep == 0 && meta.num_values != rg.num_rows) {
         throw ParquetError::at(where, "column chunk holds " + std::to_string(meta.num_values) + " values for " +
                                           std::to_string(rg.num_rows) + " rows");

@@ -24,7 +24,7 @@ namespace crv::parquet::reader {
 // only are dropped). nullopt when the chunk has no usable page index.
 [[nodiscard]] std::optional<RowRanges> filter_pages(const RandomAccessSource& source, const ColumnChunk& chunk,
                                                     const schema::FileLeaf& leaf, std::optional<int64_t> min,
-                                                    std::optional<int64_t> max, int64_t row_group_rows, int64_t data_end,
-                                                    const ErrorContext& where);
+                                                    std::optional<int64_t> max, int64_t row_group_rows,
+                                                    int64_t data_end, const ErrorContext& where);
 
 }  // namespace crv::parquet::reader

@@ -28,7 +28,8 @@ int level_bit_width(int16_t max_level) { return encoding::bit_width_of(static_ca
 
 }  // namespace
 
-size_t decode_levels_v1(Encoding encoding, int16_t max_level, const uint8_t* data, size_t size, size_t n, int16_t* out) {
+size_t decode_levels_v1(Encoding encoding, int16_t max_level, const uint8_t* data, size_t size, size_t n,
+                        int16_t* out) {
   const int width = level_bit_width(max_level);
   size_t consumed = 0;
   if (encoding == Encoding::RLE) {

@@ -116,7 +116,8 @@ const uint8_t* PageReader::decompress(const uint8_t* data, size_t size, size_t u
 void PageReader::make_dictionary_page(const uint8_t* body) {
   if (!header_.dictionary_page_header) fail("dictionary page without a dictionary_page_header");
   const DictionaryPageHeader& h = *header_.dictionary_page_header;
-  page_ = Page{.type = PageType::DICTIONARY_PAGE, .header = &header_, .num_values = h.num_values, .encoding = h.encoding};
+  page_ =
+      Page{.type = PageType::DICTIONARY_PAGE, .header = &header_, .num_values = h.num_values, .encoding = h.encoding};
   page_.size = static_cast<size_t>(header_.uncompressed_page_size);
   page_.data = decompress(body, static_cast<size_t>(header_.compressed_page_size), page_.size);
 }

@@ -26,7 +26,7 @@ struct Page {
   // The header; its member of `type` (dictionary_page_header, data_page_header or
   // data_page_header_v2) is present.
   const PageHeader* header = nullptr;
-  int64_t num_values = 0;  // entries (level triples) of a data page; entries of a dictionary
+  int64_t num_values = 0;               // entries (level triples) of a data page; entries of a dictionary
   Encoding encoding = Encoding::PLAIN;  // of the values
   // DICTIONARY_PAGE and DATA_PAGE: the whole body (v1: levels, then values).
   // DATA_PAGE_V2: the values only.

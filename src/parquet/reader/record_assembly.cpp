@@ -81,8 +81,8 @@ class Assembler {
   }
 
   [[noreturn]] void mismatch(const AssemblyNode& child, int64_t got, int64_t expected) const {
-    fail(child.first_leaf, "levels describe " + std::to_string(got) + " values where its parent expects " +
-                               std::to_string(expected));
+    fail(child.first_leaf,
+         "levels describe " + std::to_string(got) + " values where its parent expects " + std::to_string(expected));
   }
 
   Slots compute_slots(const AssemblyNode& node, const LeafData& data) const {
@@ -128,8 +128,8 @@ class Assembler {
   void fill_leaf(const AssemblyNode& node, const Slots& slots, frame::ArrayData& array) {
     LeafData& data = leaves_[static_cast<size_t>(node.leaf)];
     if (slots.count - slots.null_count != data.num_values) {
-      fail(node.leaf, "levels announce " + std::to_string(slots.count - slots.null_count) + " non-null values, pages hold " +
-                          std::to_string(data.num_values));
+      fail(node.leaf, "levels announce " + std::to_string(slots.count - slots.null_count) +
+                          " non-null values, pages hold " + std::to_string(data.num_values));
     }
     const uint8_t* validity = slots.null_count > 0 ? array.validity->data() : nullptr;
     const frame::DataType& type = *node.field.type;
@@ -150,7 +150,8 @@ class Assembler {
     if (type.is_binary_like()) {
       const encoding::ByteArrayOutput& bytes = data.bytes;
       if (!validity) {
-        array.values = frame::Buffer::copy_of(bytes.offsets.data(), static_cast<int64_t>(bytes.offsets.size() * sizeof(int32_t)));
+        array.values =
+            frame::Buffer::copy_of(bytes.offsets.data(), static_cast<int64_t>(bytes.offsets.size() * sizeof(int32_t)));
       } else {
         frame::BufferBuilder offsets(static_cast<int64_t>((count + 1) * sizeof(int32_t)));
         offsets.resize(static_cast<int64_t>((count + 1) * sizeof(int32_t)), false);

@@ -15,7 +15,8 @@ namespace crv::parquet::reader {
 // values already converted with convert_dense_values; leaves' buffers are handed over).
 // Throws ParquetError::at(where, ...) when the levels are inconsistent (a leaf whose slots
 // disagree with its siblings', value counts that do not match the levels).
-[[nodiscard]] frame::Column assemble_column(const schema::AssemblyNode& node, const std::vector<schema::FileLeaf>& leaf_columns,
+[[nodiscard]] frame::Column assemble_column(const schema::AssemblyNode& node,
+                                            const std::vector<schema::FileLeaf>& leaf_columns,
                                             std::vector<LeafData>& leaves, const ErrorContext& where);
 
 }  // namespace crv::parquet::reader

@@ -12,7 +12,8 @@ namespace crv::parquet::reader {
 bool is_integer_leaf(const schema::FileLeaf& leaf) {
   if (leaf.physical != Type::INT32 && leaf.physical != Type::INT64) return false;
   return leaf.conversion == schema::ReadConversion::kNone || leaf.conversion == schema::ReadConversion::kInt32ToInt8 ||
-         leaf.conversion == schema::ReadConversion::kInt32ToInt16 || leaf.conversion == schema::ReadConversion::kInt32ToUInt8 ||
+         leaf.conversion == schema::ReadConversion::kInt32ToInt16 ||
+         leaf.conversion == schema::ReadConversion::kInt32ToUInt8 ||
          leaf.conversion == schema::ReadConversion::kInt32ToUInt16;
 }
 

@@ -93,7 +93,8 @@ void big_endian_to_decimal(const uint8_t* be, size_t size, uint8_t* out16) {
   const uint8_t fill = negative ? 0xFF : 0x00;
   if (size > 16) {
     for (size_t i = 0; i < size - 16; ++i) {
-      if (be[i] != fill) throw ParquetError("decimal value of " + std::to_string(size) + " bytes does not fit in 128 bits");
+      if (be[i] != fill)
+        throw ParquetError("decimal value of " + std::to_string(size) + " bytes does not fit in 128 bits");
     }
     if (((be[size - 16] & 0x80) != 0) != negative) throw ParquetError("decimal value does not fit in 128 bits");
     be += size - 16;
@@ -172,12 +173,24 @@ void for_each_bytes_value(const schema::FileLeaf& leaf, const LeafData& data, Vi
 void convert_dense_values(const schema::FileLeaf& leaf, LeafData& data) {
   switch (leaf.conversion) {
     case ReadConversion::kNone: return;
-    case ReadConversion::kInt32ToInt8: map_fixed<int32_t, int8_t>(data, [](int32_t v) { return static_cast<int8_t>(v); }); return;
-    case ReadConversion::kInt32ToInt16: map_fixed<int32_t, int16_t>(data, [](int32_t v) { return static_cast<int16_t>(v); }); return;
-    case ReadConversion::kInt32ToUInt8: map_fixed<int32_t, uint8_t>(data, [](int32_t v) { return static_cast<uint8_t>(v); }); return;
-    case ReadConversion::kInt32ToUInt16: map_fixed<int32_t, uint16_t>(data, [](int32_t v) { return static_cast<uint16_t>(v); }); return;
-    case ReadConversion::kInt32ToDecimal: map_fixed<int32_t, Decimal16>(data, [](int32_t v) { return sign_extend(v); }); return;
-    case ReadConversion::kInt64ToDecimal: map_fixed<int64_t, Decimal16>(data, [](int64_t v) { return sign_extend(v); }); return;
+    case ReadConversion::kInt32ToInt8:
+      map_fixed<int32_t, int8_t>(data, [](int32_t v) { return static_cast<int8_t>(v); });
+      return;
+    case ReadConversion::kInt32ToInt16:
+      map_fixed<int32_t, int16_t>(data, [](int32_t v) { return static_cast<int16_t>(v); });
+      return;
+    case ReadConversion::kInt32ToUInt8:
+      map_fixed<int32_t, uint8_t>(data, [](int32_t v) { return static_cast<uint8_t>(v); });
+      return;
+    case ReadConversion::kInt32ToUInt16:
+      map_fixed<int32_t, uint16_t>(data, [](int32_t v) { return static_cast<uint16_t>(v); });
+      return;
+    case ReadConversion::kInt32ToDecimal:
+      map_fixed<int32_t, Decimal16>(data, [](int32_t v) { return sign_extend(v); });
+      return;
+    case ReadConversion::kInt64ToDecimal:
+      map_fixed<int64_t, Decimal16>(data, [](int64_t v) { return sign_extend(v); });
+      return;
     case ReadConversion::kInt96ToTimestamp: {
       const TimeScale scale = time_scale(leaf.type->unit());
       map_fixed<Int96Bytes, int64_t>(data, [&scale](const Int96Bytes& v) { return int96_to_ticks(v, scale); });
@@ -191,9 +204,8 @@ void convert_dense_values(const schema::FileLeaf& leaf, LeafData& data) {
       frame::BufferBuilder out(static_cast<int64_t>(n * 16));
       out.resize(static_cast<int64_t>(n * 16), false);
       uint8_t* dst = out.mutable_data();
-      for_each_bytes_value(leaf, data, [dst](size_t i, const uint8_t* p, size_t size) {
-        big_endian_to_decimal(p, size, dst + i * 16);
-      });
+      for_each_bytes_value(
+          leaf, data, [dst](size_t i, const uint8_t* p, size_t size) { big_endian_to_decimal(p, size, dst + i * 16); });
       data.fixed = std::move(out);
       data.bytes.clear();
       return;

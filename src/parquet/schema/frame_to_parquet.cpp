@@ -85,9 +85,7 @@ struct Builder {
         steps.pop_back();
         break;
       }
-      default:
-        add_leaf(name, type_ptr, nullable, def_here, rep);
-        break;
+      default: add_leaf(name, type_ptr, nullable, def_here, rep); break;
     }
     path.pop_back();
   }
@@ -99,7 +97,8 @@ struct Builder {
     e.repetition_type = repetition(nullable);
     LeafColumn leaf;
     leaf.sort_order = SortOrder::Signed;
-    auto int_type = [&](Type physical, ValueConversion conversion, int8_t bits, bool is_signed, ConvertedType converted) {
+    auto int_type = [&](Type physical, ValueConversion conversion, int8_t bits, bool is_signed,
+                        ConvertedType converted) {
       e.type = physical;
       leaf.physical_type = physical;
       leaf.conversion = conversion;
@@ -117,36 +116,20 @@ struct Builder {
         set(Type::BOOLEAN, ValueConversion::Boolean);
         leaf.sort_order = SortOrder::Unsigned;
         break;
-      case TypeId::Int8:
-        int_type(Type::INT32, ValueConversion::Int8ToInt32, 8, true, ConvertedType::INT_8);
-        break;
-      case TypeId::Int16:
-        int_type(Type::INT32, ValueConversion::Int16ToInt32, 16, true, ConvertedType::INT_16);
-        break;
-      case TypeId::Int32:
-        int_type(Type::INT32, ValueConversion::Int32, 32, true, ConvertedType::INT_32);
-        break;
-      case TypeId::Int64:
-        int_type(Type::INT64, ValueConversion::Int64, 64, true, ConvertedType::INT_64);
-        break;
-      case TypeId::UInt8:
-        int_type(Type::INT32, ValueConversion::UInt8ToInt32, 8, false, ConvertedType::UINT_8);
-        break;
+      case TypeId::Int8: int_type(Type::INT32, ValueConversion::Int8ToInt32, 8, true, ConvertedType::INT_8); break;
+      case TypeId::Int16: int_type(Type::INT32, ValueConversion::Int16ToInt32, 16, true, ConvertedType::INT_16); break;
+      case TypeId::Int32: int_type(Type::INT32, ValueConversion::Int32, 32, true, ConvertedType::INT_32); break;
+      case TypeId::Int64: int_type(Type::INT64, ValueConversion::Int64, 64, true, ConvertedType::INT_64); break;
+      case TypeId::UInt8: int_type(Type::INT32, ValueConversion::UInt8ToInt32, 8, false, ConvertedType::UINT_8); break;
       case TypeId::UInt16:
         int_type(Type::INT32, ValueConversion::UInt16ToInt32, 16, false, ConvertedType::UINT_16);
         break;
       case TypeId::UInt32:
         int_type(Type::INT32, ValueConversion::UInt32ToInt32, 32, false, ConvertedType::UINT_32);
         break;
-      case TypeId::UInt64:
-        int_type(Type::INT64, ValueConversion::Int64, 64, false, ConvertedType::UINT_64);
-        break;
-      case TypeId::Float32:
-        set(Type::FLOAT, ValueConversion::Float);
-        break;
-      case TypeId::Float64:
-        set(Type::DOUBLE, ValueConversion::Double);
-        break;
+      case TypeId::UInt64: int_type(Type::INT64, ValueConversion::Int64, 64, false, ConvertedType::UINT_64); break;
+      case TypeId::Float32: set(Type::FLOAT, ValueConversion::Float); break;
+      case TypeId::Float64: set(Type::DOUBLE, ValueConversion::Double); break;
       case TypeId::Decimal128: {
         const int32_t p = type.precision();
         if (p <= 9) {
@@ -170,8 +153,8 @@ struct Builder {
         e.logicalType = DateType{};
         break;
       case TypeId::Time32:
-        set(Type::INT32, type.unit() == frame::TimeUnit::Second ? ValueConversion::Time32SecondsToMillis
-                                                                  : ValueConversion::Int32);
+        set(Type::INT32,
+            type.unit() == frame::TimeUnit::Second ? ValueConversion::Time32SecondsToMillis : ValueConversion::Int32);
         e.converted_type = ConvertedType::TIME_MILLIS;
         e.logicalType = TimeType{.isAdjustedToUTC = false, .unit = TimeUnit::MILLIS};
         break;
@@ -188,12 +171,8 @@ struct Builder {
         const bool utc = !type.timezone().empty();
         TimeUnit unit = TimeUnit::MILLIS;
         switch (type.unit()) {
-          case frame::TimeUnit::Second:
-            set(Type::INT64, ValueConversion::TimestampSecondsToMillis);
-            break;
-          case frame::TimeUnit::Milli:
-            set(Type::INT64, ValueConversion::Int64);
-            break;
+          case frame::TimeUnit::Second: set(Type::INT64, ValueConversion::TimestampSecondsToMillis); break;
+          case frame::TimeUnit::Milli: set(Type::INT64, ValueConversion::Int64); break;
           case frame::TimeUnit::Micro:
             set(Type::INT64, ValueConversion::Int64);
             unit = TimeUnit::MICROS;
@@ -225,8 +204,7 @@ struct Builder {
         leaf.sort_order = SortOrder::Unsigned;
         break;
       case TypeId::Struct:
-      case TypeId::List:
-        break;  // handled by add_field
+      case TypeId::List: break;  // handled by add_field
     }
     steps.push_back({.kind = PathStepKind::Leaf, .nullable = nullable});
     leaf.path_in_schema = path;

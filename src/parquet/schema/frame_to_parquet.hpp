@@ -44,10 +44,10 @@ enum class ValueConversion : uint8_t {
   TimestampSecondsToMillis,
   Float,
   Double,
-  ByteArray,       // string, binary
-  FixedLenBytes,   // fixed_size_binary
-  DecimalToInt32,  // low 32 bits of the 128-bit value
-  DecimalToInt64,  // low 64 bits
+  ByteArray,          // string, binary
+  FixedLenBytes,      // fixed_size_binary
+  DecimalToInt32,     // low 32 bits of the 128-bit value
+  DecimalToInt64,     // low 64 bits
   DecimalToFixedLen,  // big-endian two's complement, truncated to type_length bytes
 };
 

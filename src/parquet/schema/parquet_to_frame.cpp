@@ -174,7 +174,8 @@ class AssemblyBuilder {
     return item;
   }
 
-  static AssemblyNode list_node(const std::string& name, int16_t def_slot, int16_t def_valid, int16_t rep, bool nullable) {
+  static AssemblyNode list_node(const std::string& name, int16_t def_slot, int16_t def_valid, int16_t rep,
+                                bool nullable) {
     AssemblyNode list;
     list.kind = Kind::kList;
     list.field.name = name;
@@ -217,13 +218,17 @@ class AssemblyBuilder {
       entry.children[0].field.name = "key";
       entry.children[1].field.name = "value";
       entry.field = {"item",
-                     make_type([&] { return frame::struct_({entry.children[0].field, entry.children[1].field}); }, path),
+                     make_type(
+                         [&] {
+                           return frame::struct_({entry.children[0].field, entry.children[1].field});
+                         },
+                         path),
                      false};
       return finish_list(std::move(list), std::move(entry));
     }
-    const bool element_is_repeated_node =
-        !is_group(repeated) || repeated.children.size() > 1 || repeated.element.name == "array" ||
-        repeated.element.name == n.element.name + "_tuple";
+    const bool element_is_repeated_node = !is_group(repeated) || repeated.children.size() > 1 ||
+                                          repeated.element.name == "array" ||
+                                          repeated.element.name == n.element.name + "_tuple";
     if (element_is_repeated_node) {
       return finish_list(std::move(list), repeated_element(repeated, repeated_path, item_def, item_rep));
     }

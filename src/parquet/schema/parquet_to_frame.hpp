@@ -30,16 +30,16 @@ namespace crv::parquet::schema {
 
 // How a leaf's decoded physical values become frame values.
 enum class ReadConversion : uint8_t {
-  kNone,               // same bytes (i32, i64, f32, f64, bool, binary, utf8, fixed, temporal)
+  kNone,  // same bytes (i32, i64, f32, f64, bool, binary, utf8, fixed, temporal)
   kInt32ToInt8,
   kInt32ToInt16,
   kInt32ToUInt8,
   kInt32ToUInt16,
-  kInt32ToDecimal,     // sign-extended to 16 bytes
+  kInt32ToDecimal,  // sign-extended to 16 bytes
   kInt64ToDecimal,
-  kBytesToDecimal,     // big-endian two's complement (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY)
-  kBytesToDecimalText, // DECIMAL with precision > 38: exact decimal text
-  kInt96ToTimestamp,   // in the unit of the frame type
+  kBytesToDecimal,      // big-endian two's complement (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY)
+  kBytesToDecimalText,  // DECIMAL with precision > 38: exact decimal text
+  kInt96ToTimestamp,    // in the unit of the frame type
   kFloat16ToFloat32,
 };
 
@@ -72,15 +72,15 @@ struct AssemblyNode {
   int16_t def_valid = 0;
   int16_t rep = 0;
   const SchemaElement* element = nullptr;  // the Parquet node it comes from (in FileSchema::tree)
-  int leaf = -1;        // kLeaf: index into FileSchema::leaves
-  int first_leaf = 0;   // the first leaf below (its levels describe this node's slots)
-  int end_leaf = 0;     // one past the last leaf below
-  std::vector<AssemblyNode> children;  // struct fields; list: exactly one, the item
+  int leaf = -1;                           // kLeaf: index into FileSchema::leaves
+  int first_leaf = 0;                      // the first leaf below (its levels describe this node's slots)
+  int end_leaf = 0;                        // one past the last leaf below
+  std::vector<AssemblyNode> children;      // struct fields; list: exactly one, the item
 };
 
 struct FileSchema {
   SchemaNode tree;                    // the Parquet schema as a tree (root first)
-  std::vector<FileLeaf> leaves;     // depth-first order = column chunk order
+  std::vector<FileLeaf> leaves;       // depth-first order = column chunk order
   std::vector<AssemblyNode> columns;  // one per top-level field
   std::vector<frame::Field> fields;   // the frame schema
 };

@@ -74,9 +74,12 @@ LeafType decimal_type(const Context& ctx, int32_t precision, int32_t scale) {
     ctx.fail("DECIMAL scale must be in 0.." + std::to_string(precision) + ", got " + std::to_string(scale));
   }
   const Type p = ctx.physical();
-  if (p == Type::INT32 && precision > 9) ctx.fail("DECIMAL precision " + std::to_string(precision) + " too large for INT32");
-  if (p == Type::INT64 && precision > 18) ctx.fail("DECIMAL precision " + std::to_string(precision) + " too large for INT64");
-  if (p == Type::FIXED_LEN_BYTE_ARRAY && ctx.element.type_length.value_or(0) <= 0) ctx.fail("DECIMAL on FIXED_LEN_BYTE_ARRAY without a length");
+  if (p == Type::INT32 && precision > 9)
+    ctx.fail("DECIMAL precision " + std::to_string(precision) + " too large for INT32");
+  if (p == Type::INT64 && precision > 18)
+    ctx.fail("DECIMAL precision " + std::to_string(precision) + " too large for INT64");
+  if (p == Type::FIXED_LEN_BYTE_ARRAY && ctx.element.type_length.value_or(0) <= 0)
+    ctx.fail("DECIMAL on FIXED_LEN_BYTE_ARRAY without a length");
   if (precision > 38) {
     if (p != Type::BYTE_ARRAY && p != Type::FIXED_LEN_BYTE_ARRAY) ctx.not_on("DECIMAL");
     return {frame::utf8(), ReadConversion::kBytesToDecimalText, scale};
@@ -129,24 +132,33 @@ LeafType from_logical(const Context& ctx, const LogicalType& logical) {
   return std::visit(
       [&ctx](const auto& t) -> LeafType {
         using T = std::decay_t<decltype(t)>;
-        if constexpr (std::is_same_v<T, StringType>) return utf8_type(ctx, "STRING");
-        else if constexpr (std::is_same_v<T, EnumType>) return utf8_type(ctx, "ENUM");
-        else if constexpr (std::is_same_v<T, JsonType>) return utf8_type(ctx, "JSON");
+        if constexpr (std::is_same_v<T, StringType>)
+          return utf8_type(ctx, "STRING");
+        else if constexpr (std::is_same_v<T, EnumType>)
+          return utf8_type(ctx, "ENUM");
+        else if constexpr (std::is_same_v<T, JsonType>)
+          return utf8_type(ctx, "JSON");
         else if constexpr (std::is_same_v<T, BsonType>) {
           if (ctx.physical() != Type::BYTE_ARRAY) ctx.not_on("BSON");
           return {frame::binary()};
-        } else if constexpr (std::is_same_v<T, DecimalType>) return decimal_type(ctx, t.precision, t.scale);
+        } else if constexpr (std::is_same_v<T, DecimalType>)
+          return decimal_type(ctx, t.precision, t.scale);
         else if constexpr (std::is_same_v<T, DateType>) {
           if (ctx.physical() != Type::INT32) ctx.not_on("DATE");
           return {frame::date32()};
-        } else if constexpr (std::is_same_v<T, TimeType>) return time_type(ctx, t.unit);
-        else if constexpr (std::is_same_v<T, TimestampType>) return timestamp_type(ctx, t.unit, t.isAdjustedToUTC);
-        else if constexpr (std::is_same_v<T, IntType>) return integer_type(ctx, t.bitWidth, t.isSigned);
-        else if constexpr (std::is_same_v<T, UUIDType>) return fixed_type(ctx, "UUID", 16);
+        } else if constexpr (std::is_same_v<T, TimeType>)
+          return time_type(ctx, t.unit);
+        else if constexpr (std::is_same_v<T, TimestampType>)
+          return timestamp_type(ctx, t.unit, t.isAdjustedToUTC);
+        else if constexpr (std::is_same_v<T, IntType>)
+          return integer_type(ctx, t.bitWidth, t.isSigned);
+        else if constexpr (std::is_same_v<T, UUIDType>)
+          return fixed_type(ctx, "UUID", 16);
         else if constexpr (std::is_same_v<T, Float16Type>) {
           (void)fixed_type(ctx, "FLOAT16", 2);
           return {frame::float32(), ReadConversion::kFloat16ToFloat32};
-        } else return physical_default(ctx);  // UNKNOWN (null), VARIANT, GEOMETRY, ... as stored
+        } else
+          return physical_default(ctx);  // UNKNOWN (null), VARIANT, GEOMETRY, ... as stored
       },
       logical);
 }
@@ -193,7 +205,8 @@ LeafType map_leaf_type(const SchemaElement& element, const std::string& file, co
   }
   if (p == Type::FIXED_LEN_BYTE_ARRAY) {
     const int32_t width = element.type_length.value_or(-1);
-    if (width < 0 || width > (1 << 24)) ctx.fail("FIXED_LEN_BYTE_ARRAY has invalid type_length " + std::to_string(width));
+    if (width < 0 || width > (1 << 24))
+      ctx.fail("FIXED_LEN_BYTE_ARRAY has invalid type_length " + std::to_string(width));
   }
   if (element.logicalType) return from_logical(ctx, *element.logicalType);
   if (element.converted_type) return from_converted(ctx, *element.converted_type);

@@ -14,10 +14,8 @@ namespace {
 // Smallest encoded size of one element of a container of `type`; 0 for invalid types.
 size_t min_element_size(CompactType type) {
   switch (type) {
-    case CompactType::DOUBLE:
-      return 8;
-    case CompactType::UUID:
-      return 16;
+    case CompactType::DOUBLE: return 8;
+    case CompactType::UUID: return 16;
     case CompactType::BOOLEAN_TRUE:
     case CompactType::BOOLEAN_FALSE:
     case CompactType::I8:
@@ -28,10 +26,8 @@ size_t min_element_size(CompactType type) {
     case CompactType::LIST:
     case CompactType::SET:
     case CompactType::MAP:
-    case CompactType::STRUCT:
-      return 1;
-    case CompactType::STOP:
-      return 0;
+    case CompactType::STRUCT: return 1;
+    case CompactType::STOP: return 0;
   }
   return 0;
 }
@@ -51,8 +47,7 @@ void CompactReader::fail(std::string_view what) const {
 }
 
 void CompactReader::fail_missing(const char* field) const {
-  throw ParquetError(std::string("Thrift struct ") + current_struct() +
-                     " is missing required field '" + field + "'");
+  throw ParquetError(std::string("Thrift struct ") + current_struct() + " is missing required field '" + field + "'");
 }
 
 void CompactReader::begin_struct(const char* name) {
@@ -113,23 +108,13 @@ void CompactReader::skip_value(CompactType type, bool in_container) {
     case CompactType::BOOLEAN_FALSE:
       if (in_container) skip_bytes(1);
       return;
-    case CompactType::I8:
-      skip_bytes(1);
-      return;
+    case CompactType::I8: skip_bytes(1); return;
     case CompactType::I16:
     case CompactType::I32:
-    case CompactType::I64:
-      read_varint64();
-      return;
-    case CompactType::DOUBLE:
-      skip_bytes(8);
-      return;
-    case CompactType::UUID:
-      skip_bytes(16);
-      return;
-    case CompactType::BINARY:
-      skip_bytes(read_varint32());
-      return;
+    case CompactType::I64: read_varint64(); return;
+    case CompactType::DOUBLE: skip_bytes(8); return;
+    case CompactType::UUID: skip_bytes(16); return;
+    case CompactType::BINARY: skip_bytes(read_varint32()); return;
     case CompactType::STRUCT: {
       begin_struct("unknown struct");
       FieldHeader field;
@@ -158,8 +143,8 @@ void CompactReader::skip_value(CompactType type, bool in_container) {
         fail("invalid map key/value types " + std::to_string(types));
       }
       if (size > remaining() / (key_size + value_size)) {
-        fail("map of " + std::to_string(size) + " entries exceeds the remaining " +
-             std::to_string(remaining()) + " bytes");
+        fail("map of " + std::to_string(size) + " entries exceeds the remaining " + std::to_string(remaining()) +
+             " bytes");
       }
       enter_container();
       for (uint32_t i = 0; i < size; ++i) {
@@ -169,8 +154,7 @@ void CompactReader::skip_value(CompactType type, bool in_container) {
       --nesting_;
       return;
     }
-    case CompactType::STOP:
-      break;
+    case CompactType::STOP: break;
   }
   fail("invalid value type " + std::to_string(static_cast<int>(type)));
 }
@@ -186,20 +170,18 @@ ListHeader CompactReader::read_list_header() {
   const uint32_t short_size = byte >> 4;
   list.size = short_size == 15 ? read_varint32() : short_size;
   if (list.size > remaining() / element_size) {
-    fail("list of " + std::to_string(list.size) + " elements exceeds the remaining " +
-         std::to_string(remaining()) + " bytes");
+    fail("list of " + std::to_string(list.size) + " elements exceeds the remaining " + std::to_string(remaining()) +
+         " bytes");
   }
   return list;
 }
 
 ListHeader CompactReader::read_list_header(CompactType expected, const char* field) {
   const ListHeader list = read_list_header();
-  const bool expected_bool =
-      expected == CompactType::BOOLEAN_TRUE || expected == CompactType::BOOLEAN_FALSE;
+  const bool expected_bool = expected == CompactType::BOOLEAN_TRUE || expected == CompactType::BOOLEAN_FALSE;
   if (expected_bool ? !list.is_bool() : list.element_type != expected) {
-    fail(std::string("list '") + field + "' has element type " +
-         std::to_string(static_cast<int>(list.element_type)) + ", expected " +
-         std::to_string(static_cast<int>(expected)));
+    fail(std::string("list '") + field + "' has element type " + std::to_string(static_cast<int>(list.element_type)) +
+         ", expected " + std::to_string(static_cast<int>(expected)));
   }
   return list;
 }

@@ -108,8 +108,8 @@ class CompactReader {
   const uint8_t* data_;
   size_t size_;
   size_t pos_ = 0;
-  int depth_ = 0;       // struct depth (field id stack)
-  int nesting_ = 0;     // struct + container depth while skipping
+  int depth_ = 0;    // struct depth (field id stack)
+  int nesting_ = 0;  // struct + container depth while skipping
   std::array<int16_t, kMaxNestingDepth> last_field_id_{};
   std::array<const char*, kMaxNestingDepth> struct_name_{};
 };

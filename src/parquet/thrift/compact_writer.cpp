@@ -10,8 +10,7 @@ namespace crv::parquet::thrift {
 
 void CompactWriter::begin_struct() {
   if (depth_ >= kMaxNestingDepth) {
-    throw ParquetError("Thrift writer: structs nested deeper than " +
-                       std::to_string(kMaxNestingDepth) + " levels");
+    throw ParquetError("Thrift writer: structs nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
   }
   last_field_id_[static_cast<size_t>(depth_)] = 0;
   ++depth_;
@@ -79,8 +78,7 @@ void CompactWriter::field_list_begin(int16_t id, CompactType element_type, size_
 
 void CompactWriter::list_begin(CompactType element_type, size_t size) {
   if (size > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
-    throw ParquetError("Thrift writer: list of " + std::to_string(size) +
-                       " elements exceeds the int32 size limit");
+    throw ParquetError("Thrift writer: list of " + std::to_string(size) + " elements exceeds the int32 size limit");
   }
   const auto type = static_cast<uint8_t>(element_type);
   if (size < 15) {

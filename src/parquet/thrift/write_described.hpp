@@ -113,9 +113,8 @@ template <DescribedStruct T>
 void write_struct(CompactWriter& w, const T& value) {
   constexpr size_t kFields = std::tuple_size_v<decltype(kThrift<T>.fields)>;
   w.begin_struct();
-  [&]<size_t... I>(std::index_sequence<I...> /*field indexes*/) {
-    (write_field<T, I>(w, value), ...);
-  }(std::make_index_sequence<kFields>{});
+  [&]<size_t... I>(std::index_sequence<I...> /*field indexes*/) { (write_field<T, I>(w, value), ...); }
+  (std::make_index_sequence<kFields>{});
   w.end_struct();
 }
 
@@ -125,8 +124,7 @@ constexpr int16_t member_id() {
   return std::apply(
       [](const auto&... members) {
         int16_t id = 0;
-        ((std::is_same_v<typename std::remove_cvref_t<decltype(members)>::alternative_type, A> ? id = members.id
-                                                                                                 : id),
+        ((std::is_same_v<typename std::remove_cvref_t<decltype(members)>::alternative_type, A> ? id = members.id : id),
          ...);
         return id;
       },

@@ -23,20 +23,14 @@ bool can_dictionary_encode(Type type) {
 
 uint64_t fixed_value_bits(const schema::LeafColumn& leaf) {
   switch (leaf.physical_type) {
-    case Type::BOOLEAN:
-      return 1;
+    case Type::BOOLEAN: return 1;
     case Type::INT32:
-    case Type::FLOAT:
-      return 32;
+    case Type::FLOAT: return 32;
     case Type::INT64:
-    case Type::DOUBLE:
-      return 64;
-    case Type::INT96:
-      return 96;
-    case Type::FIXED_LEN_BYTE_ARRAY:
-      return 8 * static_cast<uint64_t>(leaf.type_length);
-    case Type::BYTE_ARRAY:
-      return 32;  // the length prefix; the bytes are added per value
+    case Type::DOUBLE: return 64;
+    case Type::INT96: return 96;
+    case Type::FIXED_LEN_BYTE_ARRAY: return 8 * static_cast<uint64_t>(leaf.type_length);
+    case Type::BYTE_ARRAY: return 32;  // the length prefix; the bytes are added per value
   }
   return 64;
 }
@@ -90,24 +84,12 @@ void ColumnChunkWriter::reset_dictionary() {
   dictionary_pages_written_ = 0;
   if (!use_dictionary_) return;
   switch (leaf_->physical_type) {
-    case Type::INT32:
-      dictionary_.emplace<encoding::DictionaryEncoder<int32_t>>();
-      break;
-    case Type::INT64:
-      dictionary_.emplace<encoding::DictionaryEncoder<int64_t>>();
-      break;
-    case Type::FLOAT:
-      dictionary_.emplace<encoding::DictionaryEncoder<float>>();
-      break;
-    case Type::DOUBLE:
-      dictionary_.emplace<encoding::DictionaryEncoder<double>>();
-      break;
-    case Type::BYTE_ARRAY:
-      dictionary_.emplace<encoding::ByteArrayDictionaryEncoder>();
-      break;
-    default:
-      use_dictionary_ = false;
-      break;
+    case Type::INT32: dictionary_.emplace<encoding::DictionaryEncoder<int32_t>>(); break;
+    case Type::INT64: dictionary_.emplace<encoding::DictionaryEncoder<int64_t>>(); break;
+    case Type::FLOAT: dictionary_.emplace<encoding::DictionaryEncoder<float>>(); break;
+    case Type::DOUBLE: dictionary_.emplace<encoding::DictionaryEncoder<double>>(); break;
+    case Type::BYTE_ARRAY: dictionary_.emplace<encoding::ByteArrayDictionaryEncoder>(); break;
+    default: use_dictionary_ = false; break;
   }
 }
 
@@ -132,18 +114,10 @@ bool ColumnChunkWriter::dictionary_pays_off() const {
   if (n < kDictionarySampleMinimum) return true;
   size_t distinct = 0;
   switch (leaf_->physical_type) {
-    case Type::INT32:
-      distinct = distinct_in_sample(values_.int32s, n);
-      break;
-    case Type::INT64:
-      distinct = distinct_in_sample(values_.int64s, n);
-      break;
-    case Type::FLOAT:
-      distinct = distinct_in_sample(values_.floats, n);
-      break;
-    case Type::DOUBLE:
-      distinct = distinct_in_sample(values_.doubles, n);
-      break;
+    case Type::INT32: distinct = distinct_in_sample(values_.int32s, n); break;
+    case Type::INT64: distinct = distinct_in_sample(values_.int64s, n); break;
+    case Type::FLOAT: distinct = distinct_in_sample(values_.floats, n); break;
+    case Type::DOUBLE: distinct = distinct_in_sample(values_.doubles, n); break;
     default:
       // Byte arrays: a dictionary of mostly distinct strings costs about as much as PLAIN.
       return true;
@@ -290,31 +264,18 @@ size_t ColumnChunkWriter::find_page_end(size_t level_begin, size_t value_begin, 
 void ColumnChunkWriter::encode_values_plain(size_t begin, size_t end, std::vector<uint8_t>& out) const {
   const size_t n = end - begin;
   switch (leaf_->physical_type) {
-    case Type::BOOLEAN:
-      encoding::plain_encode_booleans(values_.booleans.data() + begin, n, out);
-      break;
-    case Type::INT32:
-      encoding::plain_encode(values_.int32s.data() + begin, n, out);
-      break;
-    case Type::INT64:
-      encoding::plain_encode(values_.int64s.data() + begin, n, out);
-      break;
-    case Type::FLOAT:
-      encoding::plain_encode(values_.floats.data() + begin, n, out);
-      break;
-    case Type::DOUBLE:
-      encoding::plain_encode(values_.doubles.data() + begin, n, out);
-      break;
-    case Type::BYTE_ARRAY:
-      encoding::plain_encode_byte_arrays(values_.byte_arrays.data() + begin, n, out);
-      break;
+    case Type::BOOLEAN: encoding::plain_encode_booleans(values_.booleans.data() + begin, n, out); break;
+    case Type::INT32: encoding::plain_encode(values_.int32s.data() + begin, n, out); break;
+    case Type::INT64: encoding::plain_encode(values_.int64s.data() + begin, n, out); break;
+    case Type::FLOAT: encoding::plain_encode(values_.floats.data() + begin, n, out); break;
+    case Type::DOUBLE: encoding::plain_encode(values_.doubles.data() + begin, n, out); break;
+    case Type::BYTE_ARRAY: encoding::plain_encode_byte_arrays(values_.byte_arrays.data() + begin, n, out); break;
     case Type::FIXED_LEN_BYTE_ARRAY: {
       const auto width = static_cast<size_t>(leaf_->type_length);
       encoding::plain_encode_fixed(values_.fixed.data() + begin * width, n, width, out);
       break;
     }
-    case Type::INT96:
-      throw ParquetError::at({.column_path = leaf_->dotted_path}, "INT96 columns are not written");
+    case Type::INT96: throw ParquetError::at({.column_path = leaf_->dotted_path}, "INT96 columns are not written");
   }
 }
 
@@ -360,8 +321,8 @@ void ColumnChunkWriter::encode_page(size_t level_begin, size_t level_end, size_t
   page_stats_.push_back(std::move(stats));
   page_has_values_.push_back(num_values > 0 ? 1 : 0);
 
-  if (use_dictionary_ && dictionary_byte_size() > static_cast<size_t>(std::max<int64_t>(
-                                                      options_->dictionary_page_size_limit, 0))) {
+  if (use_dictionary_ &&
+      dictionary_byte_size() > static_cast<size_t>(std::max<int64_t>(options_->dictionary_page_size_limit, 0))) {
     use_dictionary_ = false;  // PLAIN for the rest of the column chunk
   }
 }

@@ -3,8 +3,8 @@
 // levels, gathers the values, cuts them into data pages of about data_page_size bytes that
 // start at row boundaries, encodes each page's values (dictionary with PLAIN fallback, or
 // PLAIN) and collects the statistics and the page index entries; the PageWriter below it
-// encodes the levels, compresses and lays out each page (v1 or v2) with its header. One ColumnChunkWriter serves every column chunk of a file in turn
-// (rebind() to the next leaf; nothing of a chunk outlives its write_to()), and a thread
+// encodes the levels, compresses and lays out each page (v1 or v2) with its header. One ColumnChunkWriter serves every
+// column chunk of a file in turn (rebind() to the next leaf; nothing of a chunk outlives its write_to()), and a thread
 // keeps it for its next file, so its scratch buffers are reused across pages, columns,
 // row groups and files.
 //

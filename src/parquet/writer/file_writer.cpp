@@ -157,8 +157,9 @@ class FileWriter::Impl {
                                                                  fields_[i].type->to_string());
       }
       if (!fields_[i].nullable && frame.column(i).null_count() != 0) {
-        throw ParquetError::at({.column_path = got[i].name}, "column is not nullable but holds " +
-                                                                 std::to_string(frame.column(i).null_count()) + " nulls");
+        throw ParquetError::at(
+            {.column_path = got[i].name},
+            "column is not nullable but holds " + std::to_string(frame.column(i).null_count()) + " nulls");
       }
     }
   }

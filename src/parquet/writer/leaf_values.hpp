@@ -44,13 +44,21 @@ class LeafValues {
 };
 
 template <>
-inline const std::vector<int32_t>& LeafValues::typed<int32_t>() const noexcept { return int32s; }
+inline const std::vector<int32_t>& LeafValues::typed<int32_t>() const noexcept {
+  return int32s;
+}
 template <>
-inline const std::vector<int64_t>& LeafValues::typed<int64_t>() const noexcept { return int64s; }
+inline const std::vector<int64_t>& LeafValues::typed<int64_t>() const noexcept {
+  return int64s;
+}
 template <>
-inline const std::vector<float>& LeafValues::typed<float>() const noexcept { return floats; }
+inline const std::vector<float>& LeafValues::typed<float>() const noexcept {
+  return floats;
+}
 template <>
-inline const std::vector<double>& LeafValues::typed<double>() const noexcept { return doubles; }
+inline const std::vector<double>& LeafValues::typed<double>() const noexcept {
+  return doubles;
+}
 template <>
 inline const std::vector<encoding::ByteArrayView>& LeafValues::typed<encoding::ByteArrayView>() const noexcept {
   return byte_arrays;

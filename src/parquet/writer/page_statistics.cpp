@@ -112,17 +112,11 @@ void compute_min_max(const schema::LeafColumn& leaf, const LeafValues& values, s
         min_max_integers<int64_t>(values.int64s.data() + begin, n, out);
       }
       break;
-    case Type::FLOAT:
-      min_max_floats(values.floats.data() + begin, n, out);
-      break;
-    case Type::DOUBLE:
-      min_max_floats(values.doubles.data() + begin, n, out);
-      break;
+    case Type::FLOAT: min_max_floats(values.floats.data() + begin, n, out); break;
+    case Type::DOUBLE: min_max_floats(values.doubles.data() + begin, n, out); break;
     case Type::BYTE_ARRAY: {
       const auto* v = values.byte_arrays.data();
-      auto view = [&](size_t i) {
-        return std::string_view(reinterpret_cast<const char*>(v[i].data), v[i].size);
-      };
+      auto view = [&](size_t i) { return std::string_view(reinterpret_cast<const char*>(v[i].data), v[i].size); };
       std::string_view lo = view(begin);
       std::string_view hi = lo;
       for (size_t i = begin + 1; i < end; ++i) {
@@ -155,14 +149,12 @@ void compute_min_max(const schema::LeafColumn& leaf, const LeafValues& values, s
       out.max.assign(hi);
       break;
     }
-    case Type::INT96:
-      break;
+    case Type::INT96: break;
   }
 }
 
 void compute_min_max_of_entries(const encoding::ByteArrayDictionaryEncoder& dictionary,
-                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen,
-                                PageStatistics& out) {
+                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen, PageStatistics& out) {
   out.has_min_max = false;
   out.min.clear();
   out.max.clear();
@@ -200,8 +192,7 @@ bool encoded_less(const schema::LeafColumn& leaf, std::string_view a, std::strin
     return v;
   };
   switch (leaf.physical_type) {
-    case Type::BOOLEAN:
-      return load(a, uint8_t{}) < load(b, uint8_t{});
+    case Type::BOOLEAN: return load(a, uint8_t{}) < load(b, uint8_t{});
     case Type::INT32:
       return is_unsigned ? load(a, uint32_t{}) < load(b, uint32_t{}) : load(a, int32_t{}) < load(b, int32_t{});
     case Type::INT64:
@@ -220,8 +211,7 @@ bool encoded_less(const schema::LeafColumn& leaf, std::string_view a, std::strin
       if (is_signed_decimal_bytes(leaf)) return compare_signed_big_endian(a, b) < 0;
       return compare_unsigned_bytes(a, b) < 0;
     case Type::BYTE_ARRAY:
-    case Type::INT96:
-      return compare_unsigned_bytes(a, b) < 0;
+    case Type::INT96: return compare_unsigned_bytes(a, b) < 0;
   }
   return false;
 }
@@ -261,7 +251,8 @@ BoundaryOrder compute_boundary_order(const schema::LeafColumn& leaf, const std::
     if (!page.has_min_max) continue;
     if (previous != nullptr) {
       if (encoded_less(leaf, page.min, previous->min) || encoded_less(leaf, page.max, previous->max)) ascending = false;
-      if (encoded_less(leaf, previous->min, page.min) || encoded_less(leaf, previous->max, page.max)) descending = false;
+      if (encoded_less(leaf, previous->min, page.min) || encoded_less(leaf, previous->max, page.max))
+        descending = false;
     }
     previous = &page;
   }

@@ -32,8 +32,7 @@ void compute_min_max(const schema::LeafColumn& leaf, const LeafValues& values, s
 // Min and max of the byte-array dictionary entries that `indices` refer to (the values of a
 // dictionary-encoded page): each distinct entry is compared once. `seen` is scratch.
 void compute_min_max_of_entries(const encoding::ByteArrayDictionaryEncoder& dictionary,
-                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen,
-                                PageStatistics& out);
+                                const std::vector<uint32_t>& indices, std::vector<uint8_t>& seen, PageStatistics& out);
 
 // a < b for two PLAIN-encoded values of the leaf, in the leaf's sort order.
 [[nodiscard]] bool encoded_less(const schema::LeafColumn& leaf, std::string_view a, std::string_view b);

@@ -94,7 +94,7 @@ class PageWriter {
   int64_t dictionary_uncompressed_ = 0;
 
   // Per page, reused.
-  size_t rep_bytes_ = 0;  // v2: the repetition levels' bytes at the start of levels_
+  size_t rep_bytes_ = 0;         // v2: the repetition levels' bytes at the start of levels_
   std::vector<uint8_t> levels_;  // v2 levels
   std::vector<uint8_t> values_;  // v2 values
   std::vector<uint8_t> body_;    // v1 levels and values; the v2 body; the dictionary page's entries

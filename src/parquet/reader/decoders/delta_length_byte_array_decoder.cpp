@@ -11,7 +11,8 @@ class DeltaLengthByteArrayDecoder final : public ValueDecoder {
  public:
   void decode(const uint8_t* data, size_t size, size_t n, LeafData& out) override {
     encoding::DeltaLengthByteArrayDecoder decoder(data, size);
-    if (decoder.total_values() < n) throw ParquetError("DELTA_LENGTH_BYTE_ARRAY holds fewer values than the page needs");
+    if (decoder.total_values() < n)
+      throw ParquetError("DELTA_LENGTH_BYTE_ARRAY holds fewer values than the page needs");
     if (decoder.get_batch(n, out.bytes) != n) throw ParquetError("DELTA_LENGTH_BYTE_ARRAY data truncated");
   }
 };

@@ -61,12 +61,14 @@ class DictionaryFixedWidthDecoder final : public ValueDecoder {
 
 class DictionaryFixedLenByteArrayDecoder final : public ValueDecoder {
  public:
-  DictionaryFixedLenByteArrayDecoder(const Dictionary& dictionary, size_t width) : batches_(dictionary), width_(width) {}
+  DictionaryFixedLenByteArrayDecoder(const Dictionary& dictionary, size_t width)
+      : batches_(dictionary), width_(width) {}
   void decode(const uint8_t* data, size_t size, size_t n, LeafData& out) override {
     uint8_t* dst = grow_fixed(out, n, width_);
     const Dictionary& dictionary = batches_.dictionary();
     batches_.for_each_batch(data, size, n, [&](const uint32_t* indices, size_t k, size_t at) {
-      encoding::dictionary_gather_fixed(dictionary.fixed.data(), dictionary.size, width_, indices, k, dst + at * width_);
+      encoding::dictionary_gather_fixed(dictionary.fixed.data(), dictionary.size, width_, indices, k,
+                                        dst + at * width_);
     });
   }
 
