@@ -8,9 +8,9 @@
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/json.hpp>
 #include <crv/io/manifest.hpp>
-#include <crv/parquet/metadata.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
+#include "parquet/metadata/thrift_types.hpp"
 
 #include <cstdint>
 #include <cstring>

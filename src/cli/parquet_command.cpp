@@ -23,7 +23,6 @@ namespace crv::cli {
 namespace {
 
 using parquet::ConvertedType;
-using parquet::SchemaElement;
 using parquet::SchemaNode;
 using parquet::Type;
 
@@ -37,22 +36,22 @@ struct ParquetOptions {
 
 // ---- schema ------------------------------------------------------------------------------
 
-std::string describe_element(const SchemaElement& e) {
+std::string describe_element(const SchemaNode& e) {
   std::string text;
-  if (e.repetition_type) {
-    std::string r = parquet::to_string(*e.repetition_type);
+  if (e.repetition) {
+    std::string r = parquet::to_string(*e.repetition);
     std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     text += r + " ";
   }
-  if (e.type) {
-    text += parquet::to_string(*e.type);
-    if (*e.type == Type::FIXED_LEN_BYTE_ARRAY) text += "(" + std::to_string(e.type_length.value_or(0)) + ")";
+  if (e.physical_type) {
+    text += parquet::to_string(*e.physical_type);
+    if (*e.physical_type == Type::FIXED_LEN_BYTE_ARRAY) text += "(" + std::to_string(e.type_length.value_or(0)) + ")";
   } else {
     text += "group";
   }
   text += " " + e.name;
   std::vector<std::string> notes;
-  if (e.logicalType) notes.push_back(parquet::to_string(*e.logicalType));
+  if (e.logical_type) notes.push_back(parquet::to_string(*e.logical_type));
   if (e.converted_type) {
     std::string c = parquet::to_string(*e.converted_type);
     if (*e.converted_type == ConvertedType::DECIMAL) {
@@ -72,11 +71,11 @@ std::string describe_element(const SchemaElement& e) {
 void print_tree(std::ostream& out, const SchemaNode& node, int depth) {
   const std::string indent(static_cast<size_t>(depth) * 2, ' ');
   if (depth == 0) {
-    out << "message " << node.element.name << " {\n";
+    out << "message " << node.name << " {\n";
   } else if (!node.children.empty()) {
-    out << indent << describe_element(node.element) << " {\n";
+    out << indent << describe_element(node) << " {\n";
   } else {
-    out << indent << describe_element(node.element) << ";\n";
+    out << indent << describe_element(node) << ";\n";
     return;
   }
   for (const SchemaNode& child : node.children) print_tree(out, child, depth + 1);
@@ -94,76 +93,76 @@ void run_schema(const ParquetOptions& options) {
 
 // ---- meta --------------------------------------------------------------------------------
 
-const SchemaElement* leaf_element(const SchemaNode& root, const std::vector<std::string>& path) {
+const SchemaNode* leaf_node(const SchemaNode& root, const std::vector<std::string>& path) {
   const SchemaNode* node = &root;
   for (const std::string& name : path) {
     const SchemaNode* next = nullptr;
     for (const SchemaNode& child : node->children) {
-      if (child.element.name == name) next = &child;
+      if (child.name == name) next = &child;
     }
     if (!next) return nullptr;
     node = next;
   }
-  return &node->element;
+  return node;
 }
 
-nlohmann::json statistics_json(const parquet::Statistics& s, const SchemaElement* element, Type type) {
+nlohmann::json statistics_json(const parquet::ColumnStatistics& s, const SchemaNode* leaf, Type type) {
   nlohmann::json out = nlohmann::json::object();
   if (s.null_count) out["null_count"] = *s.null_count;
   if (s.distinct_count) out["distinct_count"] = *s.distinct_count;
   if (s.min_value)
-    out["min"] = statistic_value(element, type, *s.min_value);
-  else if (s.min)
-    out["min_deprecated"] = statistic_value(element, type, *s.min);
+    out["min"] = statistic_value(leaf, type, *s.min_value);
+  else if (s.legacy_min)
+    out["min_deprecated"] = statistic_value(leaf, type, *s.legacy_min);
   if (s.max_value)
-    out["max"] = statistic_value(element, type, *s.max_value);
-  else if (s.max)
-    out["max_deprecated"] = statistic_value(element, type, *s.max);
+    out["max"] = statistic_value(leaf, type, *s.max_value);
+  else if (s.legacy_max)
+    out["max_deprecated"] = statistic_value(leaf, type, *s.legacy_max);
   if (s.nan_count) out["nan_count"] = *s.nan_count;
   return out;
 }
 
+nlohmann::json column_json(const parquet::ColumnChunkView& c, const SchemaNode& schema) {
+  nlohmann::json col;
+  col["path"] = c.path();
+  col["type"] = parquet::to_string(c.physical_type());
+  col["codec"] = parquet::to_string(c.codec());
+  nlohmann::json encodings = nlohmann::json::array();
+  for (parquet::Encoding e : c.encodings()) encodings.push_back(parquet::to_string(e));
+  col["encodings"] = encodings;
+  col["num_values"] = c.num_values();
+  col["total_compressed_size"] = c.total_compressed_size();
+  col["total_uncompressed_size"] = c.total_uncompressed_size();
+  col["data_page_offset"] = c.data_page_offset();
+  if (const auto offset = c.dictionary_page_offset()) col["dictionary_page_offset"] = *offset;
+  if (const auto statistics = c.statistics()) {
+    col["statistics"] = statistics_json(*statistics, leaf_node(schema, c.path_in_schema()), c.physical_type());
+  }
+  col["page_index"] = c.has_page_index();
+  return col;
+}
+
 nlohmann::json meta_json(const parquet::FileReader& reader) {
-  const parquet::FileMetaData& m = reader.metadata();
+  const parquet::FileMetadataView m = reader.metadata();
   nlohmann::json j;
   j["file"] = reader.name();
-  j["version"] = m.version;
-  j["created_by"] = m.created_by.value_or("");
-  j["num_rows"] = m.num_rows;
-  j["num_row_groups"] = m.row_groups.size();
+  j["version"] = m.version();
+  j["created_by"] = m.created_by();
+  j["num_rows"] = m.num_rows();
+  j["num_row_groups"] = m.num_row_groups();
   nlohmann::json kv = nlohmann::json::object();
   for (const auto& [key, value] : reader.key_value_metadata()) kv[key] = value;
   j["key_value_metadata"] = kv;
   nlohmann::json groups = nlohmann::json::array();
-  for (size_t g = 0; g < m.row_groups.size(); ++g) {
-    const parquet::RowGroup& rg = m.row_groups[g];
+  for (int g = 0; g < m.num_row_groups(); ++g) {
+    const parquet::RowGroupView rg = m.row_group(g);
     nlohmann::json group;
     group["index"] = g;
-    group["num_rows"] = rg.num_rows;
-    group["total_byte_size"] = rg.total_byte_size;
-    if (rg.total_compressed_size) group["total_compressed_size"] = *rg.total_compressed_size;
+    group["num_rows"] = rg.num_rows();
+    group["total_byte_size"] = rg.total_byte_size();
+    if (const auto compressed = rg.total_compressed_size()) group["total_compressed_size"] = *compressed;
     nlohmann::json columns = nlohmann::json::array();
-    for (const parquet::ColumnChunk& chunk : rg.columns) {
-      const parquet::ColumnMetaData& c = *chunk.meta_data;
-      std::string path;
-      for (const std::string& p : c.path_in_schema) path += (path.empty() ? "" : ".") + p;
-      const SchemaElement* element = leaf_element(reader.schema_tree(), c.path_in_schema);
-      nlohmann::json col;
-      col["path"] = path;
-      col["type"] = parquet::to_string(c.type);
-      col["codec"] = parquet::to_string(c.codec);
-      nlohmann::json encodings = nlohmann::json::array();
-      for (parquet::Encoding e : c.encodings) encodings.push_back(parquet::to_string(e));
-      col["encodings"] = encodings;
-      col["num_values"] = c.num_values;
-      col["total_compressed_size"] = c.total_compressed_size;
-      col["total_uncompressed_size"] = c.total_uncompressed_size;
-      col["data_page_offset"] = c.data_page_offset;
-      if (c.dictionary_page_offset) col["dictionary_page_offset"] = *c.dictionary_page_offset;
-      if (c.statistics) col["statistics"] = statistics_json(*c.statistics, element, c.type);
-      col["page_index"] = chunk.offset_index_offset.has_value() && chunk.column_index_offset.has_value();
-      columns.push_back(col);
-    }
+    for (int c = 0; c < rg.num_columns(); ++c) columns.push_back(column_json(rg.column(c), reader.schema_tree()));
     group["columns"] = columns;
     groups.push_back(group);
   }
@@ -211,8 +210,8 @@ frame::JsonFieldHints hints_for(const parquet::FileReader& reader, std::vector<s
                                 const frame::Field& field) {
   frame::JsonFieldHints hints;
   path.push_back(field.name);
-  const SchemaElement* element = reader.element_of(path);
-  hints.uuid = element && element->logicalType && std::holds_alternative<parquet::UUIDType>(*element->logicalType);
+  const SchemaNode* element = reader.node_of(path);
+  hints.uuid = element && element->logical_type && std::holds_alternative<parquet::UUIDType>(*element->logical_type);
   for (const frame::Field& child : field.type->fields()) hints.children.push_back(hints_for(reader, path, child));
   path.pop_back();
   return hints;

@@ -13,22 +13,22 @@ namespace crv::cli {
 namespace {
 
 using parquet::ConvertedType;
-using parquet::SchemaElement;
+using parquet::SchemaNode;
 using parquet::Type;
 
 template <class T>
-const T* logical_as(const SchemaElement& e) {
-  return e.logicalType ? std::get_if<T>(&*e.logicalType) : nullptr;
+const T* logical_as(const SchemaNode& e) {
+  return e.logical_type ? std::get_if<T>(&*e.logical_type) : nullptr;
 }
 
-bool is_unsigned(const SchemaElement& e) {
+bool is_unsigned(const SchemaNode& e) {
   if (const auto* i = logical_as<parquet::IntType>(e)) return !i->isSigned;
   return e.converted_type == ConvertedType::UINT_8 || e.converted_type == ConvertedType::UINT_16 ||
          e.converted_type == ConvertedType::UINT_32 || e.converted_type == ConvertedType::UINT_64;
 }
 
-bool is_text(const SchemaElement& e) {
-  if (e.logicalType) {
+bool is_text(const SchemaNode& e) {
+  if (e.logical_type) {
     return logical_as<parquet::StringType>(e) || logical_as<parquet::EnumType>(e) || logical_as<parquet::JsonType>(e);
   }
   return e.converted_type == ConvertedType::UTF8 || e.converted_type == ConvertedType::ENUM ||
@@ -45,7 +45,7 @@ frame::TimeUnit frame_unit(parquet::TimeUnit unit) {
 }
 
 // The frame type of a date, time or timestamp column; nullptr for any other column.
-frame::TypePtr temporal_type(const SchemaElement& e) {
+frame::TypePtr temporal_type(const SchemaNode& e) {
   if (logical_as<parquet::DateType>(e)) return frame::date32();
   if (const auto* t = logical_as<parquet::TimeType>(e)) {
     return t->unit == parquet::TimeUnit::MILLIS ? frame::time32(frame::TimeUnit::Milli)
@@ -54,7 +54,7 @@ frame::TypePtr temporal_type(const SchemaElement& e) {
   if (const auto* t = logical_as<parquet::TimestampType>(e)) {
     return frame::timestamp(frame_unit(t->unit), t->isAdjustedToUTC ? "UTC" : "");
   }
-  if (e.logicalType || !e.converted_type) return nullptr;
+  if (e.logical_type || !e.converted_type) return nullptr;
   switch (*e.converted_type) {
     case ConvertedType::DATE: return frame::date32();
     case ConvertedType::TIME_MILLIS: return frame::time32(frame::TimeUnit::Milli);
@@ -71,9 +71,9 @@ struct DecimalShape {
   int scale = 0;
 };
 
-std::optional<DecimalShape> decimal_shape(const SchemaElement& e) {
+std::optional<DecimalShape> decimal_shape(const SchemaNode& e) {
   if (const auto* d = logical_as<parquet::DecimalType>(e)) return DecimalShape{d->precision, d->scale};
-  if (!e.logicalType && e.converted_type == ConvertedType::DECIMAL) {
+  if (!e.logical_type && e.converted_type == ConvertedType::DECIMAL) {
     return DecimalShape{e.precision.value_or(0), e.scale.value_or(0)};
   }
   return std::nullopt;
@@ -133,7 +133,7 @@ std::optional<nlohmann::json> decimal_json(DecimalShape shape, Type type, const 
   return canonical_json_of(builder.finish());
 }
 
-std::optional<nlohmann::json> logical_json(const SchemaElement& element, Type type, const std::string& bytes) {
+std::optional<nlohmann::json> logical_json(const SchemaNode& element, Type type, const std::string& bytes) {
   if (const frame::TypePtr temporal = temporal_type(element)) {
     if (type == Type::INT32) {
       if (const auto v = fixed_width<int32_t>(bytes)) return temporal_json(temporal, *v);
@@ -158,7 +158,7 @@ nlohmann::json canonical_number(T value) {
   return nlohmann::json::parse(text);
 }
 
-std::optional<nlohmann::json> physical_json(const SchemaElement* element, Type type, const std::string& bytes) {
+std::optional<nlohmann::json> physical_json(const SchemaNode* element, Type type, const std::string& bytes) {
   const bool unsigned_int = element && is_unsigned(*element);
   switch (type) {
     case Type::BOOLEAN:
@@ -197,7 +197,7 @@ std::string hex(const std::string& bytes) {
 
 }  // namespace
 
-nlohmann::json statistic_value(const SchemaElement* element, Type type, const std::string& bytes) {
+nlohmann::json statistic_value(const SchemaNode* element, Type type, const std::string& bytes) {
   if (element) {
     if (auto value = logical_json(*element, type, bytes)) return *std::move(value);
   }

@@ -15,6 +15,6 @@
 namespace crv::cli {
 
 /// `element` is the column's leaf schema element, or nullptr when it is unknown.
-nlohmann::json statistic_value(const parquet::SchemaElement* element, parquet::Type type, const std::string& bytes);
+nlohmann::json statistic_value(const parquet::SchemaNode* element, parquet::Type type, const std::string& bytes);
 
 }  // namespace crv::cli

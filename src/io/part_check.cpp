@@ -86,7 +86,7 @@ void check_part(const parquet::FileReader& reader, const std::string& file, cons
   std::optional<std::pair<std::int64_t, std::int64_t>> range;
   bool complete = true;
   for (int group = 0; group < reader.num_row_groups(); ++group) {
-    if (reader.metadata().row_groups[static_cast<std::size_t>(group)].num_rows == 0) continue;
+    if (reader.num_rows(group) == 0) continue;
     const auto stats = reader.int_column_range(group, "tick");
     if (!stats) {
       complete = false;

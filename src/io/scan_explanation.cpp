@@ -48,7 +48,14 @@ nlohmann::json ScanExplanation::to_json() const {
   for (const PartDecision& part : parts) {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& group : part.row_groups) {
-      groups.push_back({{"row_group", group.row_group}, {"kept", group.kept}, {"reason", group.reason}});
+      nlohmann::json pages;  // null: no page index (or the row group was pruned)
+      if (group.pages) {
+        pages = {{"pages", group.pages->pages}, {"kept", group.pages->pages_kept}, {"rows", group.pages->rows_kept}};
+      }
+      groups.push_back({{"row_group", group.row_group},
+                        {"kept", group.kept},
+                        {"reason", group.reason},
+                        {"pages", std::move(pages)}});
     }
     parts_json.push_back({{"path", part.relative_path},
                           {"bucket_id", part.bucket_id},
@@ -85,8 +92,12 @@ std::string ScanExplanation::to_string() const {
   for (const PartDecision& part : parts) {
     out << "  part " << part.relative_path << (part.kept ? " kept: " : " pruned: ") << bare_reason(part.reason) << '\n';
     for (const auto& group : part.row_groups) {
-      out << "    row group " << group.row_group << (group.kept ? " kept: " : " pruned: ") << bare_reason(group.reason)
-          << '\n';
+      out << "    row group " << group.row_group << (group.kept ? " kept: " : " pruned: ") << bare_reason(group.reason);
+      if (group.pages) {
+        out << "; page index: " << group.pages->pages_kept << " of " << group.pages->pages << " pages kept ("
+            << group.pages->rows_kept << " rows)";
+      }
+      out << '\n';
     }
   }
   out << "parts: " << parts_kept() << " kept of " << parts.size() << "; row groups: " << row_groups_kept() << " kept, "

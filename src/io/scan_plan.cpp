@@ -98,9 +98,20 @@ std::vector<parquet::RowGroupDecision> decide_row_groups(const parquet::FileRead
   }
   std::vector<parquet::RowGroupDecision> decisions;
   for (int group = 0; group < reader.num_row_groups(); ++group) {
-    decisions.push_back({group, true, "no tick bounds"});
+    decisions.push_back({.row_group = group, .kept = true, .reason = "no tick bounds", .pages = std::nullopt});
   }
   return decisions;
+}
+
+// Level 4 for explain(): what the page index keeps of each kept row group, as the read with
+// `options` (its tick filter) decides it. Not done when a plan is opened for reading: the
+// reader decides pages itself, and this costs a page-index read per row group.
+void decide_pages(const parquet::FileReader& reader, const parquet::ReadOptions& options,
+                  std::vector<parquet::RowGroupDecision>& decisions) {
+  if (!options.filter || !options.use_page_index) return;
+  for (parquet::RowGroupDecision& decision : decisions) {
+    if (decision.kept) decision.pages = reader.decide_pages(decision.row_group, *options.filter);
+  }
 }
 
 std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& decisions) {
@@ -177,7 +188,11 @@ OpenedPart ScanPlan::open(std::size_t index) const {
 
 ScanExplanation ScanPlan::explain() const {
   ScanExplanation explanation = levels_1_and_2_;
-  for (std::size_t k = 0; k < kept_.size(); ++k) explanation.parts[kept_[k]].row_groups = open(k).row_groups;
+  for (std::size_t k = 0; k < kept_.size(); ++k) {
+    OpenedPart opened = open(k);
+    decide_pages(*opened.reader, opened.options, opened.row_groups);
+    explanation.parts[kept_[k]].row_groups = std::move(opened.row_groups);
+  }
   return explanation;
 }
 

@@ -35,7 +35,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> tick_range(const parquet::F
   for (const frame::Field& field : reader.frame_schema()) has_tick = has_tick || field.name == "tick";
   if (!has_tick) throw IoReadError("the file has no 'tick' column");
   for (int group = 0; group < reader.num_row_groups(); ++group) {
-    if (reader.metadata().row_groups[static_cast<std::size_t>(group)].num_rows == 0) continue;
+    if (reader.num_rows(group) == 0) continue;
     if (const auto stats = reader.int_column_range(group, "tick")) {
       widen(stats->first, stats->second);
       continue;

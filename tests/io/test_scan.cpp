@@ -90,6 +90,33 @@ TEST(Scan, PrunesRowGroupsByStatistics) {
   EXPECT_EQ(dataset.scan(kEdges, Where{10, 29}).count(), 20);
 }
 
+TEST(Scan, ExplainShowsThePagesThePageIndexKeeps) {
+  // 300,000 distinct ticks in one row group: the tick chunk is PLAIN, 1 MiB pages of about
+  // 130,000 values, so three pages; a range inside the first keeps one of them.
+  TempRoot root;
+  IoSettings settings = root.settings();
+  settings.row_group_size = 1'000'000;
+  settings.tick_bucket_size = 1'000'000;
+  Dataset dataset(settings, "run_pages");
+  dataset.append(kEdges, edges_at(range(0, 299'999)));
+  const Scan scan = dataset.scan(kEdges, Where{1000, 1010});
+  const ScanExplanation plan = scan.explain();
+  ASSERT_EQ(plan.parts.size(), 1u);
+  ASSERT_EQ(plan.parts[0].row_groups.size(), 1u);
+  const std::optional<parquet::PageDecision>& pages = plan.parts[0].row_groups[0].pages;
+  ASSERT_TRUE(pages.has_value());
+  EXPECT_EQ(pages->pages, 3);
+  EXPECT_EQ(pages->pages_kept, 1);
+  EXPECT_GT(pages->rows_kept, 100'000);  // the first page: ticks 0 to about 129,000
+  EXPECT_LT(pages->rows_kept, 150'000);
+  EXPECT_THAT(plan.to_string(),
+              HasSubstr("page index: 1 of 3 pages kept (" + std::to_string(pages->rows_kept) + " rows)"));
+  EXPECT_EQ(plan.to_json()["parts"][0]["row_groups"][0]["pages"]["kept"], 1);
+  EXPECT_EQ(scan.count(), 11);
+  // Without tick bounds nothing is decided by pages.
+  EXPECT_FALSE(dataset.scan(kEdges).explain().parts[0].row_groups[0].pages.has_value());
+}
+
 TEST(Scan, SelectLimitAndBatches) {
   TempRoot root;
   IoSettings settings = root.settings();

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet::golden {
 

@@ -4,9 +4,9 @@
 // a file reads or is a ParquetError.
 #include <gtest/gtest.h>
 #include <crv/parquet/error.hpp>
-#include <crv/parquet/metadata.hpp>
 #include <crv/parquet/reader.hpp>
 #include <crv/parquet/source.hpp>
+#include "parquet/metadata/thrift_types.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
 #include "parquet/metadata/thrift_codec.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet {
 namespace {

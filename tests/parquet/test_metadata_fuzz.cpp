@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet {
 namespace {

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
 #include "fuzz_regressions.hpp"
 #include "metadata_golden_values.hpp"
 #include "parquet/metadata/thrift_codec.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet {
 namespace {

@@ -4,7 +4,7 @@
 #include <zlib.h>
 #include <crv/parquet/compression.hpp>
 #include <crv/parquet/error.hpp>
-#include <crv/parquet/metadata.hpp>
+#include "parquet/metadata/thrift_types.hpp"
 
 #include <cstdint>
 #include <string>

@@ -109,7 +109,7 @@ TEST(ReadFastPaths, DictionaryStringsReadRepeatedlyWithAnyThreadCount) {
   MemorySink sink;
   write_frame(rows, sink, options);
   const auto reader = FileReader::open(std::make_shared<MemorySource>(sink.take(), "strings.parquet"));
-  ASSERT_EQ(reader->metadata().row_groups.size(), 5u);
+  ASSERT_EQ(reader->metadata().num_row_groups(), 5);
   for (int threads : {1, 2, 1, 3}) {
     ReadOptions read;
     read.threads = threads;

@@ -165,6 +165,26 @@ TEST(ParquetReader, PageIndexReturnsExactlyTheKeptPagesRows) {
   read.use_page_index = true;
   read.filter = IntRangeFilter{"tick", 10000, std::nullopt};
   EXPECT_EQ(reader->read(read).num_rows(), 0);
+
+  // decide_pages reports the pages the read above kept: as many rows as it returned.
+  const std::optional<PageDecision> pages = reader->decide_pages(0, IntRangeFilter{"tick", 1500, 1510});
+  ASSERT_TRUE(pages.has_value());
+  EXPECT_GT(pages->pages, 2);
+  EXPECT_GE(pages->pages_kept, 1);
+  EXPECT_LT(pages->pages_kept, pages->pages);
+  EXPECT_EQ(pages->rows_kept, back.num_rows());
+  const std::optional<PageDecision> none = reader->decide_pages(0, IntRangeFilter{"tick", 10000, std::nullopt});
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(none->pages_kept, 0);
+  EXPECT_EQ(none->rows_kept, 0);
+  EXPECT_THROW((void)reader->decide_pages(1, IntRangeFilter{"tick", 0, 1}), ParquetError);
+}
+
+TEST(ParquetReader, DecidePagesIsNulloptWithoutAPageIndex) {
+  WriterOptions options;
+  options.write_page_index = false;
+  const auto reader = open_bytes(write(sample_frame(100), options));
+  EXPECT_FALSE(reader->decide_pages(0, IntRangeFilter{"tick", 0, 10}).has_value());
 }
 
 TEST(ParquetReader, BatchesAreBoundedAndComplete) {
@@ -190,9 +210,10 @@ TEST(ParquetReader, KeyValueMetadataAndSchemaTree) {
   EXPECT_EQ(reader->key_value_metadata().at("crv_table_name"), "agents");
   EXPECT_EQ(reader->schema_tree().children.size(), 6u);
   EXPECT_EQ(reader->frame_schema().size(), 6u);
-  ASSERT_NE(reader->element_of({"st", "sx"}), nullptr);
-  EXPECT_EQ(reader->element_of({"st", "sx"})->name, "sx");
-  EXPECT_EQ(reader->element_of({"missing"}), nullptr);
+  ASSERT_NE(reader->node_of({"st", "sx"}), nullptr);
+  EXPECT_EQ(reader->node_of({"st", "sx"})->name, "sx");
+  EXPECT_EQ(reader->node_of({"st", "sx"}), &reader->schema_tree().children[5].children[0]);
+  EXPECT_EQ(reader->node_of({"missing"}), nullptr);
 }
 
 TEST(ParquetReader, RejectsDamagedFiles) {

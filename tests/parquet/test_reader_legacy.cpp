@@ -8,8 +8,8 @@
 #include <crv/frame/canonical_json.hpp>
 #include <crv/frame/frame.hpp>
 #include <crv/parquet/error.hpp>
-#include <crv/parquet/metadata.hpp>
 #include <crv/parquet/reader.hpp>
+#include "parquet/metadata/thrift_types.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -109,7 +109,7 @@ TEST(ParquetWriter, RowGroupsHoldRowGroupSizeRowsAcrossWrites) {
   w.write(int_frame(150, 70));
   w.write(int_frame(30, 220));
   EXPECT_EQ(w.rows_written(), 250);
-  const auto md = w.close();
+  const FileMetaData& md = detail::thrift_of(w.close());
   ASSERT_EQ(md.row_groups.size(), 3U);
   EXPECT_EQ(md.row_groups[0].num_rows, 100);
   EXPECT_EQ(md.row_groups[1].num_rows, 100);

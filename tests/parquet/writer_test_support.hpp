@@ -2,9 +2,9 @@
 // Helpers of the writer tests: write a frame to memory, parse the footer back, and walk the
 // pages of a column chunk (headers and decompressed bodies).
 #include <crv/parquet/compression.hpp>
-#include <crv/parquet/metadata.hpp>
 #include <crv/parquet/sink.hpp>
 #include <crv/parquet/writer.hpp>
+#include "parquet/metadata/thrift_types.hpp"
 
 #include <cstdint>
 #include <cstring>

@@ -14,7 +14,7 @@
 
 #include "crv/export.hpp"
 #include "crv/parquet/error.hpp"
-#include "crv/parquet/metadata.hpp"
+#include "crv/parquet/format.hpp"
 
 namespace crv::parquet {
 

@@ -1,544 +1,125 @@
 #pragma once
-// The metadata structures of the Parquet format (apache/parquet-format, parquet.thrift),
-// mirrored as plain C++ structs, and their Thrift compact protocol (de)serialization.
+// Read-only views of a Parquet file's metadata: the file (its footer), its row groups, their
+// column chunks and the chunks' statistics; and the schema tree. As in Arrow's
+// parquet/metadata.h, the format's Thrift structs stay behind the implementation
+// (src/parquet/metadata/thrift_types.hpp), so that the public API does not change when the
+// format gains a field.
 //
-// Conventions:
-// - Thrift `optional` fields are std::optional; `required` fields are plain members.
-// - Thrift `binary` and `string` fields are std::string (may hold arbitrary bytes).
-// - Enums keep the exact Thrift values. A value unknown to this version is kept as is
-//   (the enums are not range-checked on read); to_string() shows it as "UNKNOWN(<n>)".
-// - Every member has a default member initializer, so designated initializers may name
-//   only some members ({.type = PageType::DATA_PAGE, .crc = 5}) without warnings.
-// - Thrift unions are std::variant; a member unknown to this version is kept as an
-//   Unknown* alternative holding its field id.
-// - Deserialization is safe on hostile input: any malformed byte sequence gives a
-//   ParquetError (truncated data, oversized containers, excessive nesting, missing
-//   required fields name the struct and the field), never a crash or an unbounded
-//   allocation. Unknown fields are skipped.
+// A view is a pointer into the metadata its FileReader (or FileWriter) holds: it is valid as
+// long as that reader or writer, and cheap to copy. The metadata it reads has been validated
+// when the file was opened (or written): every column chunk has its ColumnMetaData.
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <variant>
+#include <utility>
 #include <vector>
 
 #include "crv/export.hpp"
-#include "crv/parquet/error.hpp"
+#include "crv/parquet/format.hpp"
 
 namespace crv::parquet {
 
-// "PAR1": first and last 4 bytes of a Parquet file with a plaintext footer.
-inline constexpr std::string_view kParquetMagic = "PAR1";
-// "PARE": last 4 bytes of a Parquet file with an encrypted footer (not supported).
-inline constexpr std::string_view kEncryptedParquetMagic = "PARE";
+struct FileMetaData;  // the decoded footer (private: src/parquet/metadata/thrift_types.hpp)
+struct RowGroup;
+struct ColumnChunk;
 
-// ---------------------------------------------------------------------------------------
-// Enums
-// ---------------------------------------------------------------------------------------
-
-enum class Type : int32_t {
-  BOOLEAN = 0,
-  INT32 = 1,
-  INT64 = 2,
-  INT96 = 3,
-  FLOAT = 4,
-  DOUBLE = 5,
-  BYTE_ARRAY = 6,
-  FIXED_LEN_BYTE_ARRAY = 7,
+/// A column chunk's statistics as the file stores them. Bounds are the format's PLAIN
+/// encoding of a value without the BYTE_ARRAY length prefix (little-endian numbers, the bytes
+/// of a string); decode them by the column's schema node (SchemaNode).
+struct ColumnStatistics {
+  std::optional<int64_t> null_count;
+  std::optional<int64_t> distinct_count;
+  std::optional<int64_t> nan_count;
+  std::optional<std::string> min_value;  ///< the min under the column's sort order
+  std::optional<std::string> max_value;
+  std::optional<std::string> legacy_min;  ///< the deprecated min field (signed comparison)
+  std::optional<std::string> legacy_max;
+  bool operator==(const ColumnStatistics&) const = default;
 };
 
-enum class ConvertedType : int32_t {
-  UTF8 = 0,
-  MAP = 1,
-  MAP_KEY_VALUE = 2,
-  LIST = 3,
-  ENUM = 4,
-  DECIMAL = 5,
-  DATE = 6,
-  TIME_MILLIS = 7,
-  TIME_MICROS = 8,
-  TIMESTAMP_MILLIS = 9,
-  TIMESTAMP_MICROS = 10,
-  UINT_8 = 11,
-  UINT_16 = 12,
-  UINT_32 = 13,
-  UINT_64 = 14,
-  INT_8 = 15,
-  INT_16 = 16,
-  INT_32 = 17,
-  INT_64 = 18,
-  JSON = 19,
-  BSON = 20,
-  INTERVAL = 21,
+class CRV_IO_EXPORT ColumnChunkView {
+ public:
+  /// The leaf's path of schema names, from the top level ("a", "list", "element").
+  [[nodiscard]] const std::vector<std::string>& path_in_schema() const;
+  /// The path joined with dots.
+  [[nodiscard]] std::string path() const;
+  [[nodiscard]] Type physical_type() const;
+  [[nodiscard]] CompressionCodec codec() const;
+  [[nodiscard]] const std::vector<Encoding>& encodings() const;
+  [[nodiscard]] int64_t num_values() const;
+  [[nodiscard]] int64_t total_compressed_size() const;
+  [[nodiscard]] int64_t total_uncompressed_size() const;
+  [[nodiscard]] int64_t data_page_offset() const;
+  [[nodiscard]] std::optional<int64_t> dictionary_page_offset() const;
+  [[nodiscard]] std::optional<ColumnStatistics> statistics() const;
+  /// Whether the chunk has both a ColumnIndex and an OffsetIndex (pages can be skipped).
+  [[nodiscard]] bool has_page_index() const;
+
+ private:
+  friend class RowGroupView;
+  explicit ColumnChunkView(const ColumnChunk* chunk) : chunk_(chunk) {}
+  const ColumnChunk* chunk_;
 };
 
-enum class FieldRepetitionType : int32_t {
-  REQUIRED = 0,
-  OPTIONAL = 1,
-  REPEATED = 2,
-  VECTOR = 3,  // fixed-size vector group (recent addition, see SchemaElement::vector_length)
+class CRV_IO_EXPORT RowGroupView {
+ public:
+  [[nodiscard]] int64_t num_rows() const;
+  /// Uncompressed bytes of the row group's column data.
+  [[nodiscard]] int64_t total_byte_size() const;
+  [[nodiscard]] std::optional<int64_t> total_compressed_size() const;
+  /// One column chunk per leaf column, in schema order.
+  [[nodiscard]] int num_columns() const;
+  /// ParquetError when there is no such column.
+  [[nodiscard]] ColumnChunkView column(int index) const;
+
+ private:
+  friend class FileMetadataView;
+  explicit RowGroupView(const RowGroup* group) : group_(group) {}
+  const RowGroup* group_;
 };
 
-enum class Encoding : int32_t {
-  PLAIN = 0,
-  // 1 was GROUP_VAR_INT, never used.
-  PLAIN_DICTIONARY = 2,
-  RLE = 3,
-  BIT_PACKED = 4,
-  DELTA_BINARY_PACKED = 5,
-  DELTA_LENGTH_BYTE_ARRAY = 6,
-  DELTA_BYTE_ARRAY = 7,
-  RLE_DICTIONARY = 8,
-  BYTE_STREAM_SPLIT = 9,
+class FileMetadataView;
+namespace detail {
+/// The Thrift struct behind a view (for the parquet layer and its tests).
+const FileMetaData& thrift_of(const FileMetadataView& view);
+}  // namespace detail
+
+class CRV_IO_EXPORT FileMetadataView {
+ public:
+  /// The format version the writer declared (1 or 2).
+  [[nodiscard]] int32_t version() const;
+  [[nodiscard]] int64_t num_rows() const;
+  /// The writer's name and version, e.g. "parquet-cpp-arrow version 17.0.0"; empty if absent.
+  [[nodiscard]] std::string created_by() const;
+  [[nodiscard]] int num_row_groups() const;
+  /// ParquetError when there is no such row group.
+  [[nodiscard]] RowGroupView row_group(int index) const;
+  /// The file's key-value metadata in file order (a key without a value maps to "").
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> key_value_metadata() const;
+
+  /// For the parquet layer: a view of metadata it holds.
+  explicit FileMetadataView(const FileMetaData* file) : file_(file) {}
+
+ private:
+  friend const FileMetaData& detail::thrift_of(const FileMetadataView& view);
+  const FileMetaData* file_;
 };
 
-enum class CompressionCodec : int32_t {
-  UNCOMPRESSED = 0,
-  SNAPPY = 1,
-  GZIP = 2,
-  LZO = 3,
-  BROTLI = 4,
-  LZ4 = 5,  // deprecated Hadoop-framed LZ4
-  ZSTD = 6,
-  LZ4_RAW = 7,
+/// One node of the Parquet schema tree, root first (for `crv-io parquet schema` and for
+/// callers that need an annotation the frame type does not carry, e.g. UUID). The root has
+/// no repetition; groups have children and no physical type; leaves the other way round.
+struct SchemaNode {
+  std::string name;
+  std::optional<FieldRepetitionType> repetition;
+  std::optional<Type> physical_type;
+  std::optional<int32_t> type_length;  ///< FIXED_LEN_BYTE_ARRAY width
+  std::optional<ConvertedType> converted_type;
+  std::optional<int32_t> scale;  ///< of a DECIMAL converted type
+  std::optional<int32_t> precision;
+  std::optional<int32_t> field_id;
+  std::optional<LogicalType> logical_type;
+  std::vector<SchemaNode> children;
 };
-
-enum class PageType : int32_t {
-  DATA_PAGE = 0,
-  INDEX_PAGE = 1,
-  DICTIONARY_PAGE = 2,
-  DATA_PAGE_V2 = 3,
-};
-
-enum class BoundaryOrder : int32_t {
-  UNORDERED = 0,
-  ASCENDING = 1,
-  DESCENDING = 2,
-};
-
-enum class EdgeInterpolationAlgorithm : int32_t {
-  SPHERICAL = 0,
-  VINCENTY = 1,
-  THOMAS = 2,
-  ANDOYER = 3,
-  KARNEY = 4,
-};
-
-// The TimeUnit union of parquet.thrift: its members are empty structs, so the member's
-// field id is the whole value.
-enum class TimeUnit : int16_t {
-  MILLIS = 1,
-  MICROS = 2,
-  NANOS = 3,
-};
-
-// ---------------------------------------------------------------------------------------
-// Statistics
-// ---------------------------------------------------------------------------------------
-
-struct SizeStatistics {
-  std::optional<int64_t> unencoded_byte_array_data_bytes{};
-  std::optional<std::vector<int64_t>> repetition_level_histogram{};
-  std::optional<std::vector<int64_t>> definition_level_histogram{};
-  bool operator==(const SizeStatistics&) const = default;
-};
-
-struct BoundingBox {
-  double xmin = 0;
-  double xmax = 0;
-  double ymin = 0;
-  double ymax = 0;
-  std::optional<double> zmin{};
-  std::optional<double> zmax{};
-  std::optional<double> mmin{};
-  std::optional<double> mmax{};
-  bool operator==(const BoundingBox&) const = default;
-};
-
-struct GeospatialStatistics {
-  std::optional<BoundingBox> bbox{};
-  std::optional<std::vector<int32_t>> geospatial_types{};
-  bool operator==(const GeospatialStatistics&) const = default;
-};
-
-// Min/max values are PLAIN-encoded values without the BYTE_ARRAY length prefix.
-struct Statistics {
-  std::optional<std::string> max{};  // deprecated: signed comparison only
-  std::optional<std::string> min{};  // deprecated: signed comparison only
-  std::optional<int64_t> null_count{};
-  std::optional<int64_t> distinct_count{};
-  std::optional<std::string> max_value{};
-  std::optional<std::string> min_value{};
-  std::optional<bool> is_max_value_exact{};
-  std::optional<bool> is_min_value_exact{};
-  std::optional<int64_t> nan_count{};
-  bool operator==(const Statistics&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// Logical types (union LogicalType)
-// ---------------------------------------------------------------------------------------
-
-struct StringType {
-  bool operator==(const StringType&) const = default;
-};
-struct MapType {
-  bool operator==(const MapType&) const = default;
-};
-struct ListType {
-  bool operator==(const ListType&) const = default;
-};
-struct EnumType {
-  bool operator==(const EnumType&) const = default;
-};
-struct DecimalType {
-  int32_t scale = 0;
-  int32_t precision = 0;
-  bool operator==(const DecimalType&) const = default;
-};
-struct DateType {
-  bool operator==(const DateType&) const = default;
-};
-struct TimeType {
-  bool isAdjustedToUTC = false;
-  TimeUnit unit = TimeUnit::MILLIS;
-  bool operator==(const TimeType&) const = default;
-};
-struct TimestampType {
-  bool isAdjustedToUTC = false;
-  TimeUnit unit = TimeUnit::MILLIS;
-  bool operator==(const TimestampType&) const = default;
-};
-struct IntType {
-  int8_t bitWidth = 0;
-  bool isSigned = false;
-  bool operator==(const IntType&) const = default;
-};
-// The UNKNOWN member of LogicalType: a column that is always null.
-struct NullType {
-  bool operator==(const NullType&) const = default;
-};
-struct JsonType {
-  bool operator==(const JsonType&) const = default;
-};
-struct BsonType {
-  bool operator==(const BsonType&) const = default;
-};
-struct UUIDType {
-  bool operator==(const UUIDType&) const = default;
-};
-struct Float16Type {
-  bool operator==(const Float16Type&) const = default;
-};
-struct VariantType {
-  std::optional<int8_t> specification_version{};
-  bool operator==(const VariantType&) const = default;
-};
-struct GeometryType {
-  std::optional<std::string> crs{};
-  bool operator==(const GeometryType&) const = default;
-};
-struct GeographyType {
-  std::optional<std::string> crs{};
-  std::optional<EdgeInterpolationAlgorithm> algorithm{};
-  bool operator==(const GeographyType&) const = default;
-};
-struct VectorType {
-  bool operator==(const VectorType&) const = default;
-};
-// A LogicalType member not known to this version (its content is skipped on read).
-// Writing it emits an empty struct under field_id.
-struct UnknownLogicalType {
-  int16_t field_id = 0;
-  bool operator==(const UnknownLogicalType&) const = default;
-};
-
-// Thrift field ids: STRING 1, MAP 2, LIST 3, ENUM 4, DECIMAL 5, DATE 6, TIME 7, TIMESTAMP 8,
-// INTEGER 10, UNKNOWN 11, JSON 12, BSON 13, UUID 14, FLOAT16 15, VARIANT 16, GEOMETRY 17,
-// GEOGRAPHY 18, VECTOR 19.
-using LogicalType = std::variant<StringType, MapType, ListType, EnumType, DecimalType, DateType, TimeType,
-                                 TimestampType, IntType, NullType, JsonType, BsonType, UUIDType, Float16Type,
-                                 VariantType, GeometryType, GeographyType, VectorType, UnknownLogicalType>;
-
-// ---------------------------------------------------------------------------------------
-// Schema
-// ---------------------------------------------------------------------------------------
-
-// One node of the schema tree, listed depth first. Groups have num_children and no type;
-// leaves have a type and no num_children. The root has no repetition_type.
-struct SchemaElement {
-  std::optional<Type> type{};
-  std::optional<int32_t> type_length{};
-  std::optional<FieldRepetitionType> repetition_type{};
-  std::string name{};  // required
-  std::optional<int32_t> num_children{};
-  std::optional<ConvertedType> converted_type{};
-  std::optional<int32_t> scale{};
-  std::optional<int32_t> precision{};
-  std::optional<int32_t> field_id{};
-  std::optional<LogicalType> logicalType{};
-  std::optional<int32_t> vector_length{};
-  bool operator==(const SchemaElement&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// Pages
-// ---------------------------------------------------------------------------------------
-
-struct DataPageHeader {
-  int32_t num_values = 0;
-  Encoding encoding = Encoding::PLAIN;
-  Encoding definition_level_encoding = Encoding::RLE;
-  Encoding repetition_level_encoding = Encoding::RLE;
-  std::optional<Statistics> statistics{};
-  bool operator==(const DataPageHeader&) const = default;
-};
-
-struct IndexPageHeader {
-  bool operator==(const IndexPageHeader&) const = default;
-};
-
-struct DictionaryPageHeader {
-  int32_t num_values = 0;
-  Encoding encoding = Encoding::PLAIN;
-  std::optional<bool> is_sorted{};
-  bool operator==(const DictionaryPageHeader&) const = default;
-};
-
-// Levels are RLE without length prefix and never compressed; the values section is
-// compressed when is_compressed (absent on the wire means true; always written).
-struct DataPageHeaderV2 {
-  int32_t num_values = 0;
-  int32_t num_nulls = 0;
-  int32_t num_rows = 0;
-  Encoding encoding = Encoding::PLAIN;
-  int32_t definition_levels_byte_length = 0;
-  int32_t repetition_levels_byte_length = 0;
-  bool is_compressed = true;
-  std::optional<Statistics> statistics{};
-  bool operator==(const DataPageHeaderV2&) const = default;
-};
-
-struct PageHeader {
-  PageType type = PageType::DATA_PAGE;
-  int32_t uncompressed_page_size = 0;  // excluding this header
-  int32_t compressed_page_size = 0;    // excluding this header
-  std::optional<int32_t> crc{};        // CRC-32 of the page bytes after the header
-  std::optional<DataPageHeader> data_page_header{};
-  std::optional<IndexPageHeader> index_page_header{};
-  std::optional<DictionaryPageHeader> dictionary_page_header{};
-  std::optional<DataPageHeaderV2> data_page_header_v2{};
-  bool operator==(const PageHeader&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// Column chunks, row groups
-// ---------------------------------------------------------------------------------------
-
-struct KeyValue {
-  std::string key{};  // required
-  std::optional<std::string> value{};
-  bool operator==(const KeyValue&) const = default;
-};
-
-struct SortingColumn {
-  int32_t column_idx = 0;
-  bool descending = false;
-  bool nulls_first = false;
-  bool operator==(const SortingColumn&) const = default;
-};
-
-struct PageEncodingStats {
-  PageType page_type = PageType::DATA_PAGE;
-  Encoding encoding = Encoding::PLAIN;
-  int32_t count = 0;
-  bool operator==(const PageEncodingStats&) const = default;
-};
-
-struct ColumnMetaData {
-  Type type = Type::BOOLEAN;
-  std::vector<Encoding> encodings{};
-  std::vector<std::string> path_in_schema{};
-  CompressionCodec codec = CompressionCodec::UNCOMPRESSED;
-  int64_t num_values = 0;
-  int64_t total_uncompressed_size = 0;  // all pages including headers
-  int64_t total_compressed_size = 0;    // all pages including headers
-  std::optional<std::vector<KeyValue>> key_value_metadata{};
-  int64_t data_page_offset = 0;
-  std::optional<int64_t> index_page_offset{};
-  std::optional<int64_t> dictionary_page_offset{};
-  std::optional<Statistics> statistics{};
-  std::optional<std::vector<PageEncodingStats>> encoding_stats{};
-  std::optional<int64_t> bloom_filter_offset{};
-  std::optional<int32_t> bloom_filter_length{};
-  std::optional<SizeStatistics> size_statistics{};
-  std::optional<GeospatialStatistics> geospatial_statistics{};
-  bool operator==(const ColumnMetaData&) const = default;
-};
-
-struct EncryptionWithFooterKey {
-  bool operator==(const EncryptionWithFooterKey&) const = default;
-};
-struct EncryptionWithColumnKey {
-  std::vector<std::string> path_in_schema{};
-  std::optional<std::string> key_metadata{};
-  bool operator==(const EncryptionWithColumnKey&) const = default;
-};
-using ColumnCryptoMetaData = std::variant<EncryptionWithFooterKey, EncryptionWithColumnKey>;
-
-struct ColumnChunk {
-  std::optional<std::string> file_path{};
-  int64_t file_offset = 0;                    // deprecated, write 0
-  std::optional<ColumnMetaData> meta_data{};  // optional in Thrift, always written
-  std::optional<int64_t> offset_index_offset{};
-  std::optional<int32_t> offset_index_length{};
-  std::optional<int64_t> column_index_offset{};
-  std::optional<int32_t> column_index_length{};
-  // Encryption (recognized only to reject encrypted files).
-  std::optional<ColumnCryptoMetaData> crypto_metadata{};
-  std::optional<std::string> encrypted_column_metadata{};
-  bool operator==(const ColumnChunk&) const = default;
-};
-
-struct RowGroup {
-  std::vector<ColumnChunk> columns{};
-  int64_t total_byte_size = 0;  // uncompressed column data
-  int64_t num_rows = 0;
-  std::optional<std::vector<SortingColumn>> sorting_columns{};
-  std::optional<int64_t> file_offset{};
-  std::optional<int64_t> total_compressed_size{};
-  std::optional<int16_t> ordinal{};
-  bool operator==(const RowGroup&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// Column orders, page index
-// ---------------------------------------------------------------------------------------
-
-struct TypeDefinedOrder {
-  bool operator==(const TypeDefinedOrder&) const = default;
-};
-struct IEEE754TotalOrder {
-  bool operator==(const IEEE754TotalOrder&) const = default;
-};
-struct Int96TimestampOrder {
-  bool operator==(const Int96TimestampOrder&) const = default;
-};
-struct UnknownColumnOrder {
-  int16_t field_id = 0;
-  bool operator==(const UnknownColumnOrder&) const = default;
-};
-// Field ids: TYPE_ORDER 1, IEEE_754_TOTAL_ORDER 2, INT96_TIMESTAMP_ORDER 3.
-using ColumnOrder = std::variant<TypeDefinedOrder, IEEE754TotalOrder, Int96TimestampOrder, UnknownColumnOrder>;
-
-struct PageLocation {
-  int64_t offset = 0;
-  int32_t compressed_page_size = 0;  // including the page header
-  int64_t first_row_index = 0;
-  bool operator==(const PageLocation&) const = default;
-};
-
-struct OffsetIndex {
-  std::vector<PageLocation> page_locations{};
-  std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes{};
-  bool operator==(const OffsetIndex&) const = default;
-};
-
-// Stored as std::vector<uint8_t> (not vector<bool>): one 0/1 entry per page.
-struct ColumnIndex {
-  std::vector<uint8_t> null_pages{};
-  std::vector<std::string> min_values{};
-  std::vector<std::string> max_values{};
-  BoundaryOrder boundary_order = BoundaryOrder::UNORDERED;
-  std::optional<std::vector<int64_t>> null_counts{};
-  std::optional<std::vector<int64_t>> repetition_level_histograms{};
-  std::optional<std::vector<int64_t>> definition_level_histograms{};
-  std::optional<std::vector<int64_t>> nan_counts{};
-  bool operator==(const ColumnIndex&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// File metadata
-// ---------------------------------------------------------------------------------------
-
-struct AesGcmV1 {
-  std::optional<std::string> aad_prefix{};
-  std::optional<std::string> aad_file_unique{};
-  std::optional<bool> supply_aad_prefix{};
-  bool operator==(const AesGcmV1&) const = default;
-};
-struct AesGcmCtrV1 {
-  std::optional<std::string> aad_prefix{};
-  std::optional<std::string> aad_file_unique{};
-  std::optional<bool> supply_aad_prefix{};
-  bool operator==(const AesGcmCtrV1&) const = default;
-};
-using EncryptionAlgorithm = std::variant<AesGcmV1, AesGcmCtrV1>;
-
-struct FileMetaData {
-  int32_t version = 1;
-  std::vector<SchemaElement> schema{};  // depth first, root first
-  int64_t num_rows = 0;
-  std::vector<RowGroup> row_groups{};
-  std::optional<std::vector<KeyValue>> key_value_metadata{};
-  std::optional<std::string> created_by{};
-  std::optional<std::vector<ColumnOrder>> column_orders{};  // one per leaf column
-  // Encryption (recognized only to reject encrypted files).
-  std::optional<EncryptionAlgorithm> encryption_algorithm{};
-  std::optional<std::string> footer_signing_key_metadata{};
-  bool operator==(const FileMetaData&) const = default;
-};
-
-// ---------------------------------------------------------------------------------------
-// Serialization (Thrift compact protocol)
-// ---------------------------------------------------------------------------------------
-// serialize_*: appends the encoding of the value to `out`.
-// deserialize_*: decodes one value from the start of [data, data + size); trailing bytes
-// are allowed (a page header is followed by the page). When `consumed` is not null it
-// receives the number of bytes read. Throws ParquetError on malformed input.
-
-CRV_IO_EXPORT void serialize_file_metadata(const FileMetaData& value, std::vector<uint8_t>& out);
-CRV_IO_EXPORT void serialize_page_header(const PageHeader& value, std::vector<uint8_t>& out);
-CRV_IO_EXPORT void serialize_column_index(const ColumnIndex& value, std::vector<uint8_t>& out);
-CRV_IO_EXPORT void serialize_offset_index(const OffsetIndex& value, std::vector<uint8_t>& out);
-
-// Also rejects encrypted files: a footer with encryption_algorithm or
-// footer_signing_key_metadata, or a column chunk with crypto_metadata or
-// encrypted_column_metadata gives ParquetError "encrypted Parquet files are not supported".
-[[nodiscard]] CRV_IO_EXPORT FileMetaData deserialize_file_metadata(const uint8_t* data, size_t size,
-                                                                   size_t* consumed = nullptr);
-[[nodiscard]] CRV_IO_EXPORT PageHeader deserialize_page_header(const uint8_t* data, size_t size,
-                                                               size_t* consumed = nullptr);
-[[nodiscard]] CRV_IO_EXPORT ColumnIndex deserialize_column_index(const uint8_t* data, size_t size,
-                                                                 size_t* consumed = nullptr);
-[[nodiscard]] CRV_IO_EXPORT OffsetIndex deserialize_offset_index(const uint8_t* data, size_t size,
-                                                                 size_t* consumed = nullptr);
-
-// ---------------------------------------------------------------------------------------
-// Names (for `crv-io parquet meta` and error messages)
-// ---------------------------------------------------------------------------------------
-// Enum names are the Thrift names ("INT64", "RLE_DICTIONARY", "ZSTD", ...); a value not
-// known to this version gives "UNKNOWN(<n>)".
-
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(Type value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(ConvertedType value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(FieldRepetitionType value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(Encoding value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(CompressionCodec value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(PageType value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(BoundaryOrder value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(EdgeInterpolationAlgorithm value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(TimeUnit value);  // "MILLIS", "MICROS", "NANOS"
-// e.g. "STRING", "DECIMAL(precision=10, scale=2)", "TIMESTAMP(isAdjustedToUTC=true,
-// unit=MICROS)", "INTEGER(bitWidth=16, isSigned=false)", "UNKNOWN", "UNKNOWN_MEMBER(<id>)".
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(const LogicalType& value);
-// "TYPE_ORDER", "IEEE_754_TOTAL_ORDER", "INT96_TIMESTAMP_ORDER", "UNKNOWN_MEMBER(<id>)".
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(const ColumnOrder& value);
-
-// Case-insensitive codec name: "uncompressed" (or "none"), "snappy", "gzip", "lzo",
-// "brotli", "lz4", "zstd", "lz4_raw". std::nullopt when the name is not a codec.
-[[nodiscard]] CRV_IO_EXPORT std::optional<CompressionCodec> parse_compression_codec(std::string_view name);
 
 }  // namespace crv::parquet

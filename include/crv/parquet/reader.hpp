@@ -6,6 +6,7 @@
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
+#include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
 #include <crv/parquet/source.hpp>
 
@@ -53,10 +54,11 @@ struct ReadOptions {
   int threads = 0;
 };
 
-// One node of the Parquet schema tree (for `crv-io parquet schema`).
-struct SchemaNode {
-  SchemaElement element;
-  std::vector<SchemaNode> children;
+// What the page index of a filter's column keeps of one row group (for explain()).
+struct PageDecision {
+  int pages = 0;  // of the filter column's chunk
+  int pages_kept = 0;
+  int64_t rows_kept = 0;  // the rows of the kept pages (read; then filtered exactly)
 };
 
 // Why a row group was kept or skipped (for explain()).
@@ -64,6 +66,8 @@ struct RowGroupDecision {
   int row_group = 0;
   bool kept = true;
   std::string reason;
+  // Set by explain() for a kept row group whose filter column has a page index.
+  std::optional<PageDecision> pages;
 };
 
 class CRV_IO_EXPORT BatchReader {
@@ -89,14 +93,16 @@ class CRV_IO_EXPORT FileReader {
   FileReader(const FileReader&) = delete;
   FileReader& operator=(const FileReader&) = delete;
 
-  [[nodiscard]] const FileMetaData& metadata() const;
+  /// The footer: row groups, column chunks, statistics (a view valid while the reader lives).
+  [[nodiscard]] FileMetadataView metadata() const;
+  /// The Parquet schema as a tree, root first (built on first use).
   [[nodiscard]] const SchemaNode& schema_tree() const;
   // The frame schema the file maps to (logical types mapped without loss).
   [[nodiscard]] const std::vector<frame::Field>& frame_schema() const;
-  // The Parquet schema element a frame field comes from, by its path of frame field names
-  // from the top level (list items are named "item"); nullptr when there is no such field.
-  // Lets callers see annotations the frame type does not carry (e.g. UUID).
-  [[nodiscard]] const SchemaElement* element_of(const std::vector<std::string>& frame_path) const;
+  // The schema node a frame field comes from (in schema_tree()), by its path of frame field
+  // names from the top level (list items are named "item"); nullptr when there is no such
+  // field. Lets callers see annotations the frame type does not carry (e.g. UUID).
+  [[nodiscard]] const SchemaNode* node_of(const std::vector<std::string>& frame_path) const;
   [[nodiscard]] int num_row_groups() const;
   [[nodiscard]] int64_t num_rows() const;
   // The rows of one row group (ParquetError when there is no such row group).
@@ -109,6 +115,10 @@ class CRV_IO_EXPORT FileReader {
                                                                             const std::string& column) const;
   // Row-group pruning by statistics: one decision per row group.
   [[nodiscard]] std::vector<RowGroupDecision> prune_row_groups(const IntRangeFilter& filter) const;
+  // The pages of one row group that the filter column's page index keeps, as a read with
+  // this filter decides them; nullopt when the chunk has no page index (every page is read).
+  // Reads the page index (two small reads): for explain(), not for the read path.
+  [[nodiscard]] std::optional<PageDecision> decide_pages(int row_group, const IntRangeFilter& filter) const;
 
   frame::Frame read(const ReadOptions& options = {}) const;
   frame::Frame read_row_group(int row_group, const ReadOptions& options = {}) const;

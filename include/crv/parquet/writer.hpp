@@ -6,6 +6,7 @@
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
+#include <crv/parquet/error.hpp>
 #include <crv/parquet/metadata.hpp>
 #include <crv/parquet/sink.hpp>
 
@@ -65,8 +66,9 @@ class CRV_IO_EXPORT FileWriter {
   void write(const frame::Frame& frame);
   // Writes the buffered rows as a row group now (no-op when none are buffered).
   void flush_row_group();
-  // Flushes, writes the page index and the footer. Returns the file metadata as written.
-  const FileMetaData& close();
+  // Flushes, writes the page index and the footer. Returns the file metadata as written (a
+  // view valid while the writer lives).
+  FileMetadataView close();
 
   [[nodiscard]] int64_t rows_written() const;
 
@@ -75,7 +77,7 @@ class CRV_IO_EXPORT FileWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// One-shot: writes `frame` as a complete file (schema from the frame) and returns the footer.
-CRV_IO_EXPORT FileMetaData write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options = {});
+// One-shot: writes `frame` as a complete file (schema from the frame). Returns the rows written.
+CRV_IO_EXPORT int64_t write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options = {});
 
 }  // namespace crv::parquet

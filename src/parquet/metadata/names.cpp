@@ -5,7 +5,7 @@
 #include <type_traits>
 #include <variant>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet {
 

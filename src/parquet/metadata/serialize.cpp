@@ -1,6 +1,6 @@
 // Public (de)serialization entry points of metadata.hpp.
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 #include "parquet/metadata/thrift_codec.hpp"
 

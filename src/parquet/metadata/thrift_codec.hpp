@@ -14,8 +14,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
 #include "parquet/metadata/thrift_descriptions.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/thrift/compact_reader.hpp"
 #include "parquet/thrift/compact_writer.hpp"
 #include "parquet/thrift/read_described.hpp"

@@ -6,7 +6,7 @@
 // Empty structs (StringType, TypeDefinedOrder, EncryptionWithFooterKey, ...) need no
 // description; IndexPageHeader has one so that errors inside it name it.
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/thrift/struct_description.hpp"
 
 namespace crv::parquet::thrift {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "crv/parquet/error.hpp"
-#include "crv/parquet/metadata.hpp"
 #include "crv/parquet/source.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/reader/decoders/value_decoder.hpp"
 #include "parquet/reader/dictionary.hpp"
 #include "parquet/reader/flat_column_builder.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // Whether a page's values are indices into the column chunk's dictionary page.
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet::reader {
 

@@ -73,7 +73,7 @@ std::vector<RowGroupDecision> FileReader::Impl::prune(const IntRangeFilter& filt
   const std::string wanted = fmt::format("[{}, {}]", bound(filter.min), bound(filter.max));
   std::vector<RowGroupDecision> decisions;
   for (int g = 0; g < static_cast<int>(metadata.row_groups.size()); ++g) {
-    RowGroupDecision d{g, true, ""};
+    RowGroupDecision d{.row_group = g, .kept = true, .reason = "", .pages = std::nullopt};
     const auto range = int_range(g, leaf);
     if (!range) {
       d.reason = "kept: no statistics for '" + filter.column + "'";
@@ -142,8 +142,10 @@ FileReader::Impl::GroupRead FileReader::Impl::plan_group(int g, const std::vecto
     const schema::FileLeaf& leaf = filter_leaf(*options.filter);
     ErrorContext at = where(g);
     at.column_path = leaf.dotted_path;
-    group.rows = reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf, options.filter->min,
-                                      options.filter->max, rg.num_rows, data_end, at);
+    if (auto pages = reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf,
+                                          options.filter->min, options.filter->max, rg.num_rows, data_end, at)) {
+      group.rows = std::move(pages->rows);
+    }
     if (group.rows && group.rows->row_count() == rg.num_rows) group.rows.reset();  // every page kept: whole chunks
     if (group.rows) group.num_rows = group.rows->row_count();
   }
@@ -274,10 +276,10 @@ std::unique_ptr<FileReader> FileReader::open(const std::filesystem::path& path, 
   return open(FileSource::open(path), options);
 }
 
-const FileMetaData& FileReader::metadata() const { return impl_->metadata; }
-const SchemaNode& FileReader::schema_tree() const { return impl_->schema.tree; }
+FileMetadataView FileReader::metadata() const { return FileMetadataView(&impl_->metadata); }
+const SchemaNode& FileReader::schema_tree() const { return impl_->public_tree().root; }
 const std::vector<frame::Field>& FileReader::frame_schema() const { return impl_->schema.fields; }
-const SchemaElement* FileReader::element_of(const std::vector<std::string>& frame_path) const {
+const SchemaNode* FileReader::node_of(const std::vector<std::string>& frame_path) const {
   const std::vector<schema::AssemblyNode>* level = &impl_->schema.columns;
   const schema::AssemblyNode* node = nullptr;
   for (const std::string& name : frame_path) {
@@ -288,7 +290,10 @@ const SchemaElement* FileReader::element_of(const std::vector<std::string>& fram
     if (node == nullptr) return nullptr;
     level = &node->children;
   }
-  return node ? node->element : nullptr;
+  if (node == nullptr) return nullptr;
+  const reader::PublicSchemaTree& tree = impl_->public_tree();
+  const auto found = tree.by_element.find(node->element);
+  return found == tree.by_element.end() ? nullptr : found->second;
 }
 
 int FileReader::num_row_groups() const { return static_cast<int>(impl_->metadata.row_groups.size()); }
@@ -315,6 +320,18 @@ std::optional<std::pair<int64_t, int64_t>> FileReader::int_column_range(int row_
 
 std::vector<RowGroupDecision> FileReader::prune_row_groups(const IntRangeFilter& filter) const {
   return impl_->prune(filter);
+}
+
+std::optional<PageDecision> FileReader::decide_pages(int row_group, const IntRangeFilter& filter) const {
+  impl_->check_row_group(row_group);
+  const schema::FileLeaf& leaf = impl_->filter_leaf(filter);
+  const RowGroup& rg = impl_->metadata.row_groups[static_cast<size_t>(row_group)];
+  ErrorContext at = impl_->where(row_group);
+  at.column_path = leaf.dotted_path;
+  const auto pages = reader::filter_pages(*impl_->source, rg.columns[static_cast<size_t>(leaf.index)], leaf, filter.min,
+                                          filter.max, rg.num_rows, impl_->data_end, at);
+  if (!pages) return std::nullopt;
+  return PageDecision{.pages = pages->pages, .pages_kept = pages->pages_kept, .rows_kept = pages->rows.row_count()};
 }
 
 frame::Frame FileReader::read(const ReadOptions& options) const {

@@ -3,12 +3,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "crv/parquet/reader.hpp"
 #include "parquet/reader/flat_column_builder.hpp"
+#include "parquet/reader/public_schema_tree.hpp"
 #include "parquet/reader/row_ranges.hpp"
 #include "parquet/reader/statistics_range.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
@@ -61,10 +63,20 @@ class FileReader::Impl {
                                                 const std::vector<frame::Field>& fields, int threads,
                                                 const ErrorContext& where);
 
+  // The schema tree of the public API, built on first use (thread-safe).
+  [[nodiscard]] const reader::PublicSchemaTree& public_tree() const {
+    std::call_once(public_tree_once_, [this] { public_tree_ = reader::build_public_schema_tree(schema.tree); });
+    return *public_tree_;
+  }
+
   std::shared_ptr<RandomAccessSource> source;
   FileMetaData metadata;
   int64_t data_end = 0;
   schema::FileSchema schema;
+
+ private:
+  mutable std::once_flag public_tree_once_;
+  mutable std::unique_ptr<reader::PublicSchemaTree> public_tree_;
 };
 
 }  // namespace crv::parquet

@@ -12,7 +12,7 @@
 
 #include "crv/frame/buffer.hpp"
 #include "crv/frame/column.hpp"
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/reader/decoders/value_decoder.hpp"
 #include "parquet/reader/dictionary.hpp"
 #include "parquet/reader/leaf_data.hpp"

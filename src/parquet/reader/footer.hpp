@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "crv/parquet/metadata.hpp"
 #include "crv/parquet/source.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
 
 namespace crv::parquet::reader {

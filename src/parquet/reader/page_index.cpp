@@ -53,10 +53,10 @@ std::optional<ColumnIndex> read_column_index(const RandomAccessSource& source, c
   }
 }
 
-std::optional<RowRanges> filter_pages(const RandomAccessSource& source, const ColumnChunk& chunk,
-                                      const schema::FileLeaf& leaf, std::optional<int64_t> min,
-                                      std::optional<int64_t> max, int64_t row_group_rows, int64_t data_end,
-                                      const ErrorContext& where) {
+std::optional<PageSelection> filter_pages(const RandomAccessSource& source, const ColumnChunk& chunk,
+                                          const schema::FileLeaf& leaf, std::optional<int64_t> min,
+                                          std::optional<int64_t> max, int64_t row_group_rows, int64_t data_end,
+                                          const ErrorContext& where) {
   if (!is_integer_leaf(leaf) || leaf.max_rep > 0) return std::nullopt;
   const auto offsets = read_offset_index(source, chunk, data_end, where);
   if (!offsets) return std::nullopt;
@@ -67,7 +67,8 @@ std::optional<RowRanges> filter_pages(const RandomAccessSource& source, const Co
       columns->max_values.size() != pages) {
     throw ParquetError::at(where, "column index and offset index list different numbers of pages");
   }
-  RowRanges rows;
+  PageSelection selection;
+  selection.pages = static_cast<int>(pages);
   for (size_t i = 0; i < pages; ++i) {
     const int64_t first = offsets->page_locations[i].first_row_index;
     const int64_t last = i + 1 < pages ? offsets->page_locations[i + 1].first_row_index : row_group_rows;
@@ -76,9 +77,12 @@ std::optional<RowRanges> filter_pages(const RandomAccessSource& source, const Co
     if (columns->null_pages[i]) continue;
     const auto lo = decode_int_bound(leaf, columns->min_values[i]);
     const auto hi = decode_int_bound(leaf, columns->max_values[i]);
-    if (!lo || !hi || overlaps({*lo, *hi}, min, max)) rows.add(first, last);
+    if (!lo || !hi || overlaps({*lo, *hi}, min, max)) {
+      selection.rows.add(first, last);
+      ++selection.pages_kept;
+    }
   }
-  return rows;
+  return selection;
 }
 
 }  // namespace crv::parquet::reader

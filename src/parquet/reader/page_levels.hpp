@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/reader/page_reader.hpp"
 
 namespace crv::parquet::reader {

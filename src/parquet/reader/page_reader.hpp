@@ -13,7 +13,7 @@
 
 #include "crv/parquet/compression.hpp"
 #include "crv/parquet/error.hpp"
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet::reader {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
 
 namespace crv::parquet::reader {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "crv/frame/data_type.hpp"
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet::schema {
 

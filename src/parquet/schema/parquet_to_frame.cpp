@@ -20,11 +20,11 @@ class TreeBuilder {
  public:
   TreeBuilder(const std::vector<SchemaElement>& elements, const std::string& file) : elements_(elements), file_(file) {}
 
-  SchemaNode build() {
+  ElementNode build() {
     if (elements_.empty()) fail("the schema has no elements");
     const SchemaElement& root = elements_[0];
     if (!root.num_children || root.type) fail("the schema root '" + root.name + "' is not a group");
-    SchemaNode tree = node(0);
+    ElementNode tree = node(0);
     if (next_ != elements_.size()) {
       fail("the schema lists " + std::to_string(elements_.size()) + " elements but the tree holds " +
            std::to_string(next_));
@@ -35,7 +35,7 @@ class TreeBuilder {
  private:
   [[noreturn]] void fail(const std::string& what) const { throw ParquetError::at({.file = file_}, what); }
 
-  SchemaNode node(int depth) {
+  ElementNode node(int depth) {
     if (depth > kMaxSchemaDepth) {
       fail("column '" + column_ + "' is nested deeper than " + std::to_string(kMaxSchemaDepth) +
            " schema levels, more than a column within the limit of " + std::to_string(frame::kMaxNestingDepth) +
@@ -43,7 +43,7 @@ class TreeBuilder {
     }
     if (next_ >= elements_.size()) fail("the schema ends inside a group (num_children too large)");
     if (depth == 1) column_ = elements_[next_].name;
-    SchemaNode out{elements_[next_++], {}};
+    ElementNode out{elements_[next_++], {}};
     const SchemaElement& e = out.element;
     if (e.num_children && *e.num_children > 0) {
       if (e.type && depth > 0) fail("schema element '" + e.name + "' has both children and a physical type");
@@ -68,9 +68,9 @@ class TreeBuilder {
   size_t next_ = 0;
 };
 
-bool is_group(const SchemaNode& n) { return !n.children.empty(); }
+bool is_group(const ElementNode& n) { return !n.children.empty(); }
 
-FieldRepetitionType repetition(const SchemaNode& n) {
+FieldRepetitionType repetition(const ElementNode& n) {
   return n.element.repetition_type.value_or(FieldRepetitionType::REQUIRED);
 }
 
@@ -92,7 +92,7 @@ class AssemblyBuilder {
   // A node of the tree, reached with the levels of its parent: `slot` is the definition
   // level from which the node has a slot (inherited through structs, whose children have a
   // slot wherever the struct has one), `def` the parent's level when non-null.
-  AssemblyNode visit(const SchemaNode& n, const std::vector<std::string>& parent_path, int16_t slot, int16_t def,
+  AssemblyNode visit(const ElementNode& n, const std::vector<std::string>& parent_path, int16_t slot, int16_t def,
                      int16_t rep) {
     std::vector<std::string> path = parent_path;
     path.push_back(n.element.name);
@@ -128,7 +128,7 @@ class AssemblyBuilder {
   }
 
   // A struct or a leaf with the given levels (not repeated itself).
-  AssemblyNode plain_node(const SchemaNode& n, const std::vector<std::string>& path, int16_t def_slot,
+  AssemblyNode plain_node(const ElementNode& n, const std::vector<std::string>& path, int16_t def_slot,
                           int16_t def_valid, int16_t rep, bool nullable) {
     AssemblyNode node;
     node.element = &n.element;
@@ -143,7 +143,7 @@ class AssemblyBuilder {
     } else {
       node.kind = Kind::kStruct;
       std::vector<frame::Field> fields;
-      for (const SchemaNode& child : n.children) {
+      for (const ElementNode& child : n.children) {
         node.children.push_back(visit(child, path, def_slot, def_valid, rep));
         fields.push_back(node.children.back().field);
       }
@@ -154,7 +154,7 @@ class AssemblyBuilder {
   }
 
   // The element of a list stored as a repeated node: required, with the repeated levels.
-  AssemblyNode required_item(const SchemaNode& n, const std::vector<std::string>& path, int16_t def, int16_t rep) {
+  AssemblyNode required_item(const ElementNode& n, const std::vector<std::string>& path, int16_t def, int16_t rep) {
     AssemblyNode item = plain_node(n, path, def, def, rep, false);
     item.field.name = "item";
     return item;
@@ -166,7 +166,7 @@ class AssemblyBuilder {
   // (`optional group a (LIST) { repeated group array (LIST) { repeated int32 array; } }`),
   // which the format's backward-compatibility rules, Arrow, DuckDB and Spark read as
   // list<list<i32>>.
-  AssemblyNode repeated_element(const SchemaNode& repeated, const std::vector<std::string>& path, int16_t def,
+  AssemblyNode repeated_element(const ElementNode& repeated, const std::vector<std::string>& path, int16_t def,
                                 int16_t rep) {
     if (!is_group(repeated) || !has_list_annotation(repeated.element)) return required_item(repeated, path, def, rep);
     AssemblyNode item = annotated_list(repeated, path, def, def, rep, false, false);
@@ -196,10 +196,10 @@ class AssemblyBuilder {
 
   // A group annotated LIST or MAP: one repeated child whose shape follows the format's
   // backward-compatibility rules.
-  AssemblyNode annotated_list(const SchemaNode& n, const std::vector<std::string>& path, int16_t def_slot,
+  AssemblyNode annotated_list(const ElementNode& n, const std::vector<std::string>& path, int16_t def_slot,
                               int16_t def_valid, int16_t rep, bool is_map, bool nullable) {
     if (n.children.size() != 1) fail(path, "a LIST/MAP group must have exactly one child");
-    const SchemaNode& repeated = n.children[0];
+    const ElementNode& repeated = n.children[0];
     std::vector<std::string> repeated_path = path;
     repeated_path.push_back(repeated.element.name);
     if (repetition(repeated) != FieldRepetitionType::REPEATED) {
@@ -247,7 +247,7 @@ class AssemblyBuilder {
     }
   }
 
-  int add_leaf(const SchemaNode& n, const std::vector<std::string>& path, int16_t max_def, int16_t max_rep) {
+  int add_leaf(const ElementNode& n, const std::vector<std::string>& path, int16_t max_def, int16_t max_rep) {
     FileLeaf leaf;
     leaf.index = static_cast<int>(out_.leaves.size());
     leaf.path = path;
@@ -281,7 +281,7 @@ FileSchema map_schema(const std::vector<SchemaElement>& elements, const std::str
   FileSchema out;
   out.tree = TreeBuilder(elements, file).build();
   AssemblyBuilder builder(out, file, options);
-  for (const SchemaNode& child : out.tree.children) {
+  for (const ElementNode& child : out.tree.children) {
     out.columns.push_back(builder.visit(child, {}, 0, 0, 0));
     out.fields.push_back(out.columns.back().field);
   }

@@ -23,8 +23,8 @@
 
 #include "crv/frame/data_type.hpp"
 #include "crv/frame/limits.hpp"
-#include "crv/parquet/metadata.hpp"
 #include "crv/parquet/reader.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 
 namespace crv::parquet::schema {
 
@@ -78,8 +78,14 @@ struct AssemblyNode {
   std::vector<AssemblyNode> children;      // struct fields; list: exactly one, the item
 };
 
+// One element of the schema with its children: the element list as a tree.
+struct ElementNode {
+  SchemaElement element;
+  std::vector<ElementNode> children;
+};
+
 struct FileSchema {
-  SchemaNode tree;                    // the Parquet schema as a tree (root first)
+  ElementNode tree;                   // the Parquet schema as a tree (root first)
   std::vector<FileLeaf> leaves;       // depth-first order = column chunk order
   std::vector<AssemblyNode> columns;  // one per top-level field
   std::vector<frame::Field> fields;   // the frame schema

@@ -22,10 +22,10 @@
 
 #include "crv/frame/column.hpp"
 #include "crv/parquet/compression.hpp"
-#include "crv/parquet/metadata.hpp"
 #include "crv/parquet/sink.hpp"
 #include "crv/parquet/writer.hpp"
 #include "parquet/encoding/dictionary_encoder.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/schema/frame_to_parquet.hpp"
 #include "parquet/writer/leaf_values.hpp"
 #include "parquet/writer/level_shredder.hpp"

@@ -215,13 +215,13 @@ FileWriter::~FileWriter() = default;
 
 void FileWriter::write(const frame::Frame& frame) { impl_->write(frame); }
 void FileWriter::flush_row_group() { impl_->flush_row_group(); }
-const FileMetaData& FileWriter::close() { return impl_->close(); }
+FileMetadataView FileWriter::close() { return FileMetadataView(&impl_->close()); }
 int64_t FileWriter::rows_written() const { return impl_->rows_written(); }
 
-FileMetaData write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options) {
+int64_t write_frame(const frame::Frame& frame, OutputSink& sink, const WriterOptions& options) {
   FileWriter writer(sink, frame.schema(), options);
   writer.write(frame);
-  return writer.close();
+  return writer.close().num_rows();
 }
 
 }  // namespace crv::parquet

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "crv/parquet/metadata.hpp"
 #include "parquet/encoding/dictionary_encoder.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/schema/frame_to_parquet.hpp"
 #include "parquet/writer/leaf_values.hpp"
 

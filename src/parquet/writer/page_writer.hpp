@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "crv/parquet/compression.hpp"
-#include "crv/parquet/metadata.hpp"
 #include "crv/parquet/writer.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/schema/frame_to_parquet.hpp"
 
 namespace crv::parquet::writer {

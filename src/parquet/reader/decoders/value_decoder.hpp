@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "crv/parquet/metadata.hpp"
+#include "parquet/metadata/thrift_types.hpp"
 #include "parquet/reader/dictionary.hpp"
 #include "parquet/reader/leaf_data.hpp"
 #include "parquet/schema/parquet_to_frame.hpp"
