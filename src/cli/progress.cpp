@@ -1,0 +1,112 @@
+#include "cli/progress.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/terminal.hpp"
+#include "cli/text_table.hpp"
+
+namespace crv::cli {
+namespace {
+
+constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
+
+std::string amount(std::int64_t value, const std::string& unit) {
+  return unit == "bytes" ? human_bytes(value) : thousands(value);
+}
+
+std::string rate_text(double per_second, const std::string& unit) {
+  if (unit == "bytes") return human_bytes(static_cast<long long>(per_second)) + "/s";
+  char text[48];
+  std::snprintf(text, sizeof text, "%.1f %s/s", per_second, unit.c_str());
+  return text;
+}
+
+}  // namespace
+
+std::string format_duration(double seconds) {
+  char text[48];
+  if (seconds < 60) {
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+  } else {
+    const auto whole = static_cast<long long>(seconds);
+    std::snprintf(text, sizeof text, "%lld min %02lld s", whole / 60, whole % 60);
+  }
+  return text;
+}
+
+Progress::Progress(std::string label, std::int64_t total, std::string unit)
+    : label_(std::move(label)),
+      unit_(std::move(unit)),
+      total_(total),
+      start_(std::chrono::steady_clock::now()),
+      visible_(stderr_is_terminal()) {
+  if (visible_) ticker_ = std::thread([this] { run_ticker(); });
+}
+
+Progress::~Progress() { finish(); }
+
+void Progress::advance(std::int64_t units) { done_.fetch_add(units, std::memory_order_relaxed); }
+
+void Progress::set_done(std::int64_t done) { done_.store(done, std::memory_order_relaxed); }
+
+void Progress::set_phase(std::string phase) {
+  const std::lock_guard lock(mutex_);
+  phase_ = std::move(phase);
+}
+
+void Progress::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (!visible_) return;
+  {
+    const std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  stop_changed_.notify_all();
+  ticker_.join();
+  draw(true);
+}
+
+void Progress::run_ticker() {
+  std::unique_lock lock(mutex_);
+  while (!stop_) {
+    lock.unlock();
+    draw(false);
+    lock.lock();
+    stop_changed_.wait_for(lock, kRedrawInterval, [this] { return stop_; });
+  }
+}
+
+void Progress::draw(bool final) {
+  const std::string text = line(final);
+  // \r and "erase to end of line" redraw in place; the final line stays.
+  std::cerr << '\r' << text << "\x1b[K" << (final ? "\n" : "") << std::flush;
+}
+
+std::string Progress::line(bool final) const {
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const std::int64_t done = done_.load(std::memory_order_relaxed);
+  std::string text = paint(label_, Style::kHeader, color_stderr());
+  {
+    const std::lock_guard lock(mutex_);
+    if (!phase_.empty() && !final) text += " " + phase_;
+  }
+  if (total_ > 0) {
+    text += "  " + amount(done, unit_) + "/" + amount(total_, unit_) + (unit_ == "bytes" ? "" : " " + unit_);
+    text += "  " + std::to_string(total_ > 0 ? done * 100 / total_ : 0) + "%";
+  } else if (done > 0) {
+    text += "  " + amount(done, unit_) + (unit_ == "bytes" ? "" : " " + unit_);
+  }
+  if (elapsed > 0 && done > 0) text += "  " + rate_text(static_cast<double>(done) / elapsed, unit_);
+  if (final) return text + "  done in " + format_duration(elapsed);
+  if (total_ > 0 && done > 0 && done < total_) {
+    const double eta = elapsed * static_cast<double>(total_ - done) / static_cast<double>(done);
+    text += "  ETA " + format_duration(eta);
+  } else {
+    text += "  " + format_duration(elapsed);
+  }
+  return text;
+}
+
+}  // namespace crv::cli

@@ -1,0 +1,52 @@
+#include "cli/suggest.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace crv::cli {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // One row of the dynamic programme at a time: names are short, this is not a hot path.
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const std::string& candidate : candidates) {
+    const std::size_t distance = edit_distance(name, candidate);
+    const std::size_t allowed = std::max<std::size_t>(1, std::max(name.size(), candidate.size()) / 3);
+    const bool prefix = !name.empty() && candidate.starts_with(name);
+    if (distance > allowed && !prefix) continue;
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+  const std::optional<std::string> best = closest_name(name, candidates);
+  return best ? "; did you mean '" + *best + "'?" : std::string();
+}
+
+std::string join_names(const std::vector<std::string>& names, std::string_view empty) {
+  if (names.empty()) return std::string(empty);
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+}  // namespace crv::cli
