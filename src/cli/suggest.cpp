@@ -1,24 +1,25 @@
 #include "cli/suggest.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace crv::cli {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // One row of the dynamic programme at a time: names are short, this is not a hot path.
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
+  // Optimal string alignment: Levenshtein plus a swap of two neighbours as one edit, the
+  // commonest typo ("alpah"). A full table: names are short, this is not a hot path.
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates) {
@@ -26,7 +27,7 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
     const std::size_t distance = edit_distance(name, candidate);
-    const std::size_t allowed = std::max<std::size_t>(1, std::max(name.size(), candidate.size()) / 3);
+    const std::size_t allowed = std::max<std::size_t>(1, (std::max(name.size(), candidate.size()) + 1) / 3);
     const bool prefix = !name.empty() && candidate.starts_with(name);
     if (distance > allowed && !prefix) continue;
     if (!best || distance < best_distance) {

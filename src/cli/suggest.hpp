@@ -8,11 +8,11 @@
 
 namespace crv::cli {
 
-/// Levenshtein distance (insertions, deletions, substitutions), byte-wise.
+/// Edit distance (insertions, deletions, substitutions, swaps of neighbours), byte-wise.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `name`, when it is close enough to be a typo: at most a third of
-/// the longer name's length (at least 1) edits away, or `name` a prefix of it.
+/// the longer name's length, rounded (at least 1), edits away, or `name` a prefix of it.
 std::optional<std::string> closest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 /// "; did you mean 'x'?" for the closest candidate, else "".

@@ -26,15 +26,16 @@ inline std::string read_file_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-/// `crv-io <arguments>` (arguments are shell text: quote paths).
-inline CliResult run_crv_io(const std::string& arguments) {
+/// `crv-io <arguments>` (arguments are shell text: quote paths). With `raw`, `arguments` is the
+/// whole shell command (it names the binary itself, e.g. after `env` or a pipe).
+inline CliResult run_crv_io(const std::string& arguments, bool raw = false) {
   static int counter = 0;
   const std::filesystem::path base = std::filesystem::temp_directory_path() /
                                      ("crv-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   const std::filesystem::path out = base.string() + ".out";
   const std::filesystem::path err = base.string() + ".err";
-  const std::string command =
-      std::string("'") + CRV_CLI_PATH + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const std::string command = (raw ? "(" + arguments + ")" : std::string("'") + CRV_CLI_PATH + "' " + arguments) +
+                              " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(command.c_str());
   CliResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
