@@ -318,6 +318,7 @@ void run_dump(const ParquetOptions& options) {
 void register_parquet(CLI::App& app) {
   CLI::App* parquet = app.add_subcommand("parquet", "inspect a Parquet file: schema, metadata, rows");
   parquet->require_subcommand(1);
+  parquet->footer("Example:\n  crv-io parquet meta part.parquet");
   auto add_file_command = [parquet](const std::string& name, const std::string& description,
                                     void (*run)(const ParquetOptions&)) {
     const auto [command, options] = add_command<ParquetOptions>(*parquet, name, description, run);

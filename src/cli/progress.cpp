@@ -44,7 +44,11 @@ Progress::Progress(std::string label, std::int64_t total, std::string unit)
   if (visible_) ticker_ = std::thread([this] { run_ticker(); });
 }
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  if (finished_ || !visible_) return;
+  stop_ticker();
+  std::cerr << "\r\x1b[K" << std::flush;
+}
 
 void Progress::advance(std::int64_t units) { done_.fetch_add(units, std::memory_order_relaxed); }
 
@@ -59,13 +63,17 @@ void Progress::finish() {
   if (finished_) return;
   finished_ = true;
   if (!visible_) return;
+  stop_ticker();
+  draw(true);
+}
+
+void Progress::stop_ticker() {
   {
     const std::lock_guard lock(mutex_);
     stop_ = true;
   }
   stop_changed_.notify_all();
   ticker_.join();
-  draw(true);
 }
 
 void Progress::run_ticker() {

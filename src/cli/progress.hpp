@@ -19,7 +19,7 @@ class Progress {
   /// `total` units of `unit` ("tables", "bytes"); 0 when unknown (then elapsed time only).
   /// Nothing is drawn when stderr is not a terminal.
   Progress(std::string label, std::int64_t total, std::string unit);
-  /// finish(), if it was not called.
+  /// Without finish() (the work failed: an error is about to be printed), the line is erased.
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
@@ -37,6 +37,7 @@ class Progress {
   bool visible() const { return visible_; }
 
  private:
+  void stop_ticker();
   void run_ticker();
   void draw(bool final);
   std::string line(bool final) const;

@@ -48,6 +48,7 @@ std::vector<io::SealSummary> seal_each_table(io::Dataset& dataset) {
     for (io::SealSummary& summary : dataset.seal(io::TableRef(name))) sealed.push_back(std::move(summary));
     progress.advance();
   }
+  progress.finish();
   return sealed;
 }
 

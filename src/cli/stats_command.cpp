@@ -191,6 +191,7 @@ void run_stats(const StatsOptions& options) {
     for (std::size_t i = 0; i < tables.size(); ++i) {
       stats.push_back(table_stats(dataset, tables[i], manifests[i], progress));
     }
+    progress.finish();
   }
   if (!options.svg.empty()) write_svg(options.svg, stats, manifests);
   if (options.json) {

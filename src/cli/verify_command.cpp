@@ -54,6 +54,7 @@ io::VerifyReport verify_each_table(io::Dataset& dataset, const io::VerifyOptions
     report.problems.insert(report.problems.end(), one.problems.begin(), one.problems.end());
     progress.advance();
   }
+  progress.finish();
   return report;
 }
 

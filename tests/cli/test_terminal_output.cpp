@@ -147,6 +147,14 @@ TEST_F(TerminalOutput, ProgressOnATerminalsStderrOnlyWithRate) {
       run_in_terminal("append --run r1 --table identity_edges '" + input.string() + "' > '" + out + "'", "NO_COLOR=1");
   EXPECT_THAT(append.out, ::testing::ContainsRegex("append identity_edges  [0-9.]+ (B|KiB)/[0-9.]+ (B|KiB)  100%  "
                                                    "[0-9.]+ (B|KiB|MiB)/s  done in"));
+  // Work that fails erases its progress line ("\r" is dropped from what the terminal showed):
+  // the error is the last word.
+  const auto broken = write_file("broken.jsonl", "{\"tick\": 1,\n");
+  const CliResult failed =
+      run_in_terminal("append --run r1 --table identity_edges '" + broken.string() + "' > '" + out + "'", "NO_COLOR=1");
+  EXPECT_EQ(failed.exit_code, 5);
+  EXPECT_THAT(failed.out, HasSubstr("\x1b[Kcrv-io: error: "));
+  EXPECT_THAT(failed.out, Not(HasSubstr("done in")));
   // A pipe gets no progress at all.
   const CliResult piped = run("verify --run r1");
   EXPECT_EQ(piped.err, "");
