@@ -93,28 +93,42 @@ void Progress::draw(bool final) {
 }
 
 std::string Progress::line(bool final) const {
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const std::int64_t done = done_.load(std::memory_order_relaxed);
-  std::string text = paint(label_, Style::kHeader, color_stderr());
+  ProgressState state;
+  state.label = paint(label_, Style::kHeader, color_stderr());
   {
     const std::lock_guard lock(mutex_);
-    if (!phase_.empty() && !final) text += " " + phase_;
+    state.phase = phase_;
   }
-  if (total_ > 0) {
-    text += "  " + amount(done, unit_) + "/" + amount(total_, unit_) + (unit_ == "bytes" ? "" : " " + unit_);
-    text += "  " + std::to_string(total_ > 0 ? done * 100 / total_ : 0) + "%";
-  } else if (done > 0) {
-    text += "  " + amount(done, unit_) + (unit_ == "bytes" ? "" : " " + unit_);
+  state.unit = unit_;
+  state.done = done_.load(std::memory_order_relaxed);
+  state.total = total_;
+  state.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  state.final = final;
+  return progress_line(state);
+}
+
+std::string progress_line(const ProgressState& state) {
+  const bool bytes = state.unit == "bytes";
+  std::string text = state.label;
+  if (!state.phase.empty() && !state.final) text += " " + state.phase;
+  if (state.total > 0) {
+    text +=
+        "  " + amount(state.done, state.unit) + "/" + amount(state.total, state.unit) + (bytes ? "" : " " + state.unit);
+    text += "  " + std::to_string(state.done * 100 / state.total) + "%";
+  } else if (state.done > 0) {
+    text += "  " + amount(state.done, state.unit) + (bytes ? "" : " " + state.unit);
   }
-  if (elapsed > 0 && done > 0) text += "  " + rate_text(static_cast<double>(done) / elapsed, unit_);
-  if (final) return text + "  done in " + format_duration(elapsed);
-  if (total_ > 0 && done > 0 && done < total_) {
-    const double eta = elapsed * static_cast<double>(total_ - done) / static_cast<double>(done);
-    text += "  ETA " + format_duration(eta);
-  } else {
-    text += "  " + format_duration(elapsed);
+  if (state.elapsed_seconds > 0 && state.done > 0) {
+    text += "  " + rate_text(static_cast<double>(state.done) / state.elapsed_seconds, state.unit);
   }
-  return text;
+  if (state.final) return text + "  done in " + format_duration(state.elapsed_seconds);
+  if (state.total > 0 && state.done > 0 && state.done < state.total) {
+    // The mean rate so far, over what is left.
+    const double eta =
+        state.elapsed_seconds * static_cast<double>(state.total - state.done) / static_cast<double>(state.done);
+    return text + "  ETA " + format_duration(eta);
+  }
+  return text + "  " + format_duration(state.elapsed_seconds);
 }
 
 }  // namespace crv::cli

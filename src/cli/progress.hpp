@@ -56,6 +56,21 @@ class Progress {
   std::thread ticker_;
 };
 
+/// What one progress line shows.
+struct ProgressState {
+  std::string label;  ///< "verify" (already painted when colour is on)
+  std::string phase;  ///< "identity_edges"; not shown on the final line
+  std::string unit;   ///< "tables", "parts", "bytes" (shown as B, KiB, ...)
+  std::int64_t done = 0;
+  std::int64_t total = 0;  ///< 0: unknown (no percentage, no ETA)
+  double elapsed_seconds = 0;
+  bool final = false;  ///< the summary: the mean rate and "done in"
+};
+
+/// "verify identity_edges  3/8 tables  37%  12.0 tables/s  ETA 0.4 s", or with `final`
+/// "verify  8/8 tables  100%  12.0 tables/s  done in 0.7 s".
+std::string progress_line(const ProgressState& state);
+
 /// "1.5 s", "2 min 05 s": a duration for a progress line.
 std::string format_duration(double seconds);
 
