@@ -71,7 +71,7 @@ void register_append(CLI::App& app) {
   const auto [command, options] = add_command<AppendCommandOptions>(
       app, "append",
       "Validate a .jsonl or .parquet file against a table's descriptor and append it to a run; prints the "
-      "append summary as JSON",
+      "append summary (JSON with --json or when not on a terminal)",
       run_append);
   add_dataset_options(*command, *options, DatasetScope::kRunTable);
   command

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -27,15 +27,23 @@ TemporaryFiles& temporary_files() {
   return files;
 }
 
+/// Standard input copied to a temporary file in blocks (bounded memory, however large the
+/// input), named by the first bytes: Parquet's magic "PAR1" or JSONL.
 std::string copy_stdin() {
-  std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  const bool parquet = data.rfind("PAR1", 0) == 0;
+  char magic[4] = {};
+  std::cin.read(magic, sizeof magic);
+  const std::streamsize head = std::cin.gcount();
+  const bool parquet = head == 4 && std::string_view(magic, 4) == "PAR1";
   const std::filesystem::path path = std::filesystem::temp_directory_path() /
                                      ("crv-io-stdin-" + std::to_string(::getpid()) + (parquet ? ".parquet" : ".jsonl"));
-  std::ofstream out(path, std::ios::binary);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  if (!out.flush()) throw CLI::ValidationError("-", "cannot copy standard input to " + path.string());
   temporary_files().paths.push_back(path);
+  std::ofstream out(path, std::ios::binary);
+  out.write(magic, head);
+  std::vector<char> block(1 << 20);
+  while (std::cin.read(block.data(), static_cast<std::streamsize>(block.size())) || std::cin.gcount() > 0) {
+    out.write(block.data(), std::cin.gcount());
+  }
+  if (!out.flush()) throw CLI::ValidationError("-", "cannot copy standard input to " + path.string());
   return path.string();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// `-` for standard input where a command reads a file: the input is copied to a temporary
-// file (removed at exit) so that commands that need a path or random access (Parquet
-// footers) read it as any other file.
+// `-` for standard input where a command reads a file: the input is copied, in blocks, to a
+// temporary file (removed at exit) so that commands that need a path or random access
+// (Parquet footers) read it as any other file.
 
 #include "cli/commands.hpp"  // CLI11
 
