@@ -1,4 +1,5 @@
-// `crv-io append --run R --table T FILE`: validates and appends a .jsonl or .parquet file.
+// `crv-io append --run R --table T FILE|-`: validates and appends a .jsonl or .parquet file
+// (`-`: standard input). Progress on a terminal; the summary as JSON (text on a terminal).
 
 #include <cerrno>
 #include <fstream>
@@ -7,6 +8,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/progress.hpp"
+#include "cli/stdin_input.hpp"
+#include "cli/terminal.hpp"
 #include "crv/frame/json.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/parquet_file.hpp"
@@ -18,6 +22,7 @@ struct AppendCommandOptions : DatasetArguments {
   std::string file;
   bool validate_rows = false;
   bool no_validate_schema = false;
+  bool json = false;
 };
 
 frame::Frame load_input(const std::string& file) {
@@ -33,13 +38,31 @@ frame::Frame load_input(const std::string& file) {
   throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet");
 }
 
+void print_summary(const io::AppendSummary& summary, bool json) {
+  if (json) {
+    std::cout << summary.to_json().dump(2) << '\n';
+    return;
+  }
+  std::cout << "appended " << summary.rows << " row(s) to " << summary.table << " of run " << summary.run_id << ": "
+            << summary.parts.size() << " part(s), " << summary.buckets.size() << " bucket(s)\n";
+}
+
 void run_append(const AppendCommandOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  io::Dataset dataset = open_dataset_for_writing(options);
+  // The JSONL reader reports no bytes consumed yet: the phases and the elapsed time until the
+  // end; a bytes-consumed callback only needs to call progress.set_done.
+  const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(options.file));
+  Progress progress("append " + options.table, bytes, "bytes");
+  progress.set_phase("reading " + std::filesystem::path(options.file).filename().string());
   const frame::Frame frame = load_input(options.file);
+  progress.set_phase("writing " + std::to_string(frame.num_rows()) + " rows");
   io::AppendOptions append;
   append.validate_schema = !options.no_validate_schema;
   append.validate_rows = options.validate_rows;
-  std::cout << dataset.append(options.table, frame, append).to_json().dump(2) << '\n';
+  const io::AppendSummary summary = dataset.append(options.table, frame, append);
+  progress.set_done(bytes);
+  progress.finish();
+  print_summary(summary, options.json || !stdout_is_terminal());
 }
 
 }  // namespace
@@ -48,16 +71,24 @@ void register_append(CLI::App& app) {
   const auto [command, options] = add_command<AppendCommandOptions>(
       app, "append",
       "Validate a .jsonl or .parquet file against a table's descriptor and append it to a run; prints the "
-      "append summary as JSON",
+      "append summary (JSON with --json or when not on a terminal)",
       run_append);
   add_dataset_options(*command, *options, DatasetScope::kRunTable);
-  command->add_option("file", options->file, "Input rows: FILE.jsonl (one object per line) or FILE.parquet")
+  command
+      ->add_option("file", options->file,
+                   "Input rows: FILE.jsonl (one object per line) or FILE.parquet; - reads standard input")
       ->required()
+      ->transform(stdin_as_file())
       ->check(CLI::ExistingFile);
   command->add_flag("--validate-rows", options->validate_rows,
                     "Also check the closed vocabularies and the identity_edges slot rules");
   command->add_flag("--no-validate-schema", options->no_validate_schema,
                     "Skip the descriptor checks (columns are written as given)");
+  command->add_flag("--json", options->json, "Print the append summary as JSON (the default when not on a terminal)");
+  command->footer(
+      "Examples:\n"
+      "  crv-io append --run r1 --table identity_edges edges.jsonl\n"
+      "  zcat edges.jsonl.gz | crv-io append --run r1 --table identity_edges -");
 }
 
 }  // namespace crv::cli

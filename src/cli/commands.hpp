@@ -40,7 +40,8 @@ void register_schema(CLI::App& app);
 void register_parquet(CLI::App& app);
 
 /// Dataset commands (each takes --root DIR): demo, append, read, manifest,
-/// rebuild-manifest, bundle, runs, tables.
+/// rebuild-manifest, verify, repair, bundle, runs, tables, seal, compact, vacuum, tail,
+/// stats, log.
 void register_demo(CLI::App& app);
 void register_append(CLI::App& app);
 void register_read(CLI::App& app);
@@ -54,5 +55,10 @@ void register_tables(CLI::App& app);
 void register_seal(CLI::App& app);
 void register_vacuum(CLI::App& app);
 void register_tail(CLI::App& app);
+void register_stats(CLI::App& app);
+void register_log(CLI::App& app);
+
+/// `crv-io completion bash`: the bash completion script, generated from `app`'s commands.
+void register_completion(CLI::App& app);
 
 }  // namespace crv::cli

@@ -50,6 +50,7 @@ void register_demo(CLI::App& app) {
       run_demo);
   add_dataset_options(*command, *options, DatasetScope::kRoot);
   command->add_option("--run", options->run_id, "Run id (default: a new demo_<hex> id)");
+  command->footer("Example:\n  crv-io demo --root /tmp/crv-demo");
 }
 
 }  // namespace crv::cli

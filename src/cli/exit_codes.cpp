@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "cli/terminal.hpp"
 #include "crv/core/error.hpp"
 #include "crv/frame/error.hpp"
 #include "crv/io/errors.hpp"
@@ -12,15 +13,21 @@ namespace crv::cli {
 namespace {
 
 int print(std::string_view message, int code) {
-  std::cerr << "crv-io: error: " << message << '\n';
+  print_error(message);
   return code;
 }
 
 }  // namespace
 
+void print_error(std::string_view message) {
+  std::cerr << paint("crv-io: error:", Style::kError, color_stderr()) << ' ' << message << '\n';
+}
+
 int report_exception(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
+  } catch (const UsageError& e) {
+    return print(e.what(), kExitUsage);
   } catch (const io::IoConfigError& e) {
     return print(e.what(), kExitUsage);
   } catch (const io::IoArgumentError& e) {

@@ -14,6 +14,8 @@
 // Errors are printed to stderr as "crv-io: error: <message>".
 
 #include <exception>
+#include <stdexcept>
+#include <string_view>
 
 namespace crv::cli {
 
@@ -30,6 +32,16 @@ inline constexpr int kExitProblems = 6;
 struct ExitWith {
   int code = kExitOk;
 };
+
+/// A mistake in what the command line names, found once it is parsed: a run or table that
+/// does not exist, an unknown column. Exit 2, like any usage error; the message says what
+/// exists or what to type instead.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Prints "crv-io: error: <message>" to stderr (the prefix red on a terminal).
+void print_error(std::string_view message);
 
 /// Prints the exception to stderr and returns its exit code.
 int report_exception(std::exception_ptr error);

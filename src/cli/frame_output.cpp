@@ -5,9 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/table_view.hpp"
+#include "cli/terminal.hpp"
 #include "crv/frame/canonical_json.hpp"
 #include "crv/frame/json.hpp"
-#include "crv/frame/pretty_print.hpp"
 
 namespace crv::cli {
 namespace {
@@ -46,15 +47,36 @@ void print_csv(std::ostream& out, const frame::Frame& frame) {
 
 }  // namespace
 
-void print_frame(std::ostream& out, const frame::Frame& frame, std::string_view format) {
+void add_rows_output_options(CLI::App& command, RowsOutput& output) {
+  command.add_option("--format", output.format, "table, csv or jsonl (default: table on a terminal, else jsonl)")
+      ->check(CLI::IsMember({"table", "csv", "jsonl"}));
+  command.add_option("--max-rows", output.max_rows, "Rows the table format shows, first and last halves (default 10)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_flag("--all", output.all, "The table format shows every row and every column");
+}
+
+std::string resolved_format(const std::string& format) {
+  if (!format.empty()) return format;
+  return stdout_is_terminal() ? "table" : "jsonl";
+}
+
+std::string frame_as_table(const frame::Frame& frame, const RowsOutput& output) {
+  TableViewOptions view;
+  view.width = terminal_width();
+  view.max_rows = output.all ? -1 : output.max_rows;
+  view.all_columns = output.all;
+  view.color = color_stdout();
+  return render_table(frame, view);
+}
+
+void print_frame(std::ostream& out, const frame::Frame& frame, const RowsOutput& output) {
+  const std::string format = resolved_format(output.format);
   if (format == "csv") {
     print_csv(out, frame);
   } else if (format == "jsonl") {
     frame::write_canonical_jsonl(out, frame);
   } else {
-    frame::PrintOptions options;
-    options.max_rows = frame.num_rows();
-    out << frame::to_string(frame, options) << '\n';
+    out << frame_as_table(frame, output);
   }
 }
 

@@ -10,7 +10,9 @@
 namespace crv::cli {
 namespace {
 
-using ManifestOptions = DatasetArguments;
+struct ManifestOptions : DatasetArguments {
+  bool json = false;  // manifest.json is JSON: accepted so that every command takes it
+};
 
 void run_manifest(const ManifestOptions& options) {
   const io::Dataset dataset = open_dataset(options);
@@ -29,6 +31,8 @@ void register_manifest(CLI::App& app) {
   const auto [command, options] =
       add_command<ManifestOptions>(app, "manifest", "Print the manifest.json of a table of a run", run_manifest);
   add_dataset_options(*command, *options, DatasetScope::kRunTable);
+  command->add_flag("--json", options->json, "Print JSON (what manifest prints in any case)");
+  command->footer("Example:\n  crv-io manifest --run r1 --table identity_edges");
 }
 
 }  // namespace crv::cli

@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/frame_output.hpp"
 #include "cli/statistic_value.hpp"
+#include "cli/stdin_input.hpp"
 #include "crv/frame/canonical_json.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/frame/json.hpp"
@@ -31,7 +33,7 @@ struct ParquetOptions {
   bool json = false;
   std::string columns;
   int64_t limit = -1;
-  std::string format = "jsonl";
+  RowsOutput output;  ///< dump: --format (default: table on a terminal, else jsonl), --max-rows, --all
 };
 
 // ---- schema ------------------------------------------------------------------------------
@@ -237,6 +239,7 @@ std::string csv_cell(const frame::CanonicalJsonWriter& writer, const frame::Colu
 }
 
 void run_dump(const ParquetOptions& options) {
+  const std::string format = resolved_format(options.output.format);
   const auto reader = parquet::FileReader::open(options.file);
   parquet::ReadOptions read;
   if (!options.columns.empty()) {
@@ -269,7 +272,7 @@ void run_dump(const ParquetOptions& options) {
   int64_t remaining = options.limit < 0 ? std::numeric_limits<int64_t>::max() : options.limit;
   std::vector<frame::Frame> table_parts;
   std::string out;
-  if (options.format == "csv") {
+  if (format == "csv") {
     for (size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + fields[c].name;
     out += "\n";
   }
@@ -278,9 +281,9 @@ void run_dump(const ParquetOptions& options) {
     if (!batch) break;
     frame::Frame rows = batch->num_rows() > remaining ? batch->slice(0, remaining) : *batch;
     remaining -= rows.num_rows();
-    if (options.format == "jsonl") {
+    if (format == "jsonl") {
       frame::append_canonical_jsonl(out, rows, hints);
-    } else if (options.format == "csv") {
+    } else if (format == "csv") {
       const frame::CanonicalJsonWriter writer(rows, hints);
       for (int64_t r = 0; r < rows.num_rows(); ++r) {
         for (size_t c = 0; c < rows.num_columns(); ++c) {
@@ -295,7 +298,7 @@ void run_dump(const ParquetOptions& options) {
     std::cout << out;
     out.clear();
   }
-  if (options.format == "table") {
+  if (format == "table") {
     frame::Frame all = table_parts.empty() ? reader
                                                  ->read({.columns = read.columns,
                                                          .row_groups = {},
@@ -304,9 +307,7 @@ void run_dump(const ParquetOptions& options) {
                                                          .batch_size = 1})
                                                  .slice(0, 0)
                                            : frame::concat(table_parts);
-    frame::PrintOptions print;
-    print.max_rows = std::max<int64_t>(all.num_rows(), 1);
-    std::cout << frame::to_string(all, print) << "\n";
+    std::cout << frame_as_table(all, options.output);
   }
   std::cout << out << std::flush;
 }
@@ -316,10 +317,14 @@ void run_dump(const ParquetOptions& options) {
 void register_parquet(CLI::App& app) {
   CLI::App* parquet = app.add_subcommand("parquet", "inspect a Parquet file: schema, metadata, rows");
   parquet->require_subcommand(1);
+  parquet->footer("Example:\n  crv-io parquet meta part.parquet");
   auto add_file_command = [parquet](const std::string& name, const std::string& description,
                                     void (*run)(const ParquetOptions&)) {
     const auto [command, options] = add_command<ParquetOptions>(*parquet, name, description, run);
-    command->add_option("FILE", options->file, "Parquet file")->required();
+    command->add_option("FILE", options->file, "Parquet file; - reads standard input")
+        ->required()
+        ->transform(stdin_as_file());
+    command->footer("Example:\n  crv-io parquet " + name + " part.parquet");
     return std::pair{command, options};
   };
 
@@ -332,8 +337,7 @@ void register_parquet(CLI::App& app) {
   const auto [dump, dump_options] = add_file_command("dump", "the rows", run_dump);
   dump->add_option("--columns", dump_options->columns, "comma-separated top-level columns");
   dump->add_option("--limit", dump_options->limit, "at most N rows")->check(CLI::NonNegativeNumber);
-  dump->add_option("--format", dump_options->format, "jsonl (canonical rows), csv or table")
-      ->check(CLI::IsMember({"jsonl", "csv", "table"}));
+  add_rows_output_options(*dump, dump_options->output);
 }
 
 }  // namespace crv::cli

@@ -1,5 +1,5 @@
 // `crv-io read --run R --table T [--tick-min A] [--tick-max B] [--columns a,b] [--limit N]
-// [--format table|csv|jsonl] [--explain]`.
+// [--format table|csv|jsonl] [--max-rows N | --all] [--explain] [--count]`.
 
 #include <iostream>
 #include <optional>
@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/frame_output.hpp"
 
 namespace crv::cli {
@@ -19,7 +20,7 @@ struct ReadOptions : DatasetArguments {
   std::optional<std::int64_t> tick_max;
   std::vector<std::string> columns;
   std::optional<std::int64_t> limit;
-  std::string format = "table";
+  RowsOutput output;
   bool explain = false;
   bool count = false;
 };
@@ -30,7 +31,7 @@ void check_distinct(const std::vector<std::string>& columns) {
   std::set<std::string> seen;
   for (const std::string& name : columns) {
     if (!seen.insert(name).second) {
-      throw CLI::ValidationError("--columns", "column '" + name + "' is listed twice; name each column once");
+      throw UsageError("--columns: column '" + name + "' is listed twice; name each column once");
     }
   }
 }
@@ -39,9 +40,8 @@ void check_distinct(const std::vector<std::string>& columns) {
 /// the command line it is a mistake: a usage error (exit 2).
 void check_tick_range(const ReadOptions& options) {
   if (options.tick_min && options.tick_max && *options.tick_min > *options.tick_max) {
-    throw CLI::ValidationError("--tick-min", "--tick-min " + std::to_string(*options.tick_min) +
-                                                 " is greater than --tick-max " + std::to_string(*options.tick_max) +
-                                                 "; give the first tick, then the last");
+    throw UsageError("--tick-min " + std::to_string(*options.tick_min) + " is greater than --tick-max " +
+                     std::to_string(*options.tick_max) + ": nothing can match; give the first tick, then the last");
   }
 }
 
@@ -49,6 +49,7 @@ void run_read(const ReadOptions& options) {
   check_distinct(options.columns);
   check_tick_range(options);
   const io::Dataset dataset = open_dataset(options);
+  check_columns_exist(dataset, options.table, options.columns);
   io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
   if (!options.columns.empty()) scan = scan.select(options.columns);
   if (options.limit) scan = scan.limit(*options.limit);
@@ -60,7 +61,7 @@ void run_read(const ReadOptions& options) {
     std::cout << scan.count() << '\n';
     return;
   }
-  print_frame(std::cout, scan.collect(), options.format);
+  print_frame(std::cout, scan.collect(), options.output);
 }
 
 }  // namespace
@@ -73,10 +74,14 @@ void register_read(CLI::App& app) {
   command->add_option("--tick-max", options->tick_max, "Last tick (inclusive)");
   command->add_option("--columns", options->columns, "Columns to read, comma separated")->delimiter(',');
   command->add_option("--limit", options->limit, "At most N rows")->check(CLI::NonNegativeNumber);
-  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "csv", "jsonl"}));
+  add_rows_output_options(*command, options->output);
   command->add_flag("--explain", options->explain,
                     "Print the scan plan (parts and row groups kept or pruned, and why) instead of rows");
   command->add_flag("--count", options->count, "Print the number of matching rows instead of rows");
+  command->footer(
+      "Examples:\n"
+      "  crv-io read --run r1 --table identity_edges --tick-min 0 --tick-max 99 --columns tick,edge_weight\n"
+      "  crv-io read --run r1 --table identity_edges --format csv > edges.csv");
 }
 
 }  // namespace crv::cli

@@ -7,16 +7,21 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/progress.hpp"
 #include "crv/io/errors.hpp"
 
 namespace crv::cli {
 namespace {
 
-using RebuildOptions = DatasetArguments;
+struct RebuildOptions : DatasetArguments {
+  bool json = false;  // the report is JSON either way: accepted so that every command takes it
+};
 
 void run_rebuild(const RebuildOptions& options) {
   io::Dataset dataset = open_dataset(options);
+  Progress progress("rebuild-manifest " + options.table, 0, "parts");
   const io::RebuildResult result = dataset.rebuild_manifest_with_report(options.table);
+  progress.finish();
   nlohmann::json unreadable = nlohmann::json::array();
   for (const io::UnreadablePart& part : result.unreadable) {
     unreadable.push_back({{"path", part.path}, {"error", part.error}});
@@ -47,6 +52,8 @@ void register_rebuild_manifest(CLI::App& app) {
       "atomically; lists unreadable files (exit 4)",
       run_rebuild);
   add_dataset_options(*command, *options, DatasetScope::kRunTable);
+  command->add_flag("--json", options->json, "Print JSON (what rebuild-manifest prints in any case)");
+  command->footer("Example:\n  crv-io rebuild-manifest --run r1 --table identity_edges");
 }
 
 }  // namespace crv::cli

@@ -7,6 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/terminal.hpp"
+#include "cli/text_table.hpp"
 #include "crv/core/ids.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/paths.hpp"
@@ -44,11 +46,12 @@ void run_runs(const RunsOptions& options) {
     std::cout << "no runs under " << runs_dir.string() << '\n';
     return;
   }
-  std::cout << "run_id\ttables\trows\tbundle\n";
+  std::vector<std::vector<std::string>> rows;
   for (const auto& run : runs) {
-    std::cout << run["run_id"].get<std::string>() << '\t' << run["tables"] << '\t' << run["rows"] << '\t'
-              << (run["bundle"].get<bool>() ? "yes" : "no") << '\n';
+    rows.push_back({run["run_id"].get<std::string>(), std::to_string(run["tables"].get<std::int64_t>()),
+                    thousands(run["rows"].get<std::int64_t>()), run["bundle"].get<bool>() ? "yes" : "no"});
   }
+  std::cout << aligned_table({{"run_id"}, {"tables", true}, {"rows", true}, {"bundle"}}, rows, color_stdout());
 }
 
 }  // namespace
@@ -57,7 +60,8 @@ void register_runs(CLI::App& app) {
   const auto [command, options] =
       add_command<RunsOptions>(app, "runs", "List the runs under the root (tables, rows, bundle)", run_runs);
   add_dataset_options(*command, *options, DatasetScope::kRoot);
-  command->add_flag("--json", options->json, "Print JSON");
+  command->add_flag("--json", options->json, "Print JSON: [{run_id, tables, rows, bundle}]");
+  command->footer("Example:\n  crv-io runs --root out");
 }
 
 }  // namespace crv::cli

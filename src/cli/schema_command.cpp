@@ -105,6 +105,7 @@ void register_schema(CLI::App& app) {
   }
   command->add_option("table", options->table, "Table name (default: all tables)")->check(CLI::IsMember(names));
   command->add_flag("--json", options->json, "Print JSON: one table's descriptor, or {schema_version, tables: [...]}");
+  command->footer("Examples:\n  crv-io schema identity_edges\n  crv-io schema --json");
 }
 
 }  // namespace crv::cli

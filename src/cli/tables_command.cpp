@@ -7,6 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "cli/terminal.hpp"
+#include "cli/text_table.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/run_bundle.hpp"
 
@@ -17,10 +19,11 @@ struct TablesOptions : DatasetArguments {
   bool json = false;
 };
 
-std::string text(const nlohmann::json& value) { return value.is_null() ? "null" : value.dump(); }
+std::string tick_text(const nlohmann::json& value) { return value.is_null() ? "-" : value.dump(); }
 
 void run_tables(const TablesOptions& options) {
-  const io::IoSettings settings = resolve_settings(options.root);
+  const io::Dataset dataset = open_dataset(options);  // a run that does not exist is an error
+  const io::IoSettings& settings = dataset.settings();
   const nlohmann::json tables = io::tables_index(io::Env::posix(), settings, options.run_id);
   if (options.json) {
     std::cout << tables.dump(2) << '\n';
@@ -31,11 +34,15 @@ void run_tables(const TablesOptions& options) {
               << '\n';
     return;
   }
-  std::cout << "table\trows\tbytes\ttick_min\ttick_max\tbuckets\n";
+  std::vector<std::vector<std::string>> rows;
   for (const auto& [table, entry] : tables.items()) {
-    std::cout << table << '\t' << entry["rows"] << '\t' << entry["bytes"] << '\t' << text(entry["tick_min"]) << '\t'
-              << text(entry["tick_max"]) << '\t' << entry["buckets"].size() << '\n';
+    rows.push_back({table, thousands(entry["rows"].get<std::int64_t>()),
+                    human_bytes(entry["bytes"].get<std::int64_t>()), tick_text(entry["tick_min"]),
+                    tick_text(entry["tick_max"]), std::to_string(entry["buckets"].size())});
   }
+  std::cout << aligned_table(
+      {{"table"}, {"rows", true}, {"bytes", true}, {"tick_min", true}, {"tick_max", true}, {"buckets", true}}, rows,
+      color_stdout());
 }
 
 }  // namespace
@@ -45,6 +52,7 @@ void register_tables(CLI::App& app) {
       add_command<TablesOptions>(app, "tables", "List the tables of a run: rows, bytes, tick range", run_tables);
   add_dataset_options(*command, *options, DatasetScope::kRun);
   command->add_flag("--json", options->json, "Print the tables index as JSON");
+  command->footer("Example:\n  crv-io tables --run r1");
 }
 
 }  // namespace crv::cli

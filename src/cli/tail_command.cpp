@@ -20,17 +20,20 @@ void on_interrupt(int) { interrupted = 1; }
 struct TailOptions : DatasetArguments {
   bool follow = false;
   std::int64_t lines = 10;
-  std::string format = "jsonl";
+  RowsOutput output;
   std::int64_t poll_ms = 200;
 };
 
 void run_tail(const TailOptions& options) {
-  const io::Dataset dataset = open_dataset(options);
+  // --follow may wait for a table's first rows; without it, a table never written is an error.
+  DatasetArguments target = options;
+  if (options.follow) target.table.clear();
+  const io::Dataset dataset = open_dataset(target);
   const io::TableRef table(options.table);
   io::FollowResult result = dataset.follow(table);
   const std::int64_t rows = result.rows.num_rows();
   const std::int64_t first = std::max<std::int64_t>(0, rows - options.lines);
-  print_frame(std::cout, result.rows.slice(first, rows - first), options.format);
+  print_frame(std::cout, result.rows.slice(first, rows - first), options.output);
   std::cout.flush();
   if (!options.follow) return;
   std::signal(SIGINT, on_interrupt);
@@ -40,7 +43,7 @@ void run_tail(const TailOptions& options) {
     std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
     result = dataset.follow(table, result.cursor);
     if (result.rows.num_rows() == 0) continue;
-    print_frame(std::cout, result.rows, options.format);
+    print_frame(std::cout, result.rows, options.output);
     std::cout.flush();
   }
 }
@@ -54,10 +57,10 @@ void register_tail(CLI::App& app) {
   command->add_flag("-f,--follow", options->follow, "Keep printing rows as they are appended (Ctrl-C stops)");
   command->add_option("-n,--lines", options->lines, "How many of the last rows to print first (default 10)")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--format", options->format, "jsonl (default), csv or table")
-      ->check(CLI::IsMember({"jsonl", "csv", "table"}));
+  add_rows_output_options(*command, options->output);
   command->add_option("--poll-ms", options->poll_ms, "How often --follow looks for new rows (default 200)")
       ->check(CLI::PositiveNumber);
+  command->footer("Example:\n  crv-io tail --run r1 --table identity_edges -n 5 -f --format jsonl");
 }
 
 }  // namespace crv::cli

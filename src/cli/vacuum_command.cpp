@@ -12,6 +12,7 @@ namespace {
 
 struct VacuumOptions : DatasetArguments {
   std::optional<std::int64_t> grace_seconds;
+  bool json = false;  // the output is JSON either way: accepted so that every command takes it
 };
 
 void run_vacuum(const VacuumOptions& options) {
@@ -34,6 +35,8 @@ void register_vacuum(CLI::App& app) {
       ->add_option("--grace-seconds", options->grace_seconds,
                    "Keep what became garbage less than this long ago (default: vacuum_grace_seconds, 600)")
       ->check(CLI::NonNegativeNumber);
+  command->add_flag("--json", options->json, "Print JSON (what vacuum prints in any case)");
+  command->footer("Example:\n  crv-io vacuum --run r1 --grace-seconds 0");
 }
 
 }  // namespace crv::cli

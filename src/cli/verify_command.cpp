@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/progress.hpp"
+#include "crv/core/table_name.hpp"
 
 namespace crv::cli {
 namespace {
@@ -37,9 +39,30 @@ void print_text(const io::VerifyReport& report) {
   if (!report.clean()) std::cout << "run `crv-io repair` with the same --run (and --table) to fix them\n";
 }
 
+/// Dataset::verify of every table, one table at a time (what verify() without a table does)
+/// so that the progress line can count tables.
+io::VerifyReport verify_each_table(io::Dataset& dataset, const io::VerifyOptions& verify) {
+  const auto names = core::all_table_names();
+  Progress progress("verify", static_cast<std::int64_t>(names.size()), "tables");
+  io::VerifyReport report;
+  for (const core::TableName name : names) {
+    progress.set_phase(std::string(core::to_string(name)));
+    io::VerifyReport one = dataset.verify(io::TableRef(name), verify);
+    report.tables.insert(report.tables.end(), one.tables.begin(), one.tables.end());
+    report.parts += one.parts;
+    report.rows += one.rows;
+    report.problems.insert(report.problems.end(), one.problems.begin(), one.problems.end());
+    progress.advance();
+  }
+  progress.finish();
+  return report;
+}
+
 void run_verify(const VerifyCommandOptions& options) {
   io::Dataset dataset = open_dataset(options);
-  const io::VerifyReport report = dataset.verify(table_of(options), io::VerifyOptions{options.deep});
+  const io::VerifyOptions verify{options.deep};
+  const io::VerifyReport report =
+      options.table.empty() ? verify_each_table(dataset, verify) : dataset.verify(io::TableRef(options.table), verify);
   if (options.json) {
     std::cout << report.to_json().dump(2) << '\n';
   } else {
@@ -53,7 +76,9 @@ void run_repair(const RepairCommandOptions& options) {
   io::RepairOptions repair;
   if (options.drop_orphans) repair.orphans = io::OrphanPolicy::Drop;
   if (options.adopt_orphans) repair.orphans = io::OrphanPolicy::Adopt;
+  Progress progress("repair", 0, "tables");
   const io::RepairReport report = dataset.repair(table_of(options), repair);
+  progress.finish();
   if (options.json) {
     std::cout << report.to_json().dump(2) << '\n';
   } else {
@@ -72,10 +97,10 @@ void register_verify(CLI::App& app) {
       "Check a run's manifests and log against the part files: missing, resized, unreadable or disagreeing parts, "
       "leftovers of crashed appends, orphans. Exit 0 only when clean, 6 when problems were found",
       run_verify);
-  add_dataset_options(*command, *options, DatasetScope::kRun);
-  command->add_option("--table", options->table, "Only this table");
+  add_dataset_options(*command, *options, DatasetScope::kRunMaybeTable);
   command->add_flag("--deep", options->deep, "Also decode every page and every inline row");
   command->add_flag("--json", options->json, "Print the report as JSON");
+  command->footer("Example:\n  crv-io verify --run r1 --deep || crv-io repair --run r1");
 }
 
 void register_repair(CLI::App& app) {
@@ -84,13 +109,13 @@ void register_repair(CLI::App& app) {
       "Make a run's tables consistent: delete leftovers of crashed appends, drop missing parts from the manifest, "
       "quarantine parts that disagree with it, rebuild a corrupt manifest; say what was done",
       run_repair);
-  add_dataset_options(*command, *options, DatasetScope::kRun);
-  command->add_option("--table", options->table, "Only this table");
+  add_dataset_options(*command, *options, DatasetScope::kRunMaybeTable);
   auto* drop = command->add_flag("--drop-orphans", options->drop_orphans, "Delete parts no manifest or log lists");
   auto* adopt = command->add_flag("--adopt-orphans", options->adopt_orphans,
                                   "List orphans in the manifest (only parts of a whole, committed append)");
   drop->excludes(adopt);
   command->add_flag("--json", options->json, "Print what was done as JSON");
+  command->footer("Example:\n  crv-io repair --run r1 --table identity_edges --drop-orphans");
 }
 
 }  // namespace crv::cli

@@ -81,7 +81,7 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out, "tick,observer_agent_id\n0,A0\n");
 
-  const Output table = run("read --run r1 --table identity_edges");
+  const Output table = run("read --run r1 --table identity_edges --format table");
   EXPECT_THAT(table.out, HasSubstr("shape: (3, 5)"));
 
   // An inverted range selects nothing through the API; typed on the command line it is a
@@ -105,7 +105,7 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   const Output tables = run("tables --run r1 --json");
   ASSERT_EQ(tables.exit_code, 0) << tables.err;
   EXPECT_EQ(json::parse(tables.out)["identity_edges"]["rows"], 3);
-  EXPECT_THAT(run("tables --run r1").out, HasSubstr("identity_edges\t3\t"));
+  EXPECT_THAT(run("tables --run r1").out, ::testing::ContainsRegex("identity_edges +3 +3\\.[0-9] KiB +0 +101 +2\n"));
 
   const Output bundle = run("bundle --run r1 --meta '{\"note\":\"cli\"}'");
   ASSERT_EQ(bundle.exit_code, 0) << bundle.err;
@@ -113,7 +113,7 @@ TEST_F(DatasetCommands, AppendReadManifestTablesRunsBundle) {
   EXPECT_TRUE(std::filesystem::exists(root_ / "data/runs/r1/bundle.manifest.json"));
 
   const Output runs = run("runs");
-  EXPECT_THAT(runs.out, HasSubstr("r1\t1\t3\tyes"));
+  EXPECT_THAT(runs.out, ::testing::ContainsRegex("r1 +1 +3 +yes\n"));
 }
 
 TEST_F(DatasetCommands, RebuildManifestAfterDeletion) {
