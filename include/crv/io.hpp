@@ -14,6 +14,7 @@
 #include "crv/io/dataset.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/errors.hpp"
+#include "crv/io/jsonl_schema.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/parquet_file.hpp"
 #include "crv/io/paths.hpp"

@@ -1,14 +1,17 @@
-// `crv-io append --run R --table T FILE`: validates and appends a .jsonl or .parquet file.
+// `crv-io append --run R --table T FILE`: validates and appends a .jsonl or .parquet file (or JSONL from
+// standard input, FILE -).
 
 #include <cerrno>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
-#include "crv/frame/json.hpp"
+#include "crv/frame/jsonl_reader.hpp"
 #include "crv/io/errors.hpp"
+#include "crv/io/jsonl_schema.hpp"
 #include "crv/io/parquet_file.hpp"
 
 namespace crv::cli {
@@ -20,22 +23,36 @@ struct AppendCommandOptions : DatasetArguments {
   bool no_validate_schema = false;
 };
 
-frame::Frame load_input(const std::string& file) {
+/// The JSONL reader's options: progress is reported through `on_progress` (no display yet).
+frame::JsonlReadOptions jsonl_options(const std::string& file) {
+  frame::JsonlReadOptions options;
+  std::error_code size_error;
+  if (file != "-") options.total_bytes = std::filesystem::file_size(file, size_error);
+  return options;
+}
+
+frame::Frame load_input(const AppendCommandOptions& options) {
+  const std::string& file = options.file;
   const std::filesystem::path path(file);
+  // Without validation the columns keep the types inferred from the values; with it, the
+  // descriptor's scalar columns are built in their types as they are read.
+  const frame::JsonlSchema schema = options.no_validate_schema ? frame::JsonlSchema{} : io::jsonl_schema(options.table);
+  if (file == "-") return frame::read_jsonl(std::cin, schema, jsonl_options(file));
   if (path.extension() == ".parquet") {
     return io::read_parquet_file(path);
   }
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {
-    std::ifstream input(path);
+    std::ifstream input(path, std::ios::binary);
     if (!input) throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
-    return frame::frame_from_jsonl(input);
+    return frame::read_jsonl(input, schema, jsonl_options(file));
   }
-  throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet");
+  throw CLI::ValidationError("FILE",
+                             "'" + file + "' must end in .jsonl or .parquet, or be - (JSONL on standard input)");
 }
 
 void run_append(const AppendCommandOptions& options) {
   io::Dataset dataset = open_dataset(options);
-  const frame::Frame frame = load_input(options.file);
+  const frame::Frame frame = load_input(options);
   io::AppendOptions append;
   append.validate_schema = !options.no_validate_schema;
   append.validate_rows = options.validate_rows;
@@ -51,9 +68,11 @@ void register_append(CLI::App& app) {
       "append summary as JSON",
       run_append);
   add_dataset_options(*command, *options, DatasetScope::kRunTable);
-  command->add_option("file", options->file, "Input rows: FILE.jsonl (one object per line) or FILE.parquet")
+  command
+      ->add_option("file", options->file,
+                   "Input rows: FILE.jsonl (one object per line), FILE.parquet, or - (JSONL on standard input)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile | CLI::IsMember({"-"}));
   command->add_flag("--validate-rows", options->validate_rows,
                     "Also check the closed vocabularies and the identity_edges slot rules");
   command->add_flag("--no-validate-schema", options->no_validate_schema,
