@@ -19,6 +19,7 @@
 #include "crv/io/parquet_file.hpp"
 #include "crv/io/paths.hpp"
 #include "crv/io/rebuild.hpp"
+#include "crv/io/row_writer.hpp"
 #include "crv/io/run_bundle.hpp"
 #include "crv/io/scan.hpp"
 #include "crv/io/settings.hpp"
