@@ -27,7 +27,8 @@ struct AppendCommandOptions : DatasetArguments {
 frame::JsonlReadOptions jsonl_options(const std::string& file) {
   frame::JsonlReadOptions options;
   std::error_code size_error;
-  if (file != "-") options.total_bytes = std::filesystem::file_size(file, size_error);
+  const std::uintmax_t size = file == "-" ? 0 : std::filesystem::file_size(file, size_error);
+  options.total_bytes = size_error ? 0 : size;  // unknown: a pipe, or a file that is not regular
   return options;
 }
 
