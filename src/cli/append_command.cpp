@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
+#include "crv/frame/jsonl_file_reader.hpp"
 #include "crv/frame/jsonl_reader.hpp"
 #include "crv/io/errors.hpp"
 #include "crv/io/jsonl_schema.hpp"
@@ -43,9 +44,9 @@ frame::Frame load_input(const AppendCommandOptions& options) {
     return io::read_parquet_file(path);
   }
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {
-    std::ifstream input(path, std::ios::binary);
-    if (!input) throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
-    return frame::read_jsonl(input, schema, jsonl_options(file));
+    if (!std::ifstream(path, std::ios::binary))
+      throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
+    return frame::read_jsonl_file(path, schema, jsonl_options(file));
   }
   throw CLI::ValidationError("FILE",
                              "'" + file + "' must end in .jsonl or .parquet, or be - (JSONL on standard input)");

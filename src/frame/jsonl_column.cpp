@@ -92,13 +92,7 @@ void JsonlColumn::to_json_values() {
       continue;
     }
     switch (fast_) {
-      case Fast::Int64: {
-        // With a float read, inference would hold every value as a double (all exact here).
-        const auto v = built.value<int64_t>(row);
-        values_.emplace_back(role_ == Role::Hinted && saw_float_ ? nlohmann::json(static_cast<double>(v))
-                                                                 : nlohmann::json(v));
-        break;
-      }
+      case Fast::Int64: values_.emplace_back(built.value<int64_t>(row)); break;
       case Fast::Float64: {
         // Without a float read, every value was an integer (exact in the double).
         const double v = built.value<double>(row);

@@ -93,12 +93,10 @@ class JsonlColumn {
         return append_int64_integer(static_cast<int64_t>(value.uint_value));
       case JsonScalar::Kind::Int: return append_int64_integer(value.int_value);
       case JsonScalar::Kind::Double: {
+        // Hinted: inference would make the column f64, every integer going through a double
+        // (which may change one beyond 2^53): such a column is left to inference.
         int64_t integer = 0;
-        if (!integral_int64(value.double_value, integer)) return false;
-        // Inference makes the column f64 once a float is in it, every integer going through
-        // a double: an integer a double does not hold exactly would then change.
-        if (role_ == Role::Hinted && saw_inexact_) return false;
-        saw_float_ = true;
+        if (role_ == Role::Hinted || !integral_int64(value.double_value, integer)) return false;
         builder.append(integer);
         return true;
       }
@@ -106,10 +104,6 @@ class JsonlColumn {
     }
   }
   bool append_int64_integer(int64_t v) {
-    if (role_ == Role::Hinted && !exact_in_double(v)) {
-      if (saw_float_) return false;
-      saw_inexact_ = true;
-    }
     static_cast<Int64Builder&>(*builder_).append(v);
     return true;
   }
@@ -156,8 +150,7 @@ class JsonlColumn {
   bool nullable_;
   Role role_;
   Fast fast_ = Fast::None;
-  bool saw_float_ = false;    // a JSON float was read (the inferred column would be f64)
-  bool saw_inexact_ = false;  // an integer beyond a double's exact range was read
+  bool saw_float_ = false;    // float64: a JSON float was read (else every value was an integer)
   int64_t string_bytes_ = 0;  // utf8: the bytes appended so far
   std::unique_ptr<ArrayBuilder> builder_;
   std::vector<nlohmann::json> values_;  // without a fast path

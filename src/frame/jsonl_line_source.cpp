@@ -6,8 +6,8 @@
 
 namespace crv::frame::detail {
 
-JsonlLineSource::JsonlLineSource(std::istream& input, std::size_t chunk_bytes)
-    : input_(input), chunk_bytes_(std::max<std::size_t>(chunk_bytes, 1)) {}
+JsonlLineSource::JsonlLineSource(std::istream& input, std::size_t chunk_bytes, std::uint64_t max_bytes)
+    : input_(input), chunk_bytes_(std::max<std::size_t>(chunk_bytes, 1)), unread_(max_bytes) {}
 
 bool JsonlLineSource::next(std::string_view& line) {
   for (;;) {
@@ -47,13 +47,14 @@ bool JsonlLineSource::refill() {
   }
   begin_ = 0;
   end_ = kept;
-  const std::size_t wanted = capacity_ - end_;
+  const auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(capacity_ - end_, unread_));
   input_.read(buffer_.get() + end_, static_cast<std::streamsize>(wanted));
   const auto got = static_cast<std::size_t>(input_.gcount());
   end_ += got;
+  unread_ -= got;
   std::memset(buffer_.get() + end_, ' ', kLinePadding);  // defined bytes past the last line
   refilled_ = true;
-  if (got < wanted) eof_ = true;  // istream::read blocks until it has them all or the input ends
+  if (got < wanted || unread_ == 0) eof_ = true;  // istream::read blocks until it has them all or the input ends
   return got > 0;
 }
 

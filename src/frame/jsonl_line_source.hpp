@@ -16,7 +16,8 @@ inline constexpr std::size_t kLinePadding = 64;
 
 class JsonlLineSource {
  public:
-  JsonlLineSource(std::istream& input, std::size_t chunk_bytes);
+  /// Reads at most `max_bytes` of `input` (a part of a file read by another source too).
+  JsonlLineSource(std::istream& input, std::size_t chunk_bytes, std::uint64_t max_bytes = UINT64_MAX);
 
   /// The next line without its '\n' (a last line without one counts); false at the end.
   bool next(std::string_view& line);
@@ -39,6 +40,7 @@ class JsonlLineSource {
   bool eof_ = false;
   bool refilled_ = false;
   std::uint64_t consumed_ = 0;
+  std::uint64_t unread_;  // of max_bytes
 };
 
 }  // namespace crv::frame::detail

@@ -17,6 +17,7 @@
 #include "frame/jsonl_column.hpp"
 #include "frame/jsonl_line.hpp"
 #include "frame/jsonl_line_source.hpp"
+#include "frame/jsonl_range.hpp"
 
 namespace crv::frame {
 namespace {
@@ -254,8 +255,11 @@ bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == st
 
 }  // namespace
 
-Frame read_jsonl(std::istream& input, const JsonlSchema& schema, const JsonlReadOptions& options) {
-  detail::JsonlLineSource source(input, options.chunk_bytes);
+namespace detail {
+
+Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                       const JsonlReadOptions& options) {
+  detail::JsonlLineSource source(input, options.chunk_bytes, max_bytes);
   JsonlRead read(schema);
   std::string_view line;
   int64_t number = 0;
@@ -273,6 +277,12 @@ Frame read_jsonl(std::istream& input, const JsonlSchema& schema, const JsonlRead
   }
   if (options.on_progress) options.on_progress(source.consumed(), options.total_bytes);
   return read.finish();
+}
+
+}  // namespace detail
+
+Frame read_jsonl(std::istream& input, const JsonlSchema& schema, const JsonlReadOptions& options) {
+  return detail::read_jsonl_range(input, UINT64_MAX, schema, options);
 }
 
 Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema) {

@@ -3,13 +3,17 @@
 // messages must be the same, for every chunk size (tiny chunks split lines everywhere).
 
 #include <crv/frame/json.hpp>
+#include <crv/frame/jsonl_file_reader.hpp>
 #include <crv/frame/jsonl_reader.hpp>
 #include <crv/frame/kernels.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -192,11 +196,13 @@ TEST(JsonlReader, ErrorLinesCountBlankLines) {
 
 TEST(JsonlReader, HintsBuildTheirTypesAndFallBackToInference) {
   const JsonlSchema hints{{{"tick", int64()}, {"w", float64()}, {"s", utf8()}}, JsonlSchema::Mode::Infer};
-  const Frame typed = new_reader("{\"tick\":1,\"w\":2,\"s\":\"a\"}\n{\"tick\":2.0,\"w\":0.5,\"s\":null}\n", hints, 5);
+  const Frame typed = new_reader("{\"tick\":1,\"w\":2,\"s\":\"a\"}\n{\"tick\":2,\"w\":0.5,\"s\":null}\n", hints, 5);
   EXPECT_EQ(typed.schema()[0].type->to_string(), "i64");
   EXPECT_EQ(typed.schema()[1].type->to_string(), "f64");
   EXPECT_EQ(typed.schema()[2].type->to_string(), "str");
   EXPECT_EQ(typed.column("tick").value<int64_t>(1), 2);
+  // 2.0 in an int64 column: inference makes it f64 (validation then casts it), as before.
+  EXPECT_EQ(new_reader("{\"tick\":1}\n{\"tick\":2.0}\n", hints, 5).schema()[0].type->to_string(), "f64");
   // A value the hint's cast would refuse: the column is inferred, as without the hint.
   for (const std::string text : {"{\"tick\":1}\n{\"tick\":2.5}\n", "{\"tick\":1}\n{\"tick\":\"x\"}\n",
                                  "{\"w\":1}\n{\"w\":9007199254740993}\n", "{\"s\":1}\n", "{\"tick\":true}\n"}) {
@@ -225,6 +231,38 @@ TEST(JsonlReader, ReportsProgressUpToTheWholeInput) {
   ASSERT_GT(seen.size(), 5u);
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
   EXPECT_EQ(seen.back(), text.size());
+}
+
+/// read_jsonl_file (two halves on two threads) of `text` against read_jsonl of it: the same
+/// frame, or the same message.
+void expect_file_read_as_sequential(const std::string& text, const JsonlSchema& schema = {}) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("crv_jsonl_file_" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(path, std::ios::binary) << text;
+  const std::string expected_error = error_of([&] { new_reader(text, schema, 1 << 20); });
+  if (!expected_error.empty()) {
+    EXPECT_EQ(error_of([&] { read_jsonl_file(path, schema); }), expected_error);
+  } else {
+    EXPECT_TRUE(equals(read_jsonl_file(path, schema), new_reader(text, schema, 1 << 20)));
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(JsonlReader, AFileReadInTwoHalvesIsReadAsInOne) {
+  std::string rows;
+  for (int i = 0; i < 40000; ++i)
+    rows += "{\"tick\":" + std::to_string(i) + ",\"w\":" + std::to_string(i % 7) + ".5,\"s\":\"agent_" +
+            std::to_string(i % 13) + "\"}\n";
+  ASSERT_GT(rows.size(), size_t{1} << 20);
+  const JsonlSchema hints{{{"tick", int64()}, {"w", float64()}}, JsonlSchema::Mode::Infer};
+  expect_file_read_as_sequential(rows);
+  expect_file_read_as_sequential(rows, hints);
+  expect_file_read_as_sequential(rows + "{\"tick\":1,\"late\":[1,2]}\n");               // a key of the second half
+  expect_file_read_as_sequential("{\"early\":\"x\"}\n" + rows);                         // a key of the first half
+  expect_file_read_as_sequential(rows + "{\"s\":1}\n");                                 // kinds differ: unify error
+  expect_file_read_as_sequential(rows + "{\"tick\":0.5}\n", hints);                     // types differ
+  expect_file_read_as_sequential(rows + "{\"tick\":\n");                                // a line error, its number
+  expect_file_read_as_sequential("{\"tick\":1,\"tick\":2}\n" + rows + "{\"tick\":\n");  // the first error
 }
 
 }  // namespace

@@ -20,11 +20,11 @@ struct JsonlSchema {
     /// The keys that occur, in first-seen order, each column of the type inferred from all
     /// its values (crv/frame/json.hpp, infer_type). A column named in `fields` (int64,
     /// float64 or utf8; other types are ignored as hints) is built in that type as it is
-    /// read, as long as every value converts as a lossless cast of the inferred column would
-    /// (integers and integral numbers into int64, numbers exact in a double into float64,
-    /// strings into utf8); the first value that does not (a string among numbers, 2.5 into
+    /// read, as long as every value is one whose conversion cannot depend on the column's
+    /// other values (integers into int64, numbers exact in a double into float64, strings
+    /// into utf8); the first value that is not (a string among numbers, 2.0 or 2.5 into
     /// int64, a bool) sends the column back to inference, so the result and its errors are
-    /// those of inference followed by the cast, only faster.
+    /// those of inference followed by the append's lossless cast, only faster.
     Infer,
     /// Exactly `fields`, in their order and types: a missing key is null, other keys are
     /// ignored, values convert as column_from_json converts them.
