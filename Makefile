@@ -43,9 +43,10 @@ demo: build
 test: build interop-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# crv-io itself too: W10 times `crv-io append` of a JSONL file.
 bench-build: deps
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCRV_BUILD_TESTS=OFF -DCRV_BUILD_BENCH=ON -DCRV_IO_PYTHON=ON
-	cmake --build $(RELEASE_DIR) -j $(JOBS) --target crv_bench crv_io_python crv_io_python_files
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target crv_bench crv-io crv_io_python crv_io_python_files
 	@scripts/install-interop.sh
 
 bench: bench-build

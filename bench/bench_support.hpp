@@ -34,6 +34,10 @@ struct Options {
   /// W7 only: write the streamed table under this root, keep it and exit (the Polars peer
   /// reads the directory crv-io wrote).
   std::optional<std::filesystem::path> write_to;
+  /// W10 only: write the JSONL file of the rows here and exit (the DuckDB peer's input).
+  std::optional<std::filesystem::path> write_jsonl;
+  /// W10: the crv-io binary to run (default: <build>/crv-io).
+  std::optional<std::filesystem::path> crv_io;
 };
 
 [[noreturn]] void usage_error(const std::string& message);

@@ -45,6 +45,9 @@ export function benchmarkCases(quick) {
   // U8: the UTF-8 check that every append makes of its str values (crv-io only: the peers
   // check while they parse, which no timer separates).
   cases.push({ workload: 'U8', args: quick ? { n: 200_000, ticks: 1_000 } : { n: 1_000_000, ticks: 1_000 }, repeat: repeat(5), engines: ['crv-io'] });
+  // W10: `crv-io append` of the W1 rows as a JSONL file, the whole process, against DuckDB's
+  // read_json + COPY of the same file (the peer has crv_bench write it).
+  cases.push({ workload: 'W10', args: quick ? { n: 200_000, ticks: 1_000 } : { n: 2_000_000, ticks: 2_000 }, repeat: repeat(3), engines: ['crv-io', 'duckdb'] });
   return cases.map((c) => ({ engines: ENGINES, large: false, ...c, id: caseId(c) }));
 }
 
@@ -56,7 +59,8 @@ export function engineCommand(engine, benchCase, { buildDir, scratchDir }) {
   if (engine === 'crv-io') return [crvBench, ...args];
   // Debian's interpreter, with the module that bench-build builds (python/crv_io).
   if (engine === 'python') return ['env', `PYTHONPATH=${buildDir}/python`, '/usr/bin/python3', 'bench/peers/python_peer.py', ...args];
-  // W7: the peer reads the table crv-io streamed, written by crv_bench --write-to.
-  if (benchCase.workload === 'W7') args.push('--crv-bench', crvBench);
+  // W7: the peer reads the table crv-io streamed, written by crv_bench --write-to; W10: the
+  // JSONL file crv_bench --write-jsonl writes.
+  if (benchCase.workload === 'W7' || benchCase.workload === 'W10') args.push('--crv-bench', crvBench);
   return [process.execPath, `bench/peers/${engine}_peer.mjs`, ...args];
 }

@@ -10,7 +10,7 @@
 //   W3, W4, W6: the W1 dataset of --n rows over --ticks ticks is written by a child process,
 //   then read (W3: ticks [T/2, T/2 + 99]; W4: every row; W6: every row through batches()).
 //   W7, W8, W9: see stream_workloads.hpp (W7 --write-to ROOT only writes the streamed table).
-//   U8: see utf8_workload.hpp.
+//   U8: see utf8_workload.hpp. W10: see jsonl_workload.hpp (--write-jsonl PATH only writes its input).
 // Only the measured phase is timed; `seconds` is the median of --repeat runs. peak_rss_bytes
 // is the process's peak (row generation included, as the peers report it);
 // measured_peak_rss_bytes is the peak from the end of row generation on.
@@ -32,6 +32,7 @@
 #include "benchmark_rows.hpp"
 #include "crv/io/dataset.hpp"
 #include "crv/io/scan.hpp"
+#include "jsonl_workload.hpp"
 #include "process_stats.hpp"
 #include "stream_workloads.hpp"
 #include "utf8_workload.hpp"
@@ -76,12 +77,18 @@ Options parse_options(int argc, char** argv) {
       options.dir = value;
     } else if (flag == "--write-to") {
       options.write_to = value;
+    } else if (flag == "--write-jsonl") {
+      options.write_jsonl = value;
+    } else if (flag == "--crv-io") {
+      options.crv_io = value;
     } else {
       usage_error("unknown option " + std::string(flag));
     }
   }
   if (options.workload.empty()) usage_error("--workload is required");
   if (options.write_to && options.workload != "W7") usage_error("--write-to is for W7 only");
+  if ((options.write_jsonl || options.crv_io) && options.workload != "W10")
+    usage_error("--write-jsonl and --crv-io are for W10 only");
   return options;
 }
 
@@ -207,6 +214,8 @@ nlohmann::json run(const Options& options) {
     result = run_many_writers(options);
   } else if (w == "U8") {
     result = run_utf8_validation(options);
+  } else if (w == "W10") {
+    result = run_jsonl_ingestion(options);
   } else {
     usage_error("unknown workload " + w);
   }
@@ -222,6 +231,8 @@ nlohmann::json run(const Options& options) {
   const std::int64_t measured_peak = peak_rss_bytes();
   report["measured_peak_rss_bytes"] = measured_peak;
   report["peak_rss_bytes"] = std::max(generation_peak, measured_peak);
+  // W10 times another process: its peak is the one that counts.
+  if (w == "W10") report["peak_rss_bytes"] = result.extra["append_peak_rss_bytes"];
   return report;
 }
 
@@ -233,6 +244,10 @@ int main(int argc, char** argv) {
     const crv::bench::Options options = crv::bench::parse_options(argc, argv);
     if (options.write_to) {
       std::cout << crv::bench::write_stream_only(options, *options.write_to).dump() << std::endl;
+      return 0;
+    }
+    if (options.write_jsonl) {
+      crv::bench::write_benchmark_jsonl(options, *options.write_jsonl);
       return 0;
     }
     std::cout << crv::bench::run(options).dump() << std::endl;

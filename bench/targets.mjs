@@ -90,6 +90,12 @@ export function evaluateTargets(benchCase, results) {
       targets.push(atLeast('speed vs eight separate appends', ratio(crv, 'separate_seconds', 'seconds'), 4, 'inline_max_rows = 0, eight append() a tick'));
       speed(30, ['polars']);
       break;
+    case 'W10':
+      // Issue 9: JSONL ingestion at least as fast as DuckDB's read_json + COPY, peak memory
+      // under 4x the file.
+      speed(1, ['duckdb']);
+      targets.push(atMost('peak RSS vs JSONL file', ok && crv.file_bytes > 0 ? crv.peak_rss_bytes / crv.file_bytes : null, 4, ok ? `file ${(crv.file_bytes / MIB).toFixed(0)} MiB` : 'missing result'));
+      break;
     case 'W9':
       targets.push(atMost('P writers vs one process', ratio(crv, 'seconds', 'single_process_seconds'), 1, 'wall time, the same appends'));
       break;

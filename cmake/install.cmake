@@ -41,10 +41,10 @@ install(FILES ${PROJECT_BINARY_DIR}/crv_ioConfig.cmake ${PROJECT_BINARY_DIR}/crv
 # Requires.private.
 if(CRV_IO_SHARED)
   set(CRV_PC_REQUIRES "nlohmann_json")
-  set(CRV_PC_REQUIRES_PRIVATE "fmt tomlplusplus libzstd snappy zlib liblz4 libbrotlienc libbrotlidec")
+  set(CRV_PC_REQUIRES_PRIVATE "fmt simdjson tomlplusplus libzstd snappy zlib liblz4 libbrotlienc libbrotlidec")
   set(CRV_PC_CFLAGS "")
 else()
-  set(CRV_PC_REQUIRES "nlohmann_json fmt tomlplusplus libzstd snappy zlib liblz4 libbrotlienc libbrotlidec")
+  set(CRV_PC_REQUIRES "nlohmann_json fmt simdjson tomlplusplus libzstd snappy zlib liblz4 libbrotlienc libbrotlidec")
   set(CRV_PC_REQUIRES_PRIVATE "")
   set(CRV_PC_CFLAGS " -DCRV_IO_STATIC_DEFINE")
 endif()

@@ -11,44 +11,6 @@
 
 using namespace crv;
 
-namespace {
-
-// The agents' identity edges at one tick (required columns only).
-frame::Frame edges_at(std::int64_t tick, int agents) {
-  std::vector<std::int64_t> ticks(agents, tick);
-  std::vector<std::optional<std::string>> observers;
-  std::vector<std::optional<std::string>> kinds;
-  std::vector<std::optional<double>> weights;
-  for (int agent = 0; agent < agents; ++agent) {
-    observers.emplace_back("agent_" + std::to_string(agent));
-    kinds.emplace_back("self_to_positive_valence");
-    weights.emplace_back(static_cast<double>((tick * 31 + agent) % 100) / 100.0);
-  }
-  return frame::Frame{{"tick", frame::Column::from<std::int64_t>(ticks)},
-                      {"observer_agent_id", frame::Column::from<std::string>(observers)},
-                      {"edge_kind", frame::Column::from<std::string>(kinds)},
-                      {"edge_weight", frame::Column::from<double>(weights)}};
-}
-
-// What each agent holds at one tick.
-frame::Frame holdings_at(std::int64_t tick, int agents) {
-  std::vector<std::int64_t> ticks(agents, tick);
-  std::vector<std::optional<std::string>> ids;
-  std::vector<std::optional<std::string>> tokens;
-  std::vector<std::optional<std::int64_t>> quantities;
-  for (int agent = 0; agent < agents; ++agent) {
-    ids.emplace_back("agent_" + std::to_string(agent));
-    tokens.emplace_back("token_" + std::to_string(agent % 3));
-    quantities.emplace_back(tick + agent);
-  }
-  return frame::Frame{{"tick", frame::Column::from<std::int64_t>(ticks)},
-                      {"agent_id", frame::Column::from<std::string>(ids)},
-                      {"token_id", frame::Column::from<std::string>(tokens)},
-                      {"quantity", frame::Column::from<std::int64_t>(quantities)}};
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   if (argc != 4) {
     std::cerr << "usage: crv_simulation_loop ROOT_DIR RUN_ID TICKS\n";
@@ -60,12 +22,26 @@ int main(int argc, char** argv) {
   constexpr int kAgents = 5;
 
   io::Dataset ds(settings, argv[2]);
-  io::LogCursor cursor;  // a dashboard's position in the run
+  // Writers made from the tables' descriptors: each value is checked against its column's type
+  // as it is set, unset nullable columns are null, and tick() gives every row its tick.
+  io::RowWriter edges = ds.row_writer(core::TableName::IdentityEdges);
+  io::RowWriter holdings = ds.row_writer(core::TableName::Holdings);
+  const io::ColumnHandle weight = edges.column("edge_weight");  // looked up once, not per row
+  io::LogCursor cursor;                                         // a dashboard's position in the run
   std::int64_t followed = 0;
   for (std::int64_t tick = 0; tick < ticks; ++tick) {
+    edges.tick(tick);
+    holdings.tick(tick);
+    for (int agent = 0; agent < kAgents; ++agent) {
+      const std::string id = "agent_" + std::to_string(agent);
+      edges.set("observer_agent_id", id).set("edge_kind", "self_to_positive_valence");
+      edges.set(weight, static_cast<double>((tick * 31 + agent) % 100) / 100.0).end_row();
+      holdings.set("agent_id", id).set("token_id", "token_" + std::to_string(agent % 3)).set("quantity", tick + agent);
+      holdings.end_row();
+    }
     // One durable commit per tick: after a crash both tables have the tick, or neither.
-    const std::vector<io::TableAppend> commit{{core::TableName::IdentityEdges, edges_at(tick, kAgents)},
-                                              {core::TableName::Holdings, holdings_at(tick, kAgents)}};
+    const std::vector<io::TableAppend> commit{{core::TableName::IdentityEdges, edges.take()},
+                                              {core::TableName::Holdings, holdings.take()}};
     ds.append_batch(commit);
     if (tick % 50 == 49) {
       io::FollowResult update = ds.follow(core::TableName::Holdings, cursor);  // only what is new

@@ -1,20 +1,16 @@
-// JSONL ingestion (what `crv-io append --input x.jsonl` runs): frame_from_jsonl with the
-// schema inferred, then again with the schema it inferred (which must give the same frame),
-// then the frame through the Parquet writer and reader (which must give it back). Every
-// input must parse or fail with FrameError; the writer may refuse a frame Parquet cannot hold
-// (an empty struct) with ParquetError, and the reader must read whatever the writer wrote.
+// JSONL ingestion (what `crv-io append x.jsonl` runs): read_jsonl with the schema inferred,
+// in one chunk and again in chunks of 1-13 bytes (which must give the same frame, or the same
+// error: lines split across chunks), then with the schema it inferred (which must give the
+// same frame), then the frame through the Parquet writer and reader (which must give it
+// back). Every input must parse or fail with FrameError; the writer may refuse a frame
+// Parquet cannot hold (an empty struct) with ParquetError, and the reader must read whatever
+// the writer wrote.
 //
-// Depth cap: inputs nested deeper than kMaxDepth are skipped, since frame_from_jsonl still
-// recurses once per level (a JSONL line nested 20,000 deep overflows the stack: issue 13,
-// fixed by the shared-limits work, not here). The cap also stays under the reader's limit of
-// 100 nested levels, so that the round trip's failures are real ones.
-//
-// Numbers out of the double range ("1e400"): nlohmann's out_of_range escapes
-// frame_from_jsonl as a raw library error without the line (issue 13, "JSONL error
-// handling", fixed on another branch); the harness takes it as a refusal until then.
+// Depth cap: inputs nested deeper than kMaxDepth are skipped, so that the round trip's
+// failures are real ones (the reader refuses lines past kMaxNestingDepth, 64, itself).
 #include <crv/frame/error.hpp>
 #include <crv/frame/frame.hpp>
-#include <crv/frame/json.hpp>
+#include <crv/frame/jsonl_reader.hpp>
 #include <crv/frame/kernels.hpp>
 #include <crv/parquet/error.hpp>
 #include <crv/parquet/reader.hpp>
@@ -30,6 +26,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace {
 
@@ -61,12 +58,18 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
-std::optional<frame::Frame> parse(std::string_view text, const std::optional<std::vector<frame::Field>>& schema) {
+/// The frame of `text`, or the FrameError's message.
+std::variant<frame::Frame, std::string> parse(std::string_view text,
+                                              const std::optional<std::vector<frame::Field>>& schema,
+                                              size_t chunk_bytes) {
   std::istringstream input{std::string(text)};
+  frame::JsonlReadOptions options;
+  options.chunk_bytes = chunk_bytes;
   try {
-    return frame::frame_from_jsonl(input, schema);
-  } catch (const frame::FrameError&) {
-    return std::nullopt;
+    return frame::read_jsonl(
+        input, schema ? frame::JsonlSchema{*schema, frame::JsonlSchema::Mode::Exact} : frame::JsonlSchema{}, options);
+  } catch (const frame::FrameError& e) {
+    return std::string(e.what());
   }
 }
 
@@ -93,10 +96,19 @@ void check_parquet_round_trip(const frame::Frame& frame) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   if (size > kMaxInput || nesting_depth(text) > kMaxDepth) return 0;
-  const std::optional<frame::Frame> inferred = parse(text, std::nullopt);
-  if (!inferred) return 0;
-  const std::optional<frame::Frame> with_schema = parse(text, inferred->schema());
-  if (!with_schema || !frame::equals(*with_schema, *inferred)) std::abort();
-  check_parquet_round_trip(*inferred);
+  const auto whole = parse(text, std::nullopt, size_t{1} << 20);
+  const auto chunked = parse(text, std::nullopt, 1 + size % 13);
+  if (whole.index() != chunked.index()) std::abort();
+  if (const auto* error = std::get_if<std::string>(&whole)) {
+    if (*error != std::get<std::string>(chunked)) std::abort();
+    return 0;
+  }
+  const frame::Frame& inferred = std::get<frame::Frame>(whole);
+  if (!frame::equals(std::get<frame::Frame>(chunked), inferred)) std::abort();
+  const auto with_schema = parse(text, inferred.schema(), size_t{1} << 20);
+  if (!std::holds_alternative<frame::Frame>(with_schema) ||
+      !frame::equals(std::get<frame::Frame>(with_schema), inferred))
+    std::abort();
+  check_parquet_round_trip(inferred);
   return 0;
 }

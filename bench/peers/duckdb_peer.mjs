@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// DuckDB benchmark peer (../shared/bench/WORKLOADS.md W1-W5): COPY ... TO dir (FORMAT parquet,
+// DuckDB benchmark peer (../shared/bench/WORKLOADS.md W1-W5, W10): COPY ... TO dir (FORMAT parquet,
 // PARTITION_BY (bucket), COMPRESSION zstd) and read_parquet(..., hive_partitioning = true).
 //   node bench/peers/duckdb_peer.mjs --workload W1 --n 1000000 --ticks 1000 [--repeat 3]
 // W2 and W5 append with COPY ... (PARTITION_BY (bucket), APPEND): DuckDB keeps no manifest.
 // Prints {engine, workload, n, seconds (median), peak_rss_bytes, bytes_on_disk} (W5 adds
 // window_appends, first_window_seconds and last_window_seconds: the first and last --window appends,
 // and p50_append_seconds and p99_append_seconds).
-// Rows are generated into an in-memory table before the timed phase.
+// Rows are generated into an in-memory table before the timed phase. W10: COPY (SELECT ... FROM
+// read_json(file)) of the JSONL file crv_bench --write-jsonl writes (--crv-bench PATH).
 import { DuckDBInstance } from '../../tests/interop/lib/duckdb_api.mjs';
 import { duckdbBenchmarkSql } from '../../tests/interop/lib/benchmark_rows.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { peerArgs, bytesOnDisk, median, now, scratch, removeDir, report } from '../../tests/interop/lib/peer_common.mjs';
 
-const args = peerArgs(process.argv.slice(2));
+// --crv-bench PATH (W10) is this peer's own option (peer_common's parser knows the shared ones).
+const argv = process.argv.slice(2);
+const crvBenchAt = argv.indexOf('--crv-bench');
+const crvBench = crvBenchAt >= 0 ? argv.splice(crvBenchAt, 2)[1] : null;
+const args = peerArgs(argv);
 const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 const quote = (s) => `'${s.replace(/'/g, "''")}'`;
@@ -80,6 +87,21 @@ if (w === 'W1' || w === 'W3' || w === 'W4') {
     disk = bytesOnDisk(dir);
     removeDir(dir);
   }
+} else if (w === 'W10') {
+  // The JSONL file crv-io's W10 appends, written by crv_bench (untimed), read by read_json.
+  if (!crvBench) throw new Error('W10 needs --crv-bench PATH (the crv_bench that writes the JSONL file)');
+  const inputDir = scratch(args.dir);
+  const file = join(inputDir, 'rows.jsonl');
+  execFileSync(crvBench, ['--workload', 'W10', '--n', String(n), '--ticks', String(ticks), '--write-jsonl', file]);
+  for (let r = 0; r < args.repeat; r++) {
+    const dir = scratch(args.dir);
+    const t0 = now();
+    await copy(`read_json(${quote(file)}, format = 'newline_delimited')`, dir, false);
+    times.push(now() - t0);
+    disk = bytesOnDisk(dir);
+    removeDir(dir);
+  }
+  removeDir(inputDir);
 } else {
   throw new Error(`unknown workload ${w}`);
 }

@@ -2,7 +2,9 @@
 // (`-`: standard input). Progress on a terminal; the summary as JSON (text on a terminal).
 
 #include <cerrno>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 
@@ -11,8 +13,10 @@
 #include "cli/progress.hpp"
 #include "cli/stdin_input.hpp"
 #include "cli/terminal.hpp"
-#include "crv/frame/json.hpp"
+#include "crv/frame/jsonl_file_reader.hpp"
+#include "crv/frame/jsonl_reader.hpp"
 #include "crv/io/errors.hpp"
+#include "crv/io/jsonl_schema.hpp"
 #include "crv/io/parquet_file.hpp"
 
 namespace crv::cli {
@@ -25,17 +29,34 @@ struct AppendCommandOptions : DatasetArguments {
   bool json = false;
 };
 
-frame::Frame load_input(const std::string& file) {
+using ProgressCallback = std::function<void(std::uint64_t consumed, std::uint64_t total)>;
+
+/// The JSONL reader's options: the bytes it has consumed go to `on_progress`.
+frame::JsonlReadOptions jsonl_options(const std::string& file, ProgressCallback on_progress) {
+  frame::JsonlReadOptions options;
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(file, size_error);
+  options.total_bytes = size_error ? 0 : size;  // unknown: a file that is not regular
+  options.on_progress = std::move(on_progress);
+  return options;
+}
+
+// `-` (standard input) arrives here as a temporary file (stdin_as_file), named by its content.
+frame::Frame load_input(const AppendCommandOptions& options, ProgressCallback on_progress) {
+  const std::string& file = options.file;
   const std::filesystem::path path(file);
+  // Without validation the columns keep the types inferred from the values; with it, the
+  // descriptor's scalar columns are built in their types as they are read.
+  const frame::JsonlSchema schema = options.no_validate_schema ? frame::JsonlSchema{} : io::jsonl_schema(options.table);
   if (path.extension() == ".parquet") {
     return io::read_parquet_file(path);
   }
   if (path.extension() == ".jsonl" || path.extension() == ".ndjson") {
-    std::ifstream input(path);
-    if (!input) throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
-    return frame::frame_from_jsonl(input);
+    if (!std::ifstream(path, std::ios::binary))
+      throw io::IoReadError("cannot open '" + file + "'", io::ErrorKind::NotFound, errno);
+    return frame::read_jsonl_file(path, schema, jsonl_options(file, std::move(on_progress)));
   }
-  throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet");
+  throw CLI::ValidationError("FILE", "'" + file + "' must end in .jsonl or .parquet, or be - (standard input)");
 }
 
 void print_summary(const io::AppendSummary& summary, bool json) {
@@ -49,12 +70,13 @@ void print_summary(const io::AppendSummary& summary, bool json) {
 
 void run_append(const AppendCommandOptions& options) {
   io::Dataset dataset = open_dataset_for_writing(options);
-  // The JSONL reader reports no bytes consumed yet: the phases and the elapsed time until the
-  // end; a bytes-consumed callback only needs to call progress.set_done.
+  // `-` is a file by now (stdin_as_file), so its size is known: bytes consumed of bytes total.
   const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(options.file));
   Progress progress("append " + options.table, bytes, "bytes");
   progress.set_phase("reading " + std::filesystem::path(options.file).filename().string());
-  const frame::Frame frame = load_input(options.file);
+  const frame::Frame frame = load_input(options, [&progress](std::uint64_t consumed, std::uint64_t) {
+    progress.set_done(static_cast<std::int64_t>(consumed));
+  });
   progress.set_phase("writing " + std::to_string(frame.num_rows()) + " rows");
   io::AppendOptions append;
   append.validate_schema = !options.no_validate_schema;

@@ -1,7 +1,7 @@
 #include <crv/frame/builder.hpp>
 #include <crv/frame/json.hpp>
 
-#include "frame/jsonl_line.hpp"
+#include "frame/json_values.hpp"
 #include "frame/value_format.hpp"
 
 #include <fmt/format.h>
@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <istream>
 #include <limits>
 
 namespace crv::frame {
@@ -291,51 +290,18 @@ Column column_from_json(const std::vector<nlohmann::json>& values, const TypePtr
 
 TypePtr infer_type(const std::vector<nlohmann::json>& values) { return infer_values_type(values, nullptr); }
 
-Frame frame_from_jsonl(std::istream& input, const std::optional<std::vector<Field>>& schema) {
-  std::vector<std::string> names;
-  std::vector<std::vector<json>> columns;
-  if (schema) {
-    for (const Field& f : *schema) names.push_back(f.name);
-    columns.resize(names.size());
-  }
-  std::string line;
-  int64_t line_number = 0;
-  int64_t rows = 0;
-  std::vector<int64_t> lines;  // the line of each row, for the messages
-  while (std::getline(input, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const nlohmann::ordered_json parsed = detail::parse_jsonl_line(line, line_number);
-    if (!parsed.is_object())
-      throw FrameError(fmt::format("JSONL line {}: expected an object, got {}", line_number, parsed.type_name()));
-    if (!schema) {
-      for (const auto& [key, value] : parsed.items()) {
-        if (std::find(names.begin(), names.end(), key) == names.end()) {
-          names.push_back(key);
-          columns.emplace_back(static_cast<size_t>(rows), json());  // earlier rows: null
-        }
-      }
-    }
-    for (size_t c = 0; c < names.size(); ++c) {
-      auto it = parsed.find(names[c]);
-      columns[c].push_back(it == parsed.end() ? json() : json(*it));
-    }
-    ++rows;
-    lines.push_back(line_number);
-  }
-  std::vector<Field> fields;
-  std::vector<Column> out;
-  for (size_t c = 0; c < names.size(); ++c) {
-    try {
-      Field field = schema ? (*schema)[c] : Field{names[c], infer_values_type(columns[c], &lines), true};
-      out.push_back(column_from_values(columns[c], field.type, &lines));
-      fields.push_back(std::move(field));
-    } catch (const FrameError& e) {
-      throw FrameError(fmt::format("JSONL column '{}': {}", names[c], e.what()));
-    }
-  }
-  return Frame::make(std::move(fields), std::move(out));
+namespace detail {
+
+Column column_from_json_lines(const std::vector<nlohmann::json>& values, const TypePtr& type,
+                              const std::vector<int64_t>& lines) {
+  return column_from_values(values, type, &lines);
 }
+
+TypePtr infer_json_lines_type(const std::vector<nlohmann::json>& values, const std::vector<int64_t>& lines) {
+  return infer_values_type(values, &lines);
+}
+
+}  // namespace detail
 
 nlohmann::ordered_json value_to_json(const Column& column, int64_t row) {
   if (row < 0 || row >= column.length())

@@ -24,6 +24,7 @@
 #include "crv/io/log_cursor.hpp"
 #include "crv/io/manifest.hpp"
 #include "crv/io/rebuild.hpp"
+#include "crv/io/row_writer.hpp"
 #include "crv/io/scan.hpp"
 #include "crv/io/settings.hpp"
 #include "crv/io/table_ref.hpp"
@@ -95,6 +96,11 @@ class CRV_IO_EXPORT Dataset {
   /// then all of them made durable by one log record and one fsync. After a crash either
   /// every table of the commit is there or none is. Summaries in the order given.
   std::vector<AppendSummary> append_batch(std::span<const TableAppend> tables, const AppendOptions& options = {});
+
+  /// A writer of rows of `table` (crv/io/row_writer.hpp): values set by column name or
+  /// handle, checked against the descriptor as they are set; append its rows with
+  /// RowWriter::append_to(*this), or take() them into an append_batch commit.
+  RowWriter row_writer(TableRef table) const { return RowWriter(table); }
 
   /// Seals every bucket of the run (or of one table) that has inline rows: each becomes one
   /// Parquet part, listed in manifest.json; and checkpoints every manifest that lags the log

@@ -1,0 +1,18 @@
+#pragma once
+// read_jsonl over the first bytes of a stream (private to the frame layer): what each half of
+// a file read in parallel (jsonl_file_reader.cpp) runs.
+
+#include <crv/frame/frame.hpp>
+#include <crv/frame/jsonl_reader.hpp>
+
+#include <cstdint>
+#include <istream>
+
+namespace crv::frame::detail {
+
+/// read_jsonl of the next `max_bytes` bytes of `input` (all of it: UINT64_MAX). Line numbers
+/// count from the first of them.
+Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                       const JsonlReadOptions& options);
+
+}  // namespace crv::frame::detail
