@@ -1,7 +1,9 @@
 #include "cli/stdin_input.hpp"
 
+#include <stdlib.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,6 +29,20 @@ TemporaryFiles& temporary_files() {
   return files;
 }
 
+/// A new file of its own in the temporary directory, created by mkstemps (a name no one else
+/// can have chosen or linked beforehand), ending in `suffix`.
+std::filesystem::path create_temporary_file(const std::string& suffix) {
+  std::string name = (std::filesystem::temp_directory_path() / ("crv-io-stdin-XXXXXX" + suffix)).string();
+  const int fd = ::mkstemps(name.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) {
+    throw CLI::ValidationError(
+        "-", "cannot create a temporary file for standard input in " + std::filesystem::temp_directory_path().string() +
+                 ": " + std::system_category().message(errno) + " (set TMPDIR to a writable directory)");
+  }
+  ::close(fd);
+  return name;
+}
+
 /// Standard input copied to a temporary file in blocks (bounded memory, however large the
 /// input), named by the first bytes: Parquet's magic "PAR1" or JSONL.
 std::string copy_stdin() {
@@ -34,10 +50,9 @@ std::string copy_stdin() {
   std::cin.read(magic, sizeof magic);
   const std::streamsize head = std::cin.gcount();
   const bool parquet = head == 4 && std::string_view(magic, 4) == "PAR1";
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("crv-io-stdin-" + std::to_string(::getpid()) + (parquet ? ".parquet" : ".jsonl"));
+  const std::filesystem::path path = create_temporary_file(parquet ? ".parquet" : ".jsonl");
   temporary_files().paths.push_back(path);
-  std::ofstream out(path, std::ios::binary);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(magic, head);
   std::vector<char> block(1 << 20);
   while (std::cin.read(block.data(), static_cast<std::streamsize>(block.size())) || std::cin.gcount() > 0) {
