@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import zipfile
 
 _PYTHON_DIR = pathlib.Path(__file__).resolve().parents[1]
@@ -93,15 +94,35 @@ def get_requires_for_build_sdist(config_settings=None):
     return []
 
 
+def _stripped(path: pathlib.Path) -> bytes:
+    """The extension without its debug information (a RelWithDebInfo tree's .so is mostly
+    DWARF); CRV_IO_WHEEL_KEEP_DEBUG=1 keeps it. Symbols stay, so backtraces keep names."""
+    if os.environ.get("CRV_IO_WHEEL_KEEP_DEBUG") == "1":
+        return path.read_bytes()
+    strip = shutil.which("strip")
+    if strip is None:
+        raise RuntimeError("strip (binutils) is needed to pack the wheel; set CRV_IO_WHEEL_KEEP_DEBUG=1 to pack "
+                           "the extension with its debug information instead")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = pathlib.Path(scratch) / path.name
+        subprocess.run([strip, "--strip-debug", "-o", str(out), str(path)], check=True, stdout=sys.stderr)
+        return out.read_bytes()
+
+
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
-    package = _build_package()
+    return pack_wheel(_build_package(), wheel_directory)
+
+
+def pack_wheel(package: pathlib.Path, wheel_directory) -> str:
+    """Packs a built package directory (<build>/python/crv_io) as a wheel in
+    `wheel_directory`; returns the wheel's file name."""
     version = _version()
     dist_info = f"{_NAME}-{version}.dist-info"
     wheel_name = f"{_NAME}-{version}-{_tag()}.whl"
     files = {}
     for path in sorted(package.iterdir()):
         if path.is_file() and (path.suffix in (".py", ".pyi", ".so") or path.name == "py.typed"):
-            files[f"{_NAME}/{path.name}"] = path.read_bytes()
+            files[f"{_NAME}/{path.name}"] = _stripped(path) if path.suffix == ".so" else path.read_bytes()
     files[f"{dist_info}/METADATA"] = _metadata().encode()
     files[f"{dist_info}/WHEEL"] = (f"Wheel-Version: 1.0\nGenerator: crv_io_build\nRoot-Is-Purelib: false\n"
                                    f"Tag: {_tag()}\n").encode()

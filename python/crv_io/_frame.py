@@ -211,14 +211,17 @@ class DataFrame:
         return self._frame.arrow_c_schema()
 
     def __arrow_c_array__(self, requested_schema: Any = None) -> Tuple[Any, Any]:
-        """("arrow_schema", "arrow_array") capsules: one struct array of the columns, zero-copy
-        (``requested_schema`` is not applied)."""
-        return self._frame.arrow_c_array()
+        """("arrow_schema", "arrow_array") capsules: one struct array of the columns, zero-copy.
+        A ``requested_schema`` (an "arrow_schema" capsule of a struct with the same column
+        names in the same order) casts the scalar columns whose type it changes; a value
+        that does not convert exactly, or a null where the request says not null, raises
+        IoSchemaError naming the column and row."""
+        return self._frame.arrow_c_array(requested_schema)
 
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
         """An "arrow_array_stream" capsule: the rows as one batch, zero-copy
-        (``requested_schema`` is not applied)."""
-        return self._frame.arrow_c_stream()
+        (``requested_schema`` as in ``__arrow_c_array__``)."""
+        return self._frame.arrow_c_stream(requested_schema)
 
 
 class LazyFrame:
@@ -277,5 +280,6 @@ class LazyFrame:
 
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
         """An "arrow_array_stream" capsule reading the scan batch by batch as the consumer
-        pulls (``requested_schema`` is not applied)."""
-        return self._scan.arrow_c_stream()
+        pulls. A ``requested_schema`` is checked against the scan's columns now and applied
+        to each batch as it is read (see ``DataFrame.__arrow_c_array__``)."""
+        return self._scan.arrow_c_stream(requested_schema)

@@ -12,6 +12,7 @@
 
 #include "crv/frame/arrow_c_data.hpp"
 #include "crv/frame/arrow_c_stream.hpp"
+#include "crv/frame/conform.hpp"
 #include "crv/frame/error.hpp"
 #include "crv/frame/json.hpp"
 #include "crv/frame/kernels.hpp"
@@ -382,6 +383,31 @@ py::capsule schema_capsule(const frame::TypePtr& type) {
   }
   schema.release();
   return py::reinterpret_steal<py::capsule>(capsule);
+}
+
+std::optional<std::vector<frame::Field>> requested_fields(py::handle requested_schema) {
+  if (requested_schema.is_none()) return std::nullopt;
+  const auto* schema = capsule_pointer<ArrowSchema>(requested_schema, "arrow_schema", "requested_schema");
+  if (schema->release == nullptr) throw io::IoSchemaError("requested_schema is a released ArrowSchema");
+  try {
+    frame::Field requested = frame::describe_field(*schema);
+    if (requested.type->id() != frame::TypeId::Struct) {
+      throw io::IoSchemaError("requested_schema must be a struct (\"+s\") of the columns, not " +
+                              requested.type->to_string());
+    }
+    return requested.type->fields();
+  } catch (const frame::FrameError& error) {
+    throw io::IoSchemaError("requested_schema cannot be read: " + std::string(error.what()));
+  }
+}
+
+frame::Frame conform_to_request(const frame::Frame& frame, const std::optional<std::vector<frame::Field>>& requested) {
+  if (!requested) return frame;
+  try {
+    return frame::conform(frame, *requested);
+  } catch (const frame::FrameError& error) {
+    throw io::IoSchemaError(error.what());
+  }
 }
 
 py::tuple array_capsules(const frame::Frame& frame) {

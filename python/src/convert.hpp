@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ py::tuple column_to_numpy(const frame::Column& column, const std::string& name);
 /// owns its struct; its destructor calls the struct's release callback unless a consumer
 /// moved the struct out (release set to NULL).
 py::capsule schema_capsule(const frame::TypePtr& type);
+/// The columns of a consumer's `requested_schema` (an "arrow_schema" capsule of a struct;
+/// the capsule keeps its schema), nullopt for None; IoSchemaError for anything else.
+std::optional<std::vector<frame::Field>> requested_fields(py::handle requested_schema);
+/// `frame` in the requested columns' types (frame::conform), or as it is for nullopt;
+/// IoSchemaError naming the column when it cannot be given so.
+frame::Frame conform_to_request(const frame::Frame& frame, const std::optional<std::vector<frame::Field>>& requested);
 py::tuple array_capsules(const frame::Frame& frame);
 py::capsule frame_stream_capsule(const frame::Frame& frame);
 /// Wraps a stream in an "arrow_array_stream" capsule (which then owns it).

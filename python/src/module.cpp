@@ -193,11 +193,19 @@ struct PyBatches {
   std::unique_ptr<io::ScanBatchReader> reader;
 };
 
-py::capsule scan_stream_capsule(const io::Scan& scan) {
+py::capsule scan_stream_capsule(const io::Scan& scan, const std::optional<std::vector<frame::Field>>& requested) {
   auto stream = std::make_unique<ArrowArrayStream>();
   {
     py::gil_scoped_release release;
-    io::export_scan_stream(scan, stream.get());
+    try {
+      if (requested) {
+        io::export_scan_stream(scan, *requested, stream.get());
+      } else {
+        io::export_scan_stream(scan, stream.get());
+      }
+    } catch (const frame::FrameError& error) {
+      throw io::IoSchemaError(error.what());
+    }
   }
   // get_next reads parts: without the GIL when the consumer calls it with the GIL held.
   auto* inner = new ArrowArrayStream(*stream);
@@ -474,8 +482,18 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
                   })
       .def("arrow_c_schema",
            [](const PyFrame& self) { return schema_capsule(crv::frame::struct_(self.frame.schema())); })
-      .def("arrow_c_array", [](const PyFrame& self) { return array_capsules(self.frame); })
-      .def("arrow_c_stream", [](const PyFrame& self) { return frame_stream_capsule(self.frame); });
+      .def(
+          "arrow_c_array",
+          [](const PyFrame& self, const py::object& requested_schema) {
+            return array_capsules(conform_to_request(self.frame, requested_fields(requested_schema)));
+          },
+          py::arg("requested_schema") = py::none())
+      .def(
+          "arrow_c_stream",
+          [](const PyFrame& self, const py::object& requested_schema) {
+            return frame_stream_capsule(conform_to_request(self.frame, requested_fields(requested_schema)));
+          },
+          py::arg("requested_schema") = py::none());
 
   py::class_<PyBatches>(m, "Batches")
       .def("__iter__", [](PyBatches& self) -> PyBatches& { return self; })
@@ -539,7 +557,12 @@ PYBIND11_MODULE(CRV_IO_PYTHON_MODULE, m) {
              }
              return schema_capsule(crv::frame::struct_(schema));
            })
-      .def("arrow_c_stream", [](const PyScan& self) { return scan_stream_capsule(self.scan); });
+      .def(
+          "arrow_c_stream",
+          [](const PyScan& self, const py::object& requested_schema) {
+            return scan_stream_capsule(self.scan, requested_fields(requested_schema));
+          },
+          py::arg("requested_schema") = py::none());
 
   py::class_<PyDataset>(m, "Dataset")
       .def(py::init<const py::dict&, const std::string&>(), py::arg("settings"), py::arg("run_id"))

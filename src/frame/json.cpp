@@ -158,11 +158,11 @@ void append_json(ArrayBuilder& builder, const json& value, const DataType& type,
 
 // ---- inference ----
 
-enum class Kind { Null, Bool, Int, Float, String, Object, Array };
+enum class JsonKind { Null, Bool, Int, Float, String, Object, Array };
 
 struct InferredField;
 struct Inferred {
-  Kind kind = Kind::Null;
+  JsonKind kind = JsonKind::Null;
   std::vector<InferredField> fields;  // Object
   std::vector<Inferred> item;         // Array: zero or one entry
 };
@@ -172,44 +172,45 @@ struct InferredField {
   Inferred second;
 };
 
-const char* kind_name(Kind kind) {
+const char* kind_name(JsonKind kind) {
   switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Bool: return "bool";
-    case Kind::Int: return "integer";
-    case Kind::Float: return "number";
-    case Kind::String: return "string";
-    case Kind::Object: return "object";
-    case Kind::Array: return "array";
+    case JsonKind::Null: return "null";
+    case JsonKind::Bool: return "bool";
+    case JsonKind::Int: return "integer";
+    case JsonKind::Float: return "number";
+    case JsonKind::String: return "string";
+    case JsonKind::Object: return "object";
+    case JsonKind::Array: return "array";
   }
   return "?";
 }
 
 void unify(Inferred& into, const json& value, const std::string& where) {
-  Kind kind = Kind::Null;
+  JsonKind kind = JsonKind::Null;
   if (value.is_null()) return;
   if (value.is_boolean())
-    kind = Kind::Bool;
+    kind = JsonKind::Bool;
   else if (value.is_number_integer())
-    kind = Kind::Int;
+    kind = JsonKind::Int;
   else if (value.is_number())
-    kind = Kind::Float;
+    kind = JsonKind::Float;
   else if (value.is_string())
-    kind = Kind::String;
+    kind = JsonKind::String;
   else if (value.is_object())
-    kind = Kind::Object;
+    kind = JsonKind::Object;
   else
-    kind = Kind::Array;
+    kind = JsonKind::Array;
 
-  if (into.kind == Kind::Null) {
+  if (into.kind == JsonKind::Null) {
     into.kind = kind;
-  } else if ((into.kind == Kind::Int && kind == Kind::Float) || (into.kind == Kind::Float && kind == Kind::Int)) {
-    into.kind = Kind::Float;
+  } else if ((into.kind == JsonKind::Int && kind == JsonKind::Float) ||
+             (into.kind == JsonKind::Float && kind == JsonKind::Int)) {
+    into.kind = JsonKind::Float;
   } else if (into.kind != kind) {
     throw FrameError(fmt::format("{}: cannot unify JSON {} with {} (value {})", where, kind_name(into.kind),
                                  kind_name(kind), value.dump()));
   }
-  if (kind == Kind::Object) {
+  if (kind == JsonKind::Object) {
     for (const auto& [key, child] : value.items()) {
       auto it = std::find_if(into.fields.begin(), into.fields.end(),
                              [&name = key](const auto& f) {  // clang 14 cannot capture a binding
@@ -221,7 +222,7 @@ void unify(Inferred& into, const json& value, const std::string& where) {
       }
       unify(it->second, child, where + "." + key);
     }
-  } else if (kind == Kind::Array) {
+  } else if (kind == JsonKind::Array) {
     if (into.item.empty()) into.item.emplace_back();
     for (const json& item : value) unify(into.item[0], item, where + "[]");
   }
@@ -229,17 +230,17 @@ void unify(Inferred& into, const json& value, const std::string& where) {
 
 TypePtr to_type(const Inferred& inferred) {
   switch (inferred.kind) {
-    case Kind::Null:
-    case Kind::String: return utf8();
-    case Kind::Bool: return boolean();
-    case Kind::Int: return int64();
-    case Kind::Float: return float64();
-    case Kind::Object: {
+    case JsonKind::Null:
+    case JsonKind::String: return utf8();
+    case JsonKind::Bool: return boolean();
+    case JsonKind::Int: return int64();
+    case JsonKind::Float: return float64();
+    case JsonKind::Object: {
       std::vector<Field> fields;
       for (const auto& [name, child] : inferred.fields) fields.push_back(Field{name, to_type(child), true});
       return struct_(std::move(fields));
     }
-    case Kind::Array: return list(inferred.item.empty() ? utf8() : to_type(inferred.item[0]));
+    case JsonKind::Array: return list(inferred.item.empty() ? utf8() : to_type(inferred.item[0]));
   }
   return utf8();
 }

@@ -369,3 +369,39 @@ class StreamProducer:
         wrong = {label: n for label, n in self.releases.items() if n != 1}
         assert not wrong, f"released more than once: {wrong}"
         assert sorted(self.releases) == sorted(self.exported)
+
+
+# ---------------------------------------------------------------------------------------
+# A consumer's requested_schema.
+
+class RequestedSchema:
+    """A ``requested_schema`` for ``__arrow_c_stream__`` / ``__arrow_c_array__``: an
+    "arrow_schema" capsule of a struct of ``(name, format, nullable)`` columns. The capsule
+    has no destructor: the schema stays this object's, as the PyCapsule interface says (the
+    producer reads it and does not release it); ``released()`` tells whether it did."""
+
+    def __init__(self, columns: Sequence["tuple[str, str, bool]"], top: str = "+s") -> None:
+        self._release = SchemaRelease(self._on_release)
+        self.release_calls = 0
+        self._children = []
+        for name, fmt, nullable in columns:
+            child = ArrowSchema()
+            self._fill(child, fmt.encode(), name.encode(), nullable, [])
+            self._children.append(child)
+        self.schema = ArrowSchema()
+        self._fill(self.schema, top.encode(), b"", False, self._children)
+        self.capsule = _CapsuleNew(ctypes.addressof(self.schema), SCHEMA_NAME, None)
+
+    def _fill(self, out: ArrowSchema, fmt: bytes, name: bytes, nullable: bool, children: List[ArrowSchema]) -> None:
+        pointers = (POINTER(ArrowSchema) * max(1, len(children)))(*[ctypes.pointer(c) for c in children])
+        out._keep = (fmt, name, pointers)
+        out.format, out.name, out.metadata, out.flags = fmt, name, None, 2 if nullable else 0
+        out.n_children = len(children)
+        out.children = ctypes.cast(pointers, POINTER(POINTER(ArrowSchema)))
+        out.dictionary = None
+        out.release = self._release
+        out.private_data = None
+
+    def _on_release(self, pointer: Any) -> None:
+        self.release_calls += 1
+        pointer.contents.release = SchemaRelease()

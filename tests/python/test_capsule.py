@@ -11,7 +11,7 @@ import pytest
 
 import crv_io
 from arrow_ctypes import (ARRAY_NAME, SCHEMA_NAME, ArrowArray, ArrowSchema, ReleaseCounter, StreamProducer,
-                          capsule_struct, consume_stream, decode, move, parse_schema)
+                          RequestedSchema, capsule_struct, consume_stream, decode, move, parse_schema)
 from conftest import edges
 
 DECISIONS = {
@@ -218,3 +218,58 @@ def test_not_a_table_is_a_schema_error(settings):
         ds.append("identity_edges", IntArray())
     with pytest.raises(TypeError):
         ds.append("identity_edges", 42)
+
+
+def own_columns(df):
+    """(name, format, nullable=True) of the columns `df` exports."""
+    capsule = df.__arrow_c_schema__()
+    return [(c["name"], c["format"], True) for c in parse_schema(capsule_struct(capsule, SCHEMA_NAME, ArrowSchema))["children"]]
+
+
+def test_requested_schema_casts_the_columns_it_changes(settings):
+    ds = crv_io.Dataset(settings, "run_requested")
+    ds.append("identity_edges", edges(5))
+    df = ds.read("identity_edges")
+    own = own_columns(df)
+    changed = [(name, {"tick": "i", "edge_weight": "u"}.get(name, fmt), nullable) for name, fmt, nullable in own]
+    request = RequestedSchema(changed)
+
+    counter = ReleaseCounter()
+    schema, batches, _ = consume_stream(df.__arrow_c_stream__(request.capsule), counter)
+    counter.check_each_ran_once()
+    assert [(c["name"], c["format"]) for c in schema["children"]] == [(n, f) for n, f, _ in changed]
+    assert batches[0]["tick"] == [0, 1, 2, 3, 4]
+    assert batches[0]["edge_weight"] == ["0.0", "0.125", "0.25", "0.375", "0.5"]
+    assert batches[0]["observer_agent_id"] == df.to_pydict()["observer_agent_id"]
+
+    # The array capsules and a scan's stream take the same request.
+    schema_capsule, array_capsule = df.__arrow_c_array__(request.capsule)
+    exported = parse_schema(capsule_struct(schema_capsule, SCHEMA_NAME, ArrowSchema))
+    assert [c["format"] for c in exported["children"]] == [f for _, f, _ in changed]
+    counter = ReleaseCounter()
+    _, batches, _ = consume_stream(ds.scan("identity_edges").__arrow_c_stream__(request.capsule), counter)
+    counter.check_each_ran_once()
+    assert batches[0]["tick"] == [0, 1, 2, 3, 4]
+    # The producer reads the request and leaves it to its owner.
+    assert request.release_calls == 0
+
+
+def test_a_request_that_cannot_be_met_is_a_schema_error_naming_the_column(settings):
+    ds = crv_io.Dataset(settings, "run_requested_bad")
+    ds.append("identity_edges", {**edges(3, 300), "edge_sign": [None, 1, -1]})
+    df = ds.read("identity_edges")
+    own = own_columns(df)
+
+    def request(change):
+        return RequestedSchema([change.get(name, (name, fmt, nullable)) for name, fmt, nullable in own]).capsule
+
+    with pytest.raises(crv_io.IoSchemaError, match=r"column 'tick' row 0: the i64 value 300 does not convert"):
+        df.__arrow_c_stream__(request({"tick": ("tick", "c", True)}))
+    with pytest.raises(crv_io.IoSchemaError, match=r"'edge_sign' has 1 nulls"):
+        df.__arrow_c_array__(request({"edge_sign": ("edge_sign", "l", False)}))
+    with pytest.raises(crv_io.IoSchemaError, match=r"names and their order must match"):
+        ds.scan("identity_edges").__arrow_c_stream__(request({"tick": ("ticks", "l", True)}))
+    with pytest.raises(crv_io.IoSchemaError, match=r"requested_schema must be a struct"):
+        df.__arrow_c_stream__(RequestedSchema([], top="l").capsule)
+    with pytest.raises(crv_io.IoSchemaError, match=r"requested_schema\(\) returned a capsule named 'arrow_array'"):
+        df.__arrow_c_stream__(df.__arrow_c_array__()[1])
