@@ -21,14 +21,16 @@ TypePtr conformed_type(const Field& have, const Field& requested) {
   const DataType& to = *requested.type;
   if (from.equals(to)) return have.type;
   if (from.is_nested() || to.is_nested()) {
-    throw FrameError(fmt::format("requested schema: column '{}' is {} and cannot be given as {} (nested columns "
-                                 "are given only in their own type)",
-                                 have.name, from.to_string(), to.to_string()));
+    throw FrameError(
+        fmt::format("requested schema: column '{}' is {} and cannot be given as {} (nested columns "
+                    "are given only in their own type)",
+                    have.name, from.to_string(), to.to_string()));
   }
   if (safe_cast_kind(from, to) == CastKind::Unsupported) {
-    throw FrameError(fmt::format("requested schema: column '{}' is {} and cannot be given as {} (no cast between "
-                                 "these types)",
-                                 have.name, from.to_string(), to.to_string()));
+    throw FrameError(
+        fmt::format("requested schema: column '{}' is {} and cannot be given as {} (no cast between "
+                    "these types)",
+                    have.name, from.to_string(), to.to_string()));
   }
   return requested.type;
 }
@@ -44,9 +46,10 @@ std::vector<Field> conformed_schema(const std::vector<Field>& have, const std::v
   out.reserve(have.size());
   for (size_t i = 0; i < have.size(); ++i) {
     if (have[i].name != requested[i].name) {
-      throw FrameError(fmt::format("requested schema: column {} is '{}', the data's is '{}' (names and their order "
-                                   "must match: {} against {})",
-                                   i, requested[i].name, have[i].name, names_of(requested), names_of(have)));
+      throw FrameError(
+          fmt::format("requested schema: column {} is '{}', the data's is '{}' (names and their order "
+                      "must match: {} against {})",
+                      i, requested[i].name, have[i].name, names_of(requested), names_of(have)));
     }
     out.push_back(Field{have[i].name, conformed_type(have[i], requested[i]), requested[i].nullable});
   }
@@ -70,10 +73,11 @@ Frame conform(const Frame& frame, const std::vector<Field>& requested) {
     }
     CastResult cast_result = cast(column, field.type);
     if (cast_result.failed > 0) {
-      throw FrameError(fmt::format("requested schema: column '{}' row {}: the {} value {} does not convert exactly to {} "
-                                   "({} such values; request the column's own type)",
-                                   field.name, cast_result.first_failed_row, column.type()->to_string(),
-                                   cast_result.first_failed_value, field.type->to_string(), cast_result.failed));
+      throw FrameError(
+          fmt::format("requested schema: column '{}' row {}: the {} value {} does not convert exactly to {} "
+                      "({} such values; request the column's own type)",
+                      field.name, cast_result.first_failed_row, column.type()->to_string(),
+                      cast_result.first_failed_value, field.type->to_string(), cast_result.failed));
     }
     columns.push_back(std::move(cast_result.column));
   }

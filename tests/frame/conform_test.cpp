@@ -33,16 +33,14 @@ TEST(Conform, ItsOwnSchemaSharesEveryColumn) {
 }
 
 TEST(Conform, CastsTheColumnsWhoseTypeDiffers) {
-  const Frame out =
-      conform(sample(), {{"tick", int32(), true}, {"weight", float64(), true}, {"name", utf8(), true}});
+  const Frame out = conform(sample(), {{"tick", int32(), true}, {"weight", float64(), true}, {"name", utf8(), true}});
   EXPECT_TRUE(out.schema()[0].type->equals(*int32()));
   EXPECT_TRUE(out.column(0).equals(Column::from<int32_t>({1, 2, 3})));
   EXPECT_TRUE(out.column(1).equals(sample().column(1)));
 }
 
 TEST(Conform, NumbersAsStrings) {
-  const Frame out =
-      conform(sample(), {{"tick", utf8(), true}, {"weight", utf8(), true}, {"name", utf8(), true}});
+  const Frame out = conform(sample(), {{"tick", utf8(), true}, {"weight", utf8(), true}, {"name", utf8(), true}});
   EXPECT_TRUE(out.column(0).equals(Column::from<std::string>({"1", "2", "3"})));
   EXPECT_TRUE(out.column(1).equals(Column::from<std::string>({"0.5", std::nullopt, "2.0"}))) << out.to_string();
 }
@@ -56,8 +54,7 @@ TEST(Conform, AValueThatDoesNotConvertExactlyIsAnErrorNotANull) {
 TEST(Conform, NullsInAColumnRequestedNotNullAreAnError) {
   EXPECT_THAT(conform_error(sample(), {{"tick", int64(), false}, {"weight", float64(), false}, {"name", utf8(), true}}),
               AllOf(HasSubstr("'weight' has 1 nulls"), HasSubstr("not null")));
-  const Frame out =
-      conform(sample(), {{"tick", int64(), false}, {"weight", float64(), true}, {"name", utf8(), true}});
+  const Frame out = conform(sample(), {{"tick", int64(), false}, {"weight", float64(), true}, {"name", utf8(), true}});
   EXPECT_FALSE(out.schema()[0].nullable);
 }
 

@@ -133,19 +133,22 @@ frame::Frame FileReader::Impl::empty_frame(const std::vector<size_t>& columns) c
   return frame::Frame::make(projected_fields(columns), std::move(out));
 }
 
+std::optional<reader::PageSelection> FileReader::Impl::select_pages(int g, const IntRangeFilter& filter) const {
+  const schema::FileLeaf& leaf = filter_leaf(filter);
+  const RowGroup& rg = metadata.row_groups[static_cast<size_t>(g)];
+  ErrorContext at = where(g);
+  at.column_path = leaf.dotted_path;
+  return reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf, filter.min, filter.max,
+                              rg.num_rows, data_end, at);
+}
+
 FileReader::Impl::GroupRead FileReader::Impl::plan_group(int g, const std::vector<size_t>& columns,
                                                          const ReadOptions& options) const {
   const RowGroup& rg = metadata.row_groups[static_cast<size_t>(g)];
   GroupRead group{this, &columns, g, std::nullopt, rg.num_rows};
   // Page pruning through the filter column's page index.
   if (options.filter && options.use_page_index) {
-    const schema::FileLeaf& leaf = filter_leaf(*options.filter);
-    ErrorContext at = where(g);
-    at.column_path = leaf.dotted_path;
-    if (auto pages = reader::filter_pages(*source, rg.columns[static_cast<size_t>(leaf.index)], leaf,
-                                          options.filter->min, options.filter->max, rg.num_rows, data_end, at)) {
-      group.rows = std::move(pages->rows);
-    }
+    if (auto pages = select_pages(g, *options.filter)) group.rows = std::move(pages->rows);
     if (group.rows && group.rows->row_count() == rg.num_rows) group.rows.reset();  // every page kept: whole chunks
     if (group.rows) group.num_rows = group.rows->row_count();
   }
@@ -324,12 +327,7 @@ std::vector<RowGroupDecision> FileReader::prune_row_groups(const IntRangeFilter&
 
 std::optional<PageDecision> FileReader::decide_pages(int row_group, const IntRangeFilter& filter) const {
   impl_->check_row_group(row_group);
-  const schema::FileLeaf& leaf = impl_->filter_leaf(filter);
-  const RowGroup& rg = impl_->metadata.row_groups[static_cast<size_t>(row_group)];
-  ErrorContext at = impl_->where(row_group);
-  at.column_path = leaf.dotted_path;
-  const auto pages = reader::filter_pages(*impl_->source, rg.columns[static_cast<size_t>(leaf.index)], leaf, filter.min,
-                                          filter.max, rg.num_rows, impl_->data_end, at);
+  const auto pages = impl_->select_pages(row_group, filter);
   if (!pages) return std::nullopt;
   return PageDecision{.pages = pages->pages, .pages_kept = pages->pages_kept, .rows_kept = pages->rows.row_count()};
 }

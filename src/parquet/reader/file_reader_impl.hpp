@@ -10,6 +10,7 @@
 
 #include "crv/parquet/reader.hpp"
 #include "parquet/reader/flat_column_builder.hpp"
+#include "parquet/reader/page_index.hpp"
 #include "parquet/reader/public_schema_tree.hpp"
 #include "parquet/reader/row_ranges.hpp"
 #include "parquet/reader/statistics_range.hpp"
@@ -38,6 +39,9 @@ class FileReader::Impl {
   [[nodiscard]] ErrorContext where(std::optional<int64_t> row_group = std::nullopt) const;
   [[nodiscard]] size_t column_index(const std::string& name) const;
   [[nodiscard]] const schema::FileLeaf& filter_leaf(const IntRangeFilter& filter) const;
+  /// The pages of row group `g` that the filter column's page index keeps (nullopt without a
+  /// page index): the one call behind a read's page pruning and explain's page decisions.
+  [[nodiscard]] std::optional<reader::PageSelection> select_pages(int g, const IntRangeFilter& filter) const;
   [[nodiscard]] std::optional<reader::IntRange> int_range(int row_group, const schema::FileLeaf& leaf) const;
   void check_row_group(int row_group) const;
   [[nodiscard]] std::vector<RowGroupDecision> prune(const IntRangeFilter& filter) const;

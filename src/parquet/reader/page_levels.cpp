@@ -12,7 +12,14 @@
 namespace crv::parquet::reader {
 namespace {
 
+int level_bit_width(int16_t max_level) { return encoding::bit_width_of(static_cast<uint64_t>(max_level)); }
+
+// Levels above max_level (a corrupt page) would index past the schema's nesting. A decoder
+// of width bit_width(max_level) yields values below 2^width only, so when max_level is
+// 2^width - 1 (0, 1, 3, 7, ...: every flat or singly nested column) no value can be out of
+// range and the pass over the levels is skipped.
 void check_levels(int16_t max_level, const int16_t* levels, size_t n) {
+  if (max_level == static_cast<int16_t>((1 << level_bit_width(max_level)) - 1)) return;
   int16_t bad = 0;
   for (size_t i = 0; i < n; ++i) bad |= static_cast<int16_t>(levels[i] > max_level || levels[i] < 0);
   if (bad) {
@@ -23,8 +30,6 @@ void check_levels(int16_t max_level, const int16_t* levels, size_t n) {
     }
   }
 }
-
-int level_bit_width(int16_t max_level) { return encoding::bit_width_of(static_cast<uint64_t>(max_level)); }
 
 }  // namespace
 
