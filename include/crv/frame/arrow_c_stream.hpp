@@ -20,17 +20,20 @@
 
 extern "C" {
 
+/// A stream of arrays of one schema (Arrow C Stream Interface): the consumer calls
+/// get_schema once, then get_next until it yields a released array (the end), then release.
+/// Every callback returns 0 or an errno value.
 struct ArrowArrayStream {
-  // Callbacks providing stream functionality
+  /// Fills `out` with the schema of every array; the caller releases it.
   int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  /// Fills `out` with the next array, or marks it released (`out->release` null) at the end.
   int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  /// What the last failing callback failed on (valid until the next call); may be null.
   const char* (*get_last_error)(struct ArrowArrayStream*);
 
-  // Release callback
+  /// Frees the stream and sets `release` to null; arrays already handed out stay valid.
   void (*release)(struct ArrowArrayStream*);
-
-  // Opaque producer-specific data
-  void* private_data;
+  void* private_data;  ///< the producer's, opaque to the consumer
 };
 
 }  // extern "C"

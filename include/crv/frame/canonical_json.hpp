@@ -68,7 +68,7 @@ class CRV_IO_EXPORT CanonicalJsonWriter {
   struct Node;
 
  private:
-  std::vector<std::string> keys_;  // "\"name\":" per column
+  std::vector<std::string> keys_;  ///< "\"name\":" per column
   std::vector<Node> columns_;
 };
 

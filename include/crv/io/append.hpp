@@ -12,9 +12,10 @@
 
 namespace crv::io {
 
+/// How an append checks its frame before writing it.
 struct AppendOptions {
-  bool validate_schema = true;
-  bool validate_rows = false;
+  bool validate_schema = true;  ///< check columns and types against the table's descriptor
+  bool validate_rows = false;   ///< also check every value (vocabularies, ids, ranges): slower
 };
 
 /// Appends `frame` to a table of a run: validates it, recomputes `bucket` from `tick`,

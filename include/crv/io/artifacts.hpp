@@ -30,8 +30,9 @@ CRV_IO_EXPORT void write_text_artifact(Env& env, const std::filesystem::path& pa
 CRV_IO_EXPORT std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
                                                    const std::filesystem::path& path, const frame::Frame& frame);
 
+/// What artifacts_index records of a file.
 struct FileStats {
-  std::uint64_t bytes = 0;
+  std::uint64_t bytes = 0;           ///< the file's size
   std::optional<std::int64_t> rows;  ///< Parquet files whose footer reads
 };
 

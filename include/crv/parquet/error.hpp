@@ -13,14 +13,14 @@
 
 namespace crv::parquet {
 
-// Where in a Parquet file something went wrong. Every part is optional; describe() names
-// only the parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
+/// Where in a Parquet file something went wrong. Every part is optional; describe() names
+/// only the parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
 struct CRV_IO_EXPORT ErrorContext {
   // Default member initializers let callers name only some parts with designated
   // initializers ({.file = path, .page = 3}) without -Wmissing-field-initializers.
   std::string file{};
   std::optional<int64_t> row_group{};
-  std::string column_path{};  // dotted path of the leaf column, e.g. "pos.x"
+  std::string column_path{};  ///< dotted path of the leaf column, e.g. "pos.x"
   std::optional<int64_t> page{};
 
   [[nodiscard]] std::string describe() const {
@@ -58,15 +58,15 @@ class CRV_IO_EXPORT ParquetError : public std::runtime_error {
   ParquetError(ErrorContext context, const std::string& message)
       : std::runtime_error(message), context_(std::move(context)) {}
 
-  // Builds "<where>: <what>" (or just "<what>" when the context is empty), e.g.
-  //   throw ParquetError::at({.file = path, .row_group = 1}, "page header is truncated");
+  /// Builds "<where>: <what>" (or just "<what>" when the context is empty), e.g.
+  ///   throw ParquetError::at({.file = path, .row_group = 1}, "page header is truncated");
   [[nodiscard]] static ParquetError at(ErrorContext where, std::string_view what) {
     std::string place = where.describe();
     std::string message = place.empty() ? std::string(what) : place + ": " + std::string(what);
     return ParquetError(std::move(where), message);
   }
 
-  // The place given to at() (empty when the error was built from a plain message).
+  /// The place given to at() (empty when the error was built from a plain message).
   [[nodiscard]] const ErrorContext& context() const noexcept { return context_; }
 
  private:

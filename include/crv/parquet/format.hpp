@@ -111,8 +111,8 @@ enum class EdgeInterpolationAlgorithm : int32_t {
   KARNEY = 4,
 };
 
-// The TimeUnit union of parquet.thrift: its members are empty structs, so the member's
-// field id is the whole value.
+/// The TimeUnit union of parquet.thrift: its members are empty structs, so the member's
+/// field id is the whole value.
 enum class TimeUnit : int16_t {
   MILLIS = 1,
   MICROS = 2,
@@ -158,7 +158,7 @@ struct IntType {
   bool isSigned = false;
   bool operator==(const IntType&) const = default;
 };
-// The UNKNOWN member of LogicalType: a column that is always null.
+/// The UNKNOWN member of LogicalType: a column that is always null.
 struct NullType {
   bool operator==(const NullType&) const = default;
 };
@@ -190,16 +190,16 @@ struct GeographyType {
 struct VectorType {
   bool operator==(const VectorType&) const = default;
 };
-// A LogicalType member not known to this version (its content is skipped on read).
-// Writing it emits an empty struct under field_id.
+/// A LogicalType member not known to this version (its content is skipped on read).
+/// Writing it emits an empty struct under field_id.
 struct UnknownLogicalType {
   int16_t field_id = 0;
   bool operator==(const UnknownLogicalType&) const = default;
 };
 
-// Thrift field ids: STRING 1, MAP 2, LIST 3, ENUM 4, DECIMAL 5, DATE 6, TIME 7, TIMESTAMP 8,
-// INTEGER 10, UNKNOWN 11, JSON 12, BSON 13, UUID 14, FLOAT16 15, VARIANT 16, GEOMETRY 17,
-// GEOGRAPHY 18, VECTOR 19.
+/// Thrift field ids: STRING 1, MAP 2, LIST 3, ENUM 4, DECIMAL 5, DATE 6, TIME 7, TIMESTAMP 8,
+/// INTEGER 10, UNKNOWN 11, JSON 12, BSON 13, UUID 14, FLOAT16 15, VARIANT 16, GEOMETRY 17,
+/// GEOGRAPHY 18, VECTOR 19.
 using LogicalType = std::variant<StringType, MapType, ListType, EnumType, DecimalType, DateType, TimeType,
                                  TimestampType, IntType, NullType, JsonType, BsonType, UUIDType, Float16Type,
                                  VariantType, GeometryType, GeographyType, VectorType, UnknownLogicalType>;
@@ -218,14 +218,14 @@ using LogicalType = std::variant<StringType, MapType, ListType, EnumType, Decima
 [[nodiscard]] CRV_IO_EXPORT std::string to_string(PageType value);
 [[nodiscard]] CRV_IO_EXPORT std::string to_string(BoundaryOrder value);
 [[nodiscard]] CRV_IO_EXPORT std::string to_string(EdgeInterpolationAlgorithm value);
-[[nodiscard]] CRV_IO_EXPORT std::string to_string(TimeUnit value);  // "MILLIS", "MICROS", "NANOS"
-// e.g. "STRING", "DECIMAL(precision=10, scale=2)", "TIMESTAMP(isAdjustedToUTC=true,
-// unit=MICROS)", "INTEGER(bitWidth=16, isSigned=false)", "UNKNOWN", "UNKNOWN_MEMBER(<id>)".
+[[nodiscard]] CRV_IO_EXPORT std::string to_string(TimeUnit value);  ///< "MILLIS", "MICROS", "NANOS"
+/// e.g. "STRING", "DECIMAL(precision=10, scale=2)", "TIMESTAMP(isAdjustedToUTC=true,
+/// unit=MICROS)", "INTEGER(bitWidth=16, isSigned=false)", "UNKNOWN", "UNKNOWN_MEMBER(<id>)".
 [[nodiscard]] CRV_IO_EXPORT std::string to_string(const LogicalType& value);
 // "TYPE_ORDER", "IEEE_754_TOTAL_ORDER", "INT96_TIMESTAMP_ORDER", "UNKNOWN_MEMBER(<id>)".
 
-// Case-insensitive codec name: "uncompressed" (or "none"), "snappy", "gzip", "lzo",
-// "brotli", "lz4", "zstd", "lz4_raw". std::nullopt when the name is not a codec.
+/// Case-insensitive codec name: "uncompressed" (or "none"), "snappy", "gzip", "lzo",
+/// "brotli", "lz4", "zstd", "lz4_raw". std::nullopt when the name is not a codec.
 [[nodiscard]] CRV_IO_EXPORT std::optional<CompressionCodec> parse_compression_codec(std::string_view name);
 
 }  // namespace crv::parquet

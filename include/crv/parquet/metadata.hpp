@@ -20,7 +20,7 @@
 
 namespace crv::parquet {
 
-struct FileMetaData;  // the decoded footer (private: src/parquet/metadata/thrift_types.hpp)
+struct FileMetaData;  ///< the decoded footer (private: src/parquet/metadata/thrift_types.hpp)
 struct RowGroup;
 struct ColumnChunk;
 

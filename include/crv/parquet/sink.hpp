@@ -13,14 +13,14 @@ namespace crv::parquet {
 class CRV_IO_EXPORT OutputSink {
  public:
   virtual ~OutputSink() = default;
-  // Appends `size` bytes. Throws on failure (ParquetError, or the caller's own error type).
+  /// Appends `size` bytes. Throws on failure (ParquetError, or the caller's own error type).
   virtual void write(const void* data, size_t size) = 0;
-  // Bytes written so far.
+  /// Bytes written so far.
   [[nodiscard]] virtual int64_t position() const = 0;
 };
 
-// Collects the file in memory (tests, small files, and the io layer when it wants to
-// write the file through its own Env in one call).
+/// Collects the file in memory (tests, small files, and the io layer when it wants to
+/// write the file through its own Env in one call).
 class CRV_IO_EXPORT MemorySink final : public OutputSink {
  public:
   void write(const void* data, size_t size) override;
@@ -32,7 +32,7 @@ class CRV_IO_EXPORT MemorySink final : public OutputSink {
   std::vector<uint8_t> bytes_;
 };
 
-// Writes to a file descriptor opened by the caller (no fsync, no close: the caller's job).
+/// Writes to a file descriptor opened by the caller (no fsync, no close: the caller's job).
 class CRV_IO_EXPORT FileDescriptorSink final : public OutputSink {
  public:
   FileDescriptorSink(int fd, std::string path_for_errors);

@@ -16,10 +16,10 @@ class CRV_IO_EXPORT RandomAccessSource {
  public:
   virtual ~RandomAccessSource() = default;
   [[nodiscard]] virtual int64_t size() const = 0;
-  // Reads exactly `size` bytes at `offset` into `out`; throws ParquetError when the range is
-  // outside the file or the read fails.
+  /// Reads exactly `size` bytes at `offset` into `out`; throws ParquetError when the range is
+  /// outside the file or the read fails.
   virtual void read_at(int64_t offset, size_t size, uint8_t* out) const = 0;
-  // A name for error messages (usually the path).
+  /// A name for error messages (usually the path).
   [[nodiscard]] virtual const std::string& name() const = 0;
 };
 
@@ -35,7 +35,7 @@ class CRV_IO_EXPORT MemorySource final : public RandomAccessSource {
   std::string name_;
 };
 
-// A local file read with pread.
+/// A local file read with pread.
 class CRV_IO_EXPORT FileSource final : public RandomAccessSource {
  public:
   static std::shared_ptr<FileSource> open(const std::filesystem::path& path);
