@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
   for (std::int64_t t = 0; t < kTicks; ++t) {
     for (int a = 0; a < kAgents; ++a) expected_sum += weight_of(t, a);
   }
-  ok &= check(streamed == kTicks * kAgents, std::to_string(streamed) + " rows in " + std::to_string(batches) +
-                                                " batches of at most 65536");
+  ok &= check(streamed == kTicks * kAgents,
+              std::to_string(streamed) + " rows in " + std::to_string(batches) + " batches of at most 65536");
   ok &= check(sum == expected_sum, "the streamed weights sum to " + std::to_string(expected_sum));
 
   std::cout << (ok ? "tick_range_scan: all checks passed\n" : "tick_range_scan: FAILED\n");
