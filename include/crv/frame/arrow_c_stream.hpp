@@ -1,7 +1,8 @@
 #pragma once
-// The Arrow C Stream Interface (ArrowArrayStream): a frame's batches exported as a stream,
-// and a stream imported batch by batch. Each batch travels as a struct array ("+s") with one
-// child per column, the form the Arrow PyCapsule interface and the Arrow implementations use.
+/// @file
+/// The Arrow C Stream Interface (ArrowArrayStream): a frame's batches exported as a stream,
+/// and a stream imported batch by batch. Each batch travels as a struct array ("+s") with one
+/// child per column, the form the Arrow PyCapsule interface and the Arrow implementations use.
 
 #include <crv/export.hpp>
 #include <crv/frame/arrow_c_data.hpp>
@@ -14,7 +15,7 @@
 #include <string>
 #include <vector>
 
-// Exactly as the Arrow specification defines it.
+// Exactly as the Arrow specification defines it (with Doxygen comments).
 #ifndef ARROW_C_STREAM_INTERFACE
 #define ARROW_C_STREAM_INTERFACE
 

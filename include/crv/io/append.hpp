@@ -1,5 +1,6 @@
 #pragma once
-// The append path of a table (REFERENCE.md section 5), usable without a Dataset.
+/// @file
+/// The append path of a table (REFERENCE.md section 5), usable without a Dataset.
 
 #include <string_view>
 
@@ -20,7 +21,7 @@ struct AppendOptions {
 
 /// Appends `frame` to a table of a run: validates it, recomputes `bucket` from `tick`,
 /// writes one part per bucket (tmp, fsync, rename, directory fsync) and then the manifest
-/// (likewise), holding the table's lock (<table>/.lock) throughout. Returns once the
+/// (likewise), holding the table's lock (`<table>/.lock`) throughout. Returns once the
 /// manifest is durable. An empty frame is a no-op.
 /// Errors: IoSchemaError (validation, missing or negative tick), IoWriteError (a part),
 /// IoManifestError (the manifest). On any error the parts of this append are removed and

@@ -1,5 +1,6 @@
 #pragma once
-// What an append wrote (REFERENCE.md section 5).
+/// @file
+/// What an append wrote (REFERENCE.md section 5).
 
 #include <cstdint>
 #include <string>

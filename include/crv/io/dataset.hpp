@@ -1,5 +1,6 @@
 #pragma once
-// Dataset: the facade of one run (the seed's crv.io.Dataset).
+/// @file
+/// Dataset: the facade of one run (the seed's crv.io.Dataset).
 
 #include <chrono>
 #include <condition_variable>

@@ -1,8 +1,9 @@
 #pragma once
-// Env: the only way the io layer touches the filesystem (as LevelDB's Env). The POSIX
-// implementation does real open/write/fsync/rename and directory fsync; tests wrap it
-// in a FaultInjectionEnv that fails chosen calls. Every failure is an IoError (or a
-// subclass) naming the operation and the path, with the errno text.
+/// @file
+/// Env: the only way the io layer touches the filesystem (as LevelDB's Env). The POSIX
+/// implementation does real open/write/fsync/rename and directory fsync; tests wrap it
+/// in a FaultInjectionEnv that fails chosen calls. Every failure is an IoError (or a
+/// subclass) naming the operation and the path, with the errno text.
 
 #include <cstddef>
 #include <cstdint>
@@ -88,6 +89,7 @@ enum class LockMode {
   Shared,     ///< any number of shared holders, none while an exclusive one holds it
 };
 
+/// How Env::new_writable_file opens a file.
 enum class WriteMode {
   Truncate,   ///< create, or truncate an existing file
   Append,     ///< create, or append to an existing file

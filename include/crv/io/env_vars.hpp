@@ -1,5 +1,6 @@
 #pragma once
-// Read access to environment variables, injectable for tests.
+/// @file
+/// Read access to environment variables, injectable for tests.
 
 #include <functional>
 #include <map>

@@ -1,11 +1,12 @@
 #pragma once
-// The exceptions of the io layer (REFERENCE.md section 10, and two more).
-//
-// Every error the io API throws is one of the subclasses below (IoError itself cannot be
-// constructed: catch it, never throw it). The class says which part of the library failed,
-// as the reference's classes do; kind() says what kind of failure it was, as LevelDB's
-// Status does, so that a caller can decide what to do next (retry an IO failure, fix an
-// argument, repair a corrupt table) without parsing the message.
+/// @file
+/// The exceptions of the io layer (REFERENCE.md section 10, and two more).
+///
+/// Every error the io API throws is one of the subclasses below (IoError itself cannot be
+/// constructed: catch it, never throw it). The class says which part of the library failed,
+/// as the reference's classes do; kind() says what kind of failure it was, as LevelDB's
+/// Status does, so that a caller can decide what to do next (retry an IO failure, fix an
+/// argument, repair a corrupt table) without parsing the message.
 
 #include <cerrno>
 #include <stdexcept>

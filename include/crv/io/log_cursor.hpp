@@ -1,6 +1,7 @@
 #pragma once
-// A position in a run's append log: what Dataset::follow returns and takes back, so that a
-// follower reads only what was appended since its last call.
+/// @file
+/// A position in a run's append log: what Dataset::follow returns and takes back, so that a
+/// follower reads only what was appended since its last call.
 
 #include <compare>
 #include <cstdint>

@@ -1,5 +1,6 @@
 #pragma once
-// The per-table manifest.json (REFERENCE.md section 4).
+/// @file
+/// The per-table manifest.json (REFERENCE.md section 4).
 
 #include <cstdint>
 #include <filesystem>

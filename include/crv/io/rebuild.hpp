@@ -1,5 +1,6 @@
 #pragma once
-// Re-deriving a table's manifest from its files (REFERENCE.md section 6).
+/// @file
+/// Re-deriving a table's manifest from its files (REFERENCE.md section 6).
 
 #include <functional>
 #include <string>

@@ -1,14 +1,15 @@
 #pragma once
-// RowWriter: rows of a canonical table set value by value, with the table's descriptor
-// (columns, dtypes, required-ness) known, so a simulation appends a tick in a few lines:
-//
-//   io::RowWriter edges = ds.row_writer(core::TableName::IdentityEdges);
-//   edges.tick(t);                                   // the tick of the rows that follow
-//   for (const Agent& a : agents) {
-//     edges.set("observer_agent_id", a.id).set("edge_kind", "self_to_object").set("edge_weight", a.w);
-//     edges.end_row();
-//   }
-//   edges.append_to(ds);                             // one append; the writer is empty again
+/// @file
+/// RowWriter: rows of a canonical table set value by value, with the table's descriptor
+/// (columns, dtypes, required-ness) known, so a simulation appends a tick in a few lines:
+///
+///   io::RowWriter edges = ds.row_writer(core::TableName::IdentityEdges);
+///   edges.tick(t);                                   // the tick of the rows that follow
+///   for (const Agent& a : agents) {
+///     edges.set("observer_agent_id", a.id).set("edge_kind", "self_to_object").set("edge_weight", a.w);
+///     edges.end_row();
+///   }
+///   edges.append_to(ds);                             // one append; the writer is empty again
 
 #include <concepts>
 #include <cstddef>

@@ -1,7 +1,8 @@
 #pragma once
-// Lazy scans of a table (REFERENCE.md section 6), pruned at three levels: manifest
-// partitions, each part's tick range, row-group statistics (and pages through the page
-// index); rows are then filtered by tick exactly.
+/// @file
+/// Lazy scans of a table (REFERENCE.md section 6), pruned at three levels: manifest
+/// partitions, each part's tick range, row-group statistics (and pages through the page
+/// index); rows are then filtered by tick exactly.
 
 #include <cstdint>
 #include <filesystem>

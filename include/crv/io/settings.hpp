@@ -1,5 +1,6 @@
 #pragma once
-// IoSettings (REFERENCE.md section 8): defaults, TOML file, CRV_IO_* environment.
+/// @file
+/// IoSettings (REFERENCE.md section 8): defaults, TOML file, CRV_IO_* environment.
 
 #include <cstdint>
 #include <filesystem>

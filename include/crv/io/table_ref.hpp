@@ -1,6 +1,7 @@
 #pragma once
-// A canonical table named either by its enum or by its lower_snake name, so that the
-// Dataset API accepts `TableName::IdentityEdges` and "identity_edges" alike.
+/// @file
+/// A canonical table named either by its enum or by its lower_snake name, so that the
+/// Dataset API accepts `TableName::IdentityEdges` and "identity_edges" alike.
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,7 @@
 #pragma once
-// Checking a run's tables against their files (`crv-io verify`) and making them consistent
-// again (`crv-io repair`).
+/// @file
+/// Checking a run's tables against their files (`crv-io verify`) and making them consistent
+/// again (`crv-io repair`).
 
 #include <cstdint>
 #include <string>

@@ -1,9 +1,10 @@
 #pragma once
-// Page compression codecs of the Parquet format.
-//
-// One Codec instance per column writer / reader: an instance keeps its library contexts
-// (e.g. ZSTD_CCtx / ZSTD_DCtx) between calls and is therefore not thread-safe; use one
-// per thread.
+/// @file
+/// Page compression codecs of the Parquet format.
+///
+/// One Codec instance per column writer / reader: an instance keeps its library contexts
+/// (e.g. ZSTD_CCtx / ZSTD_DCtx) between calls and is therefore not thread-safe; use one
+/// per thread.
 
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,7 @@ namespace crv::parquet {
 /// Use the codec's own default level (see default_compression_level()).
 inline constexpr int kDefaultCompressionLevel = std::numeric_limits<int>::min();
 
+/// A compression codec of Parquet pages, made by make_codec().
 class CRV_IO_EXPORT Codec {
  public:
   Codec() = default;
@@ -28,7 +30,7 @@ class CRV_IO_EXPORT Codec {
   Codec& operator=(const Codec&) = delete;
   virtual ~Codec() = default;
 
-  [[nodiscard]] virtual CompressionCodec codec() const noexcept = 0;
+  [[nodiscard]] virtual CompressionCodec codec() const noexcept = 0;  ///< which codec it is
 
   /// Upper bound of the compressed size of `input_size` bytes.
   [[nodiscard]] virtual size_t max_compressed_size(size_t input_size) const = 0;

@@ -1,6 +1,7 @@
 #pragma once
-// Errors of the Parquet layer: one exception type, with an optional description of where
-// in a Parquet file the problem is (file, row group, column path, page).
+/// @file
+/// Errors of the Parquet layer: one exception type, with an optional description of where
+/// in a Parquet file the problem is (file, row group, column path, page).
 
 #include <cstdint>
 #include <optional>
@@ -18,11 +19,12 @@ namespace crv::parquet {
 struct CRV_IO_EXPORT ErrorContext {
   // Default member initializers let callers name only some parts with designated
   // initializers ({.file = path, .page = 3}) without -Wmissing-field-initializers.
-  std::string file{};
-  std::optional<int64_t> row_group{};
-  std::string column_path{};  ///< dotted path of the leaf column, e.g. "pos.x"
-  std::optional<int64_t> page{};
+  std::string file{};                  ///< the file's path or name
+  std::optional<int64_t> row_group{};  ///< row group index
+  std::string column_path{};           ///< dotted path of the leaf column, e.g. "pos.x"
+  std::optional<int64_t> page{};       ///< page index within the column chunk
 
+  /// The parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
   [[nodiscard]] std::string describe() const {
     std::string s;
     auto sep = [&s] {
@@ -51,10 +53,13 @@ struct CRV_IO_EXPORT ErrorContext {
   }
 };
 
+/// Error raised by the parquet layer: a corrupt or unsupported file, a failed read or write,
+/// an invalid argument. Its context says where in the file.
 class CRV_IO_EXPORT ParquetError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 
+  /// `message` as what(), with `context` kept apart (at() puts both in the message).
   ParquetError(ErrorContext context, const std::string& message)
       : std::runtime_error(message), context_(std::move(context)) {}
 

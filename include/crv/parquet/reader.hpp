@@ -1,8 +1,9 @@
 #pragma once
-// Parquet file -> Frame. Modelled on Arrow's layering:
-//   FileReader -> row group -> column reader -> page reader -> decoder -> record assembly
-// Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
-// that says what is wrong and where (file, row group, column, page).
+/// @file
+/// Parquet file -> Frame. Modelled on Arrow's layering:
+///   FileReader -> row group -> column reader -> page reader -> decoder -> record assembly
+/// Reads everything mainstream writers produce; a corrupt or hostile file is a ParquetError
+/// that says what is wrong and where (file, row group, column, page).
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
@@ -24,9 +25,9 @@ namespace crv::parquet {
 /// groups by their statistics and pages by the page index. Reading with a filter returns the
 /// rows of the kept row groups/pages: a superset of the matching rows (callers filter exactly).
 struct IntRangeFilter {
-  std::string column;
-  std::optional<int64_t> min;
-  std::optional<int64_t> max;
+  std::string column;          ///< the column's name
+  std::optional<int64_t> min;  ///< smallest value kept; nullopt: no lower bound
+  std::optional<int64_t> max;  ///< largest value kept; nullopt: no upper bound
 };
 
 /// How a file's columns map to frame types (fixed when the file is opened: frame_schema()
@@ -38,13 +39,14 @@ struct OpenOptions {
   frame::TimeUnit int96_unit = frame::TimeUnit::Micro;
 };
 
+/// What a read of a file decodes.
 struct ReadOptions {
   /// Top-level column names (nested columns are read whole). Empty: all columns.
   std::vector<std::string> columns;
   /// Row groups to read, in order, as given (the filter then skips only pages and rows).
   /// Empty: all the row groups that the filter's statistics do not rule out.
   std::vector<int> row_groups;
-  std::optional<IntRangeFilter> filter;
+  std::optional<IntRangeFilter> filter;  ///< prune row groups and pages outside a range
   /// Use the page index (when the file has one) to skip pages outside the filter.
   bool use_page_index = true;
   /// Upper bound of the rows per batch of BatchReader.
@@ -56,20 +58,21 @@ struct ReadOptions {
 
 /// What the page index of a filter's column keeps of one row group (for explain()).
 struct PageDecision {
-  int pages = 0;  ///< of the filter column's chunk
-  int pages_kept = 0;
+  int pages = 0;          ///< of the filter column's chunk
+  int pages_kept = 0;     ///< pages that overlap the filter
   int64_t rows_kept = 0;  ///< the rows of the kept pages (read; then filtered exactly)
 };
 
 /// Why a row group was kept or skipped (for explain()).
 struct RowGroupDecision {
-  int row_group = 0;
-  bool kept = true;
-  std::string reason;
+  int row_group = 0;   ///< the row group's index
+  bool kept = true;    ///< whether it is read
+  std::string reason;  ///< why, e.g. its statistics against the filter
   /// Set by explain() for a kept row group whose filter column has a page index.
   std::optional<PageDecision> pages;
 };
 
+/// Reads a file batch by batch (FileReader::batches), in bounded memory.
 class CRV_IO_EXPORT BatchReader {
  public:
   virtual ~BatchReader() = default;
@@ -81,13 +84,17 @@ class FileReader;
 
 /// One file's share of FileReader::read_concatenated(): the file and what to read of it.
 struct FileRead {
-  const FileReader* file = nullptr;
-  ReadOptions options;
+  const FileReader* file = nullptr;  ///< the file (not owned)
+  ReadOptions options;               ///< what to read of it
 };
 
+/// A Parquet file opened for reading: its footer is read and checked at open(), then any
+/// columns, row groups or batches of it are decoded into frames.
 class CRV_IO_EXPORT FileReader {
  public:
+  /// Reads and checks the footer of `source` (ParquetError when it is not a valid file).
   static std::unique_ptr<FileReader> open(std::shared_ptr<RandomAccessSource> source, const OpenOptions& options = {});
+  /// Opens the file at `path` (FileSource) and reads its footer.
   static std::unique_ptr<FileReader> open(const std::filesystem::path& path, const OpenOptions& options = {});
   ~FileReader();
   FileReader(const FileReader&) = delete;
@@ -103,12 +110,12 @@ class CRV_IO_EXPORT FileReader {
   /// names from the top level (list items are named "item"); nullptr when there is no such
   /// field. Lets callers see annotations the frame type does not carry (e.g. UUID).
   [[nodiscard]] const SchemaNode* node_of(const std::vector<std::string>& frame_path) const;
-  [[nodiscard]] int num_row_groups() const;
-  [[nodiscard]] int64_t num_rows() const;
+  [[nodiscard]] int num_row_groups() const;  ///< row groups of the file
+  [[nodiscard]] int64_t num_rows() const;    ///< rows of the file
   /// The rows of one row group (ParquetError when there is no such row group).
   [[nodiscard]] int64_t num_rows(int row_group) const;
-  [[nodiscard]] std::map<std::string, std::string> key_value_metadata() const;
-  [[nodiscard]] const std::string& name() const;
+  [[nodiscard]] std::map<std::string, std::string> key_value_metadata() const;  ///< the footer's key-value pairs
+  [[nodiscard]] const std::string& name() const;  ///< the source's name (the path), for messages
 
   /// Statistics of an integer top-level column in one row group, when present.
   [[nodiscard]] std::optional<std::pair<int64_t, int64_t>> int_column_range(int row_group,
@@ -120,8 +127,11 @@ class CRV_IO_EXPORT FileReader {
   /// Reads the page index (two small reads): for explain(), not for the read path.
   [[nodiscard]] std::optional<PageDecision> decide_pages(int row_group, const IntRangeFilter& filter) const;
 
+  /// The rows `options` select, as one frame.
   frame::Frame read(const ReadOptions& options = {}) const;
+  /// The rows of one row group (`options.row_groups` is ignored).
   frame::Frame read_row_group(int row_group, const ReadOptions& options = {}) const;
+  /// The rows `options` select, in batches of at most ReadOptions::batch_size rows.
   std::unique_ptr<BatchReader> batches(const ReadOptions& options = {}) const;
 
   /// The rows read from several files, one file after the other, as one frame: what

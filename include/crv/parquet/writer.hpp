@@ -1,8 +1,9 @@
 #pragma once
-// Frame -> Parquet file. The writer appends to an OutputSink the caller owns (so the io layer
-// can fsync and rename the file); it knows nothing of CRV.
-//
-//   FileWriter -> row group -> column writer (levels, encoding, pages, statistics) -> sink
+/// @file
+/// Frame -> Parquet file. The writer appends to an OutputSink the caller owns (so the io layer
+/// can fsync and rename the file); it knows nothing of CRV.
+///
+///   FileWriter -> row group -> column writer (levels, encoding, pages, statistics) -> sink
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
 #include <crv/frame/frame.hpp>
@@ -19,10 +20,13 @@
 
 namespace crv::parquet {
 
+/// The data page header a writer emits: DataPageHeader (V1, what every reader reads) or
+/// DataPageHeaderV2.
 enum class DataPageVersion { V1, V2 };
 
+/// How FileWriter writes a file.
 struct CRV_IO_EXPORT WriterOptions {
-  CompressionCodec compression = CompressionCodec::ZSTD;
+  CompressionCodec compression = CompressionCodec::ZSTD;  ///< the codec of every page
   /// kDefaultCompressionLevel (compression.hpp) picks the codec's default (ZSTD 3).
   int compression_level = std::numeric_limits<int>::min();
   /// Rows per row group. A write() of more rows is split; fewer rows are buffered until the
@@ -33,7 +37,7 @@ struct CRV_IO_EXPORT WriterOptions {
   /// Dictionary-encode columns (RLE_DICTIONARY with a PLAIN dictionary page); a column chunk
   /// falls back to PLAIN once its dictionary grows past dictionary_page_size_limit bytes.
   bool dictionary = true;
-  int64_t dictionary_page_size_limit = 1 << 20;
+  int64_t dictionary_page_size_limit = 1 << 20;  ///< see `dictionary`
   /// FLOAT and DOUBLE top-level columns whose values are not dictionary-encoded (mostly
   /// distinct values, or past the dictionary limit) are written BYTE_STREAM_SPLIT instead of
   /// PLAIN: their bytes, grouped by significance, compress several times better (Arrow,
@@ -41,7 +45,7 @@ struct CRV_IO_EXPORT WriterOptions {
   /// (polars-parquet 0.54) fails on BYTE_STREAM_SPLIT pages of nested columns with nulls. Fixed-width columns keep the
   /// dictionary only when at most half of a sample of their first values (a few thousand) is distinct.
   bool byte_stream_split_floating = true;
-  DataPageVersion data_page_version = DataPageVersion::V1;
+  DataPageVersion data_page_version = DataPageVersion::V1;  ///< the data page header version
   /// Column-chunk statistics (null_count, min_value, max_value) and page statistics.
   bool write_statistics = true;
   /// ColumnIndex and OffsetIndex after the row groups, so readers can skip pages.
@@ -52,6 +56,8 @@ struct CRV_IO_EXPORT WriterOptions {
   std::string created_by;
 };
 
+/// Writes frames as one Parquet file to a sink, row group by row group; close() writes the
+/// footer.
 class CRV_IO_EXPORT FileWriter {
  public:
   /// `schema` fixes the columns: names, frame types, and nullability (a non-nullable field is
@@ -70,7 +76,7 @@ class CRV_IO_EXPORT FileWriter {
   /// view valid while the writer lives).
   FileMetadataView close();
 
-  [[nodiscard]] int64_t rows_written() const;
+  [[nodiscard]] int64_t rows_written() const;  ///< rows given to write() so far, buffered included
 
  private:
   class Impl;
