@@ -113,7 +113,8 @@ int main(int argc, char** argv) {
   ok &= check(array.length == 300 && array.n_children == 3, "one struct array of 300 rows");
   ok &= check(check_rows(schema, array), "every value read through the C structs");
   // The consumer owns both structs now: it must call each release exactly once. A release
-  // callback marks its struct released by setting `release` to nullptr.
+  // callback marks its struct released by setting `release` to nullptr, and releases the
+  // children with their parent (a consumer never calls a child's release itself).
   array.release(&array);
   schema.release(&schema);
   ok &= check(array.release == nullptr && schema.release == nullptr, "array and schema released");
