@@ -13,7 +13,7 @@ LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 # ccache caches files built with a precompiled header (CRV_PRECOMPILE_HEADERS) only with these.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: all deps build demo test install bench bench-build bench-quick fuzz fuzz-build sanitize clean interop-deps format format-check tidy
+.PHONY: all deps build demo test install docs bench bench-build bench-quick fuzz fuzz-build sanitize clean interop-deps format format-check tidy
 
 all: build
 
@@ -36,6 +36,12 @@ install: build
 
 interop-deps:
 	@scripts/install-interop.sh
+
+# The API reference (Doxygen, docs/Doxyfile) of the public headers, in $(BUILD_DIR)/docs/html;
+# an undocumented public symbol fails it.
+docs: deps
+	mkdir -p $(BUILD_DIR)/docs
+	CRV_DOCS_DIR=$(abspath $(BUILD_DIR))/docs doxygen docs/Doxyfile
 
 demo: build
 	$(BUILD_DIR)/crv-io demo --root out

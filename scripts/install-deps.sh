@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format clang-tidy
   libzstd-dev liblz4-dev libsnappy-dev zlib1g-dev libbrotli-dev
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libcli11-dev libsimdjson-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev doxygen
   nodejs npm git
   python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest
 )

@@ -1,7 +1,8 @@
 #pragma once
-// crv-io's public API: settings, paths, the Env, manifests, validation, datasets (append,
-// scan, read, follow, rebuild, verify), run bundles and artifacts, and the frames and
-// builders that carry rows in and out. Enough for the README quickstart.
+/// @file
+/// crv-io's public API: settings, paths, the Env, manifests, validation, datasets (append,
+/// scan, read, follow, rebuild, verify), run bundles and artifacts, and the frames and
+/// builders that carry rows in and out. Enough for the README quickstart.
 
 #include "crv/core/ids.hpp"
 #include "crv/core/table_descriptor.hpp"

@@ -1,6 +1,7 @@
 # cmake -P driver of the package tests (tests/package/CMakeLists.txt): builds a consumer
 # of crv-io in a fresh WORK_DIR, checks that none of crv-io's warning flags reached the
-# consumer's own compile commands, runs the README quickstart and the version check.
+# consumer's own compile commands, runs every example (examples/examples.cmake) and the
+# version check.
 #   MODE       find_package | pkg_config | add_subdirectory
 #   WORK_DIR   scratch directory (emptied first; add_subdirectory keeps its build/)
 #   PREFIX     the installed package (find_package, pkg_config)
@@ -10,10 +11,13 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(_here ${CMAKE_CURRENT_LIST_DIR})
+include(${SOURCE_DIR}/examples/examples.cmake)
 if(MODE STREQUAL "add_subdirectory")
   # Keeps WORK_DIR/build between runs: it compiles all of crv-io, so a rerun of `make test`
   # rebuilds (and reconfigures) only what changed, as a developer's tree would.
-  file(REMOVE_RECURSE ${WORK_DIR}/quickstart-out ${WORK_DIR}/simulation-out)
+  foreach(_example IN LISTS CRV_EXAMPLES)
+    file(REMOVE_RECURSE ${WORK_DIR}/${_example}-out)
+  endforeach()
 else()
   file(REMOVE_RECURSE ${WORK_DIR})
 endif()
@@ -65,6 +69,15 @@ endfunction()
 function(run_programs bin_dir)
   run(${bin_dir}/quickstart quickstart-out)
   expect_output("quickstart" "shape: \\(4, 5\\)")
+  run(${bin_dir}/simulation_loop simulation_loop-out run_loop 50)
+  expect_output("simulation_loop" "identity_edges rows 250, holdings rows followed 250")
+  # The others check their own results (exit 1 on a wrong one, which run() reports).
+  foreach(_example IN LISTS CRV_EXAMPLES)
+    if(NOT _example MATCHES "^(quickstart|simulation_loop)$")
+      run(${bin_dir}/${_example} ${_example}-out)
+      expect_output("${_example}" "${_example}: all checks passed")
+    endif()
+  endforeach()
   run(${bin_dir}/version_check)
   expect_output("version_check" "library ${VERSION}")
 endfunction()
@@ -119,7 +132,9 @@ elseif(MODE STREQUAL "pkg_config")
   string(STRIP "${run_output}" _libs)
   separate_arguments(_libs UNIX_COMMAND "${_libs}")
   message(STATUS "pkg-config: ${_cflags} ... ${_libs}")
-  run(${CXX_COMPILER} -std=c++20 ${_cflags} ${SOURCE_DIR}/examples/quickstart.cpp -o quickstart ${_libs})
+  foreach(_example IN LISTS CRV_EXAMPLES)
+    run(${CXX_COMPILER} -std=c++20 ${_cflags} ${SOURCE_DIR}/examples/${_example}.cpp -o ${_example} ${_libs})
+  endforeach()
   run(${CXX_COMPILER} -std=c++20 ${_cflags} -DCRV_EXPECTED_VERSION="${VERSION}" ${_here}/version_check.cpp
       -o version_check ${_libs})
   run_programs(${WORK_DIR})
@@ -134,8 +149,6 @@ elseif(MODE STREQUAL "add_subdirectory")
     message(FATAL_ERROR "CRV_IO_SHARED=ON built no libcrv_io.so")
   endif()
   run_programs(${WORK_DIR}/build)
-  run(${WORK_DIR}/build/simulation_loop simulation-out run_loop 50)
-  expect_output("simulation_loop" "identity_edges rows 250, holdings rows followed 250")
   run(${WORK_DIR}/build/crv-io/crv-io --version)
   expect_output("shared crv-io --version" "crv-io ${VERSION}")
   run(${WORK_DIR}/build/crv-io/crv-io schema identity_edges)

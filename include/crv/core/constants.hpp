@@ -1,13 +1,14 @@
 #pragma once
-// Core constants of the reference (crv.core.constants).
+/// @file
+/// Core constants of the reference (crv.core.constants).
 
 #include <cstdint>
 #include <string_view>
 
 namespace crv::core {
 
-inline constexpr std::int64_t TICK_BUCKET_SIZE = 100;
-inline constexpr std::int64_t ROW_GROUP_SIZE = 131072;
-inline constexpr std::string_view COMPRESSION = "zstd";
+inline constexpr std::int64_t TICK_BUCKET_SIZE = 100;    ///< ticks per bucket (IoSettings's default)
+inline constexpr std::int64_t ROW_GROUP_SIZE = 131072;   ///< rows per Parquet row group (IoSettings's default)
+inline constexpr std::string_view COMPRESSION = "zstd";  ///< the Parquet codec (IoSettings's default)
 
 }  // namespace crv::core

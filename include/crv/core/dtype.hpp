@@ -1,5 +1,6 @@
 #pragma once
-// The logical column types of the canonical descriptors.
+/// @file
+/// The logical column types of the canonical descriptors.
 
 #include <optional>
 #include <string_view>
@@ -8,6 +9,7 @@
 
 namespace crv::core {
 
+/// The type of a canonical table's column, as table descriptors name it.
 enum class DType {
   I64,         ///< 64-bit signed integer ("i64")
   F64,         ///< 64-bit float ("f64")

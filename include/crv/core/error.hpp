@@ -1,5 +1,6 @@
 #pragma once
-// The error type of the core layer.
+/// @file
+/// The error type of the core layer.
 
 #include <stdexcept>
 #include <string>

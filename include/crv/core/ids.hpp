@@ -1,5 +1,6 @@
 #pragma once
-// Run identifiers.
+/// @file
+/// Run identifiers.
 
 #include <cstddef>
 #include <string>

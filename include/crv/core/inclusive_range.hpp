@@ -1,6 +1,7 @@
 #pragma once
-// The one overlap test of inclusive integer ranges: a scan's tick range against a manifest
-// partition, a part, a row group's statistics or a page's (each layer prunes with it).
+/// @file
+/// The one overlap test of inclusive integer ranges: a scan's tick range against a manifest
+/// partition, a part, a row group's statistics or a page's (each layer prunes with it).
 
 #include <cstdint>
 #include <optional>

@@ -1,9 +1,10 @@
 #pragma once
-// A small fork-join helper: independent tasks (the columns of a read, the parts of an
-// append) run on the calling thread and a few workers of a process-wide pool, whose threads
-// live as long as the process (so their thread_local caches stay warm between calls).
-// Tasks write only their own results, so the outcome does not depend on the number of
-// threads.
+/// @file
+/// A small fork-join helper: independent tasks (the columns of a read, the parts of an
+/// append) run on the calling thread and a few workers of a process-wide pool, whose threads
+/// live as long as the process (so their thread_local caches stay warm between calls).
+/// Tasks write only their own results, so the outcome does not depend on the number of
+/// threads.
 
 #include <cstddef>
 #include <functional>

@@ -1,5 +1,6 @@
 #pragma once
-// The version of the canonical schema, stored in every Parquet part.
+/// @file
+/// The version of the canonical schema, stored in every Parquet part.
 
 #include <string>
 #include <string_view>
@@ -8,16 +9,19 @@
 
 namespace crv::core {
 
+/// The version of the canonical tables' schema, written into every part as
+/// `crv_schema_version` ("0.1@2025-09-20") and into the run bundle.
 struct SchemaVersion {
-  int major = 0;
-  int minor = 0;
+  int major = 0;     ///< the major version
+  int minor = 0;     ///< the minor version
   std::string date;  ///< "YYYY-MM-DD"
 
-  bool operator==(const SchemaVersion&) const = default;
+  bool operator==(const SchemaVersion&) const = default;  ///< memberwise
 };
 
 /// The schema version this library writes: 0.1 of 2025-09-20.
 inline const SchemaVersion SCHEMA_V{0, 1, "2025-09-20"};
+/// The Parquet key-value metadata key holding the schema version ("0.1@2025-09-20").
 inline constexpr std::string_view kSchemaVersionMetadataKey = "crv_schema_version";
 
 /// Same major and minor (the date is informative).

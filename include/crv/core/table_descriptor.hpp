@@ -1,5 +1,6 @@
 #pragma once
-// Canonical table descriptors (REFERENCE.md section 1) and their registry.
+/// @file
+/// Canonical table descriptors (REFERENCE.md section 1) and their registry.
 
 #include <optional>
 #include <set>
@@ -13,27 +14,29 @@
 
 namespace crv::core {
 
+/// One column of a table descriptor.
 struct ColumnSpec {
-  std::string name;
-  DType dtype;
+  std::string name;  ///< the column's name
+  DType dtype;       ///< its canonical type
 
-  bool operator==(const ColumnSpec&) const = default;
+  bool operator==(const ColumnSpec&) const = default;  ///< memberwise
 };
 
 /// The descriptor of one canonical table. Every table has `bucket` and `tick` (both
 /// i64, both required) as its first two columns and is partitioned by `bucket`.
 struct CRV_IO_EXPORT TableDescriptor {
-  TableName name;
+  TableName name;                               ///< the table
   std::vector<ColumnSpec> columns;              ///< descriptor order
   std::set<std::string, std::less<>> required;  ///< present and non-null
   std::set<std::string, std::less<>> nullable;  ///< may be absent or null
   std::vector<std::string> partitioning;        ///< {"bucket"}
-  int version = 1;
+  int version = 1;                              ///< the descriptor's version
 
-  bool is_required(std::string_view column) const;
-  bool is_nullable(std::string_view column) const;
+  bool is_required(std::string_view column) const;  ///< whether `column` must be present and non-null
+  bool is_nullable(std::string_view column) const;  ///< whether `column` may be absent or null
   /// A column of the descriptor (required or nullable).
   bool is_allowed(std::string_view column) const;
+  /// The type of a column; nullopt when the descriptor has no such column.
   std::optional<DType> dtype_of(std::string_view column) const;
   /// The spec of a column, or nullptr when the descriptor has no such column.
   const ColumnSpec* find_column(std::string_view column) const;

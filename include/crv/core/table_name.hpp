@@ -1,5 +1,6 @@
 #pragma once
-// The eight canonical CRV tables.
+/// @file
+/// The eight canonical CRV tables.
 
 #include <array>
 #include <optional>
@@ -9,18 +10,19 @@
 
 namespace crv::core {
 
+/// The canonical tables a simulation emits.
 enum class TableName {
-  Exchange,
-  IdentityEdges,
-  ScenariosSeen,
-  Messages,
-  Decisions,
-  OracleCalls,
-  Holdings,
-  HoldingsValuation,
+  Exchange,           ///< "exchange": a venue's events (exchange_event_type, side, quantity, price)
+  IdentityEdges,      ///< "identity_edges": an observer agent's weighted edges (edge_kind, edge_weight)
+  ScenariosSeen,      ///< "scenarios_seen"
+  Messages,           ///< "messages"
+  Decisions,          ///< "decisions"
+  OracleCalls,        ///< "oracle_calls"
+  Holdings,           ///< "holdings": an agent's quantity of a token
+  HoldingsValuation,  ///< "holdings_valuation"
 };
 
-inline constexpr std::size_t kTableCount = 8;
+inline constexpr std::size_t kTableCount = 8;  ///< the number of TableName values
 
 /// The lower_snake name of a table, as used on disk ("identity_edges").
 CRV_IO_EXPORT std::string_view to_string(TableName table);

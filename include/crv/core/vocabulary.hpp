@@ -1,5 +1,6 @@
 #pragma once
-// The closed vocabularies of REFERENCE.md section 1, serialized lower_snake.
+/// @file
+/// The closed vocabularies of REFERENCE.md section 1, serialized lower_snake.
 
 #include <optional>
 #include <span>
@@ -11,7 +12,7 @@ namespace crv::core {
 
 /// identity_edges.edge_kind values.
 CRV_IO_EXPORT std::span<const std::string_view> edge_kinds();
-CRV_IO_EXPORT bool is_edge_kind(std::string_view value);
+CRV_IO_EXPORT bool is_edge_kind(std::string_view value);  ///< whether `value` is one of edge_kinds()
 
 /// The identity_edges slot columns (subject_id, object_id, related_agent_id, token_id).
 CRV_IO_EXPORT std::span<const std::string_view> identity_edge_slots();
@@ -22,14 +23,15 @@ CRV_IO_EXPORT std::optional<std::span<const std::string_view>> required_slots_fo
 
 /// exchange.exchange_event_type values.
 CRV_IO_EXPORT std::span<const std::string_view> exchange_event_types();
+/// Whether `value` is one of exchange_event_types().
 CRV_IO_EXPORT bool is_exchange_event_type(std::string_view value);
 
 /// exchange.side values.
 CRV_IO_EXPORT std::span<const std::string_view> sides();
-CRV_IO_EXPORT bool is_side(std::string_view value);
+CRV_IO_EXPORT bool is_side(std::string_view value);  ///< whether `value` is one of sides()
 
 /// visibility_scope values (messages, scenarios_seen).
 CRV_IO_EXPORT std::span<const std::string_view> visibility_scopes();
-CRV_IO_EXPORT bool is_visibility_scope(std::string_view value);
+CRV_IO_EXPORT bool is_visibility_scope(std::string_view value);  ///< whether `value` is one of visibility_scopes()
 
 }  // namespace crv::core

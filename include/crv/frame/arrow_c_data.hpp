@@ -1,4 +1,7 @@
 #pragma once
+/// @file
+/// The Arrow C Data Interface (ArrowSchema, ArrowArray) and crv-io's zero-copy export and
+/// import of columns and frames through it.
 
 #include <crv/export.hpp>
 #include <crv/frame/column.hpp>
@@ -7,47 +10,51 @@
 #include <cstdint>
 #include <string>
 
-// The Arrow C Data Interface, exactly as the Arrow specification defines it.
+// The Arrow C Data Interface, exactly as the Arrow specification defines it (with Doxygen comments).
 #ifndef ARROW_C_DATA_INTERFACE
+/// Guards the spec's definitions, which other Arrow libraries (nanoarrow, Arrow C++) guard the same way.
 #define ARROW_C_DATA_INTERFACE
 
-#define ARROW_FLAG_DICTIONARY_ORDERED 1
-#define ARROW_FLAG_NULLABLE 2
-#define ARROW_FLAG_MAP_KEYS_SORTED 4
+#define ARROW_FLAG_DICTIONARY_ORDERED 1  ///< ArrowSchema::flags: the dictionary's order is meaningful
+#define ARROW_FLAG_NULLABLE 2            ///< ArrowSchema::flags: the field may hold nulls
+#define ARROW_FLAG_MAP_KEYS_SORTED 4     ///< ArrowSchema::flags: a map's keys are sorted
 
 extern "C" {
 
+/// The type of an array (Arrow C Data Interface): a format string, a name, and the children
+/// of nested types. Produced by export_frame / export_column / export_type, consumed by
+/// import_*; whoever holds it calls `release` once.
 struct ArrowSchema {
-  // Array type description
-  const char* format;
-  const char* name;
-  const char* metadata;
-  int64_t flags;
-  int64_t n_children;
-  struct ArrowSchema** children;
-  struct ArrowSchema* dictionary;
+  const char* format;              ///< the type, e.g. "l" int64, "g" float64, "u" utf8, "+s" struct, "+l" list
+  const char* name;                ///< the field name (a column's name); may be null
+  const char* metadata;            ///< key-value metadata in the spec's binary layout; may be null
+  int64_t flags;                   ///< ARROW_FLAG_* bits (ARROW_FLAG_NULLABLE)
+  int64_t n_children;              ///< number of child types (struct fields, a list's item)
+  struct ArrowSchema** children;   ///< the child types
+  struct ArrowSchema* dictionary;  ///< the value type of a dictionary-encoded array; null otherwise
 
-  // Release callback
+  /// Frees the producer's data and sets `release` to null; null once released.
   void (*release)(struct ArrowSchema*);
-  // Opaque producer-specific data
-  void* private_data;
+  void* private_data;  ///< the producer's, opaque to the consumer
 };
 
+/// The data of an array (Arrow C Data Interface): its length, null count and buffers, laid
+/// out as the matching ArrowSchema's format says. Whoever holds it calls `release` once.
 struct ArrowArray {
-  // Array data description
-  int64_t length;
-  int64_t null_count;
-  int64_t offset;
-  int64_t n_buffers;
-  int64_t n_children;
+  int64_t length;      ///< number of rows (from `offset`)
+  int64_t null_count;  ///< number of nulls, or -1 when not computed
+  int64_t offset;      ///< index of the first row within the buffers (applies to every buffer)
+  int64_t n_buffers;   ///< number of buffers: the format's layout fixes it (e.g. 2 for "l", 3 for "u")
+  int64_t n_children;  ///< number of child arrays
+  /// The buffers: [0] the validity bitmap (null when there are no nulls), then values or
+  /// offsets and data, as the layout of the format says.
   const void** buffers;
-  struct ArrowArray** children;
-  struct ArrowArray* dictionary;
+  struct ArrowArray** children;   ///< the child arrays (struct fields, a list's items)
+  struct ArrowArray* dictionary;  ///< the dictionary of a dictionary-encoded array; null otherwise
 
-  // Release callback
+  /// Frees the producer's data and sets `release` to null; null once released.
   void (*release)(struct ArrowArray*);
-  // Opaque producer-specific data
-  void* private_data;
+  void* private_data;  ///< the producer's, opaque to the consumer
 };
 
 }  // extern "C"

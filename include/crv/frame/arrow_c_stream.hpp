@@ -1,7 +1,8 @@
 #pragma once
-// The Arrow C Stream Interface (ArrowArrayStream): a frame's batches exported as a stream,
-// and a stream imported batch by batch. Each batch travels as a struct array ("+s") with one
-// child per column, the form the Arrow PyCapsule interface and the Arrow implementations use.
+/// @file
+/// The Arrow C Stream Interface (ArrowArrayStream): a frame's batches exported as a stream,
+/// and a stream imported batch by batch. Each batch travels as a struct array ("+s") with one
+/// child per column, the form the Arrow PyCapsule interface and the Arrow implementations use.
 
 #include <crv/export.hpp>
 #include <crv/frame/arrow_c_data.hpp>
@@ -14,23 +15,26 @@
 #include <string>
 #include <vector>
 
-// Exactly as the Arrow specification defines it.
+// Exactly as the Arrow specification defines it (with Doxygen comments).
 #ifndef ARROW_C_STREAM_INTERFACE
 #define ARROW_C_STREAM_INTERFACE
 
 extern "C" {
 
+/// A stream of arrays of one schema (Arrow C Stream Interface): the consumer calls
+/// get_schema once, then get_next until it yields a released array (the end), then release.
+/// Every callback returns 0 or an errno value.
 struct ArrowArrayStream {
-  // Callbacks providing stream functionality
+  /// Fills `out` with the schema of every array; the caller releases it.
   int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  /// Fills `out` with the next array, or marks it released (`out->release` null) at the end.
   int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  /// What the last failing callback failed on (valid until the next call); may be null.
   const char* (*get_last_error)(struct ArrowArrayStream*);
 
-  // Release callback
+  /// Frees the stream and sets `release` to null; arrays already handed out stay valid.
   void (*release)(struct ArrowArrayStream*);
-
-  // Opaque producer-specific data
-  void* private_data;
+  void* private_data;  ///< the producer's, opaque to the consumer
 };
 
 }  // extern "C"

@@ -28,20 +28,22 @@ class CRV_IO_EXPORT Buffer {
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
 
-  const uint8_t* data() const { return data_; }
+  const uint8_t* data() const { return data_; }  ///< the first byte (64-byte aligned when owned)
   /// Only for owned buffers that are still being filled (FrameError on a wrapped buffer).
   uint8_t* mutable_data();
-  int64_t size() const { return size_; }
+  int64_t size() const { return size_; }  ///< bytes of data
   /// Allocated bytes (>= size) for owned buffers; size for wrapped ones. The bytes from
   /// size to the next multiple of 64 are zero; bytes past that are unspecified. Large
   /// freed blocks are kept (bounded) and reused by later buffers.
   int64_t capacity() const { return capacity_; }
-  bool is_owned() const { return owned_; }
+  bool is_owned() const { return owned_; }  ///< allocated here, not wrapped foreign memory
 
+  /// The data as an array of T.
   template <class T>
   const T* data_as() const {
     return reinterpret_cast<const T*>(data_);
   }
+  /// mutable_data() as an array of T.
   template <class T>
   T* mutable_data_as() {
     return reinterpret_cast<T*>(mutable_data());
@@ -64,10 +66,11 @@ class CRV_IO_EXPORT Buffer {
 class CRV_IO_EXPORT BufferBuilder {
  public:
   BufferBuilder() = default;
+  /// Empty, with room for `initial_capacity` bytes.
   explicit BufferBuilder(int64_t initial_capacity) { reserve(initial_capacity); }
   ~BufferBuilder();
-  BufferBuilder(BufferBuilder&& other) noexcept;
-  BufferBuilder& operator=(BufferBuilder&& other) noexcept;
+  BufferBuilder(BufferBuilder&& other) noexcept;             ///< takes over the bytes; `other` is empty
+  BufferBuilder& operator=(BufferBuilder&& other) noexcept;  ///< takes over the bytes; `other` is empty
   BufferBuilder(const BufferBuilder&) = delete;
   BufferBuilder& operator=(const BufferBuilder&) = delete;
 
@@ -77,6 +80,7 @@ class CRV_IO_EXPORT BufferBuilder {
   }
   /// Sets the size; new bytes are zeroed when `zero_fill`.
   void resize(int64_t new_size, bool zero_fill = true);
+  /// Appends `length` bytes.
   void append(const void* bytes, int64_t length) {
     reserve(length);
     if (length > 0) std::memcpy(data_ + size_, bytes, static_cast<size_t>(length));
@@ -88,6 +92,7 @@ class CRV_IO_EXPORT BufferBuilder {
     if (length > 0) std::memset(data_ + size_, byte, static_cast<size_t>(length));
     size_ += length;
   }
+  /// Appends the bytes of `value`.
   template <class T>
   void append_value(const T& value) {
     reserve(static_cast<int64_t>(sizeof(T)));
@@ -101,14 +106,16 @@ class CRV_IO_EXPORT BufferBuilder {
     size_ += static_cast<int64_t>(sizeof(T));
   }
 
-  int64_t size() const { return size_; }
-  int64_t capacity() const { return capacity_; }
-  const uint8_t* data() const { return data_; }
-  uint8_t* mutable_data() { return data_; }
+  int64_t size() const { return size_; }          ///< bytes appended
+  int64_t capacity() const { return capacity_; }  ///< bytes allocated
+  const uint8_t* data() const { return data_; }   ///< the first byte
+  uint8_t* mutable_data() { return data_; }       ///< the first byte, writable
+  /// The bytes as an array of T, writable.
   template <class T>
   T* mutable_data_as() {
     return reinterpret_cast<T*>(data_);
   }
+  /// The bytes as an array of T.
   template <class T>
   const T* data_as() const {
     return reinterpret_cast<const T*>(data_);

@@ -36,13 +36,14 @@ namespace crv::frame {
 /// Per field: whether a fixed_size_binary(16) holds UUIDs (Parquet UUID logical type), and
 /// the same for its struct fields / list item (children in field order). Default: no hints.
 struct JsonFieldHints {
-  bool uuid = false;
-  std::vector<JsonFieldHints> children;
+  bool uuid = false;                     ///< write the 16 bytes as a UUID string, not base64
+  std::vector<JsonFieldHints> children;  ///< hints of the struct fields or list item, in order
 };
 
 /// Appends the canonical text of a float: a JSON number, or "NaN" / "Infinity" /
 /// "-Infinity" as JSON strings (quotes included).
 CRV_IO_EXPORT void append_canonical_number(std::string& out, double value);
+/// As the double overload, for a float: the shortest decimal that round-trips the float.
 CRV_IO_EXPORT void append_canonical_number(std::string& out, float value);
 
 /// Appends `text` as a JSON string (quotes included), escaped as JSON.stringify does.
@@ -53,6 +54,7 @@ CRV_IO_EXPORT void append_json_string(std::string& out, std::string_view text);
 /// `hints` has one entry per column, or is empty. The writer shares the frame's columns.
 class CRV_IO_EXPORT CanonicalJsonWriter {
  public:
+  /// A writer of `frame`'s rows (`hints`: one per column, or none).
   explicit CanonicalJsonWriter(const Frame& frame, const std::vector<JsonFieldHints>& hints = {});
   ~CanonicalJsonWriter();
   CanonicalJsonWriter(const CanonicalJsonWriter&) = delete;
@@ -68,7 +70,7 @@ class CRV_IO_EXPORT CanonicalJsonWriter {
   struct Node;
 
  private:
-  std::vector<std::string> keys_;  // "\"name\":" per column
+  std::vector<std::string> keys_;  ///< "\"name\":" per column
   std::vector<Node> columns_;
 };
 

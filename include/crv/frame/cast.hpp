@@ -11,7 +11,7 @@ namespace crv::frame {
 
 /// The outcome of a cast: values that cannot be represented exactly became null.
 struct CastResult {
-  Column column;
+  Column column;                   ///< the cast column
   int64_t failed = 0;              ///< non-null inputs that became null
   int64_t first_failed_row = -1;   ///< -1 when nothing failed
   std::string first_failed_value;  ///< the first failing input, as text
@@ -25,6 +25,7 @@ enum class CastKind : uint8_t {
   Unsupported    ///< no cast between these types
 };
 
+/// "identity", "lossless", "value-checked" or "unsupported", for messages.
 CRV_IO_EXPORT std::string_view cast_kind_name(CastKind kind);
 
 /// Casts between the scalar types bool, int8..uint64, float32, float64 and utf8.

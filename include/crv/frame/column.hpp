@@ -27,14 +27,14 @@ inline constexpr int64_t kUnknownNullCount = -1;
 ///  - children: Struct fields (same logical length as the struct; the struct's offset
 ///    applies to them), List: one child, the items, addressed by the offsets.
 struct ArrayData {
-  TypePtr type;
-  int64_t length = 0;
-  int64_t offset = 0;
-  int64_t null_count = 0;
-  std::shared_ptr<Buffer> validity;
-  std::shared_ptr<Buffer> values;
-  std::shared_ptr<Buffer> data;
-  std::vector<std::shared_ptr<const ArrayData>> children;
+  TypePtr type;                      ///< the logical type
+  int64_t length = 0;                ///< logical rows
+  int64_t offset = 0;                ///< rows of the buffers skipped (a slice shares them)
+  int64_t null_count = 0;            ///< nulls among the length rows
+  std::shared_ptr<Buffer> validity;  ///< bit per row, set when valid; null when there are no nulls
+  std::shared_ptr<Buffer> values;    ///< see above
+  std::shared_ptr<Buffer> data;      ///< String/Binary bytes
+  std::vector<std::shared_ptr<const ArrayData>> children;  ///< see above
 };
 
 /// An immutable, cheap-to-copy handle on ArrayData. A default-constructed Column holds
@@ -47,6 +47,7 @@ class CRV_IO_EXPORT Column {
 
   /// Validates (see validate()) and wraps. A null_count of kUnknownNullCount is computed.
   static Column make(ArrayData data);
+  /// As make(ArrayData), sharing `data`.
   static Column make(std::shared_ptr<const ArrayData> data);
 
   /// A column of `length` nulls of any type (nested children included).
@@ -56,6 +57,7 @@ class CRV_IO_EXPORT Column {
   /// std::string (utf8). Nulls through std::optional.
   template <class T>
   static Column from(const std::vector<T>& values);
+  /// As from(const std::vector<T>&), std::nullopt giving a null.
   template <class T>
   static Column from(const std::vector<std::optional<T>>& values);
   /// Column::from<int64_t>({0, 1, 2}), Column::from<std::string>({"a", std::nullopt, "c"}).
@@ -71,33 +73,36 @@ class CRV_IO_EXPORT Column {
   static Column list_of(const std::vector<int32_t>& offsets, const Column& items,
                         const std::vector<bool>& validity = {}, bool item_nullable = true);
 
-  explicit operator bool() const { return data_ != nullptr; }
+  explicit operator bool() const { return data_ != nullptr; }  ///< whether it holds data
 
-  const TypePtr& type() const { return data_->type; }
-  TypeId type_id() const { return data_->type->id(); }
-  int64_t length() const { return data_->length; }
-  int64_t null_count() const { return data_->null_count; }
-  int64_t offset() const { return data_->offset; }
-  const ArrayData& data() const { return *data_; }
-  const std::shared_ptr<const ArrayData>& data_ptr() const { return data_; }
+  const TypePtr& type() const { return data_->type; }                         ///< the logical type
+  TypeId type_id() const { return data_->type->id(); }                        ///< the type's id
+  int64_t length() const { return data_->length; }                            ///< rows
+  int64_t null_count() const { return data_->null_count; }                    ///< null rows
+  int64_t offset() const { return data_->offset; }                            ///< ArrayData::offset
+  const ArrayData& data() const { return *data_; }                            ///< the buffers
+  const std::shared_ptr<const ArrayData>& data_ptr() const { return data_; }  ///< the buffers, shared
 
+  /// Whether row i is not null.
   bool is_valid(int64_t i) const {
     const auto& v = data_->validity;
     if (!v) return true;
     const int64_t bit = data_->offset + i;
     return (v->data()[bit >> 3] >> (bit & 7)) & 1;
   }
-  bool is_null(int64_t i) const { return !is_valid(i); }
+  bool is_null(int64_t i) const { return !is_valid(i); }  ///< whether row i is null
 
   /// Pointer to logical element 0 of fixed-width values (offset applied).
   template <class T>
   const T* values() const {
     return data_->values->data_as<T>() + data_->offset;
   }
+  /// Row i of a fixed-width column as T (unspecified for a null row).
   template <class T>
   T value(int64_t i) const {
     return values<T>()[i];
   }
+  /// Row i of a Bool column (unspecified for a null row).
   bool bool_value(int64_t i) const {
     const int64_t bit = data_->offset + i;
     return (data_->values->data()[bit >> 3] >> (bit & 7)) & 1;
@@ -107,7 +112,7 @@ class CRV_IO_EXPORT Column {
   /// String/Binary/List offsets with the column offset applied: length + 1 entries.
   const int32_t* list_offsets() const { return data_->values->data_as<int32_t>() + data_->offset; }
 
-  int num_children() const { return static_cast<int>(data_->children.size()); }
+  int num_children() const { return static_cast<int>(data_->children.size()); }  ///< struct fields, or 1 for a list
   /// Struct: field k sliced to this struct's offset/length. List: the whole item column.
   Column child(int k) const;
   /// Struct field by name (FrameError listing the names when missing).

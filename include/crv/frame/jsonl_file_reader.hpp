@@ -1,6 +1,7 @@
 #pragma once
-// A JSONL file read by read_jsonl on two threads: each half of the file (split at a line)
-// parsed at once, the halves' columns joined.
+/// @file
+/// A JSONL file read by read_jsonl on two threads: each half of the file (split at a line)
+/// parsed at once, the halves' columns joined.
 
 #include <crv/export.hpp>
 #include <crv/frame/frame.hpp>

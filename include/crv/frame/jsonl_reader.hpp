@@ -1,6 +1,7 @@
 #pragma once
-// JSONL (one JSON object a line) read into a frame with simdjson, in chunks of bounded
-// size: the input is never held whole, only the columns built from it.
+/// @file
+/// JSONL (one JSON object a line) read into a frame with simdjson, in chunks of bounded
+/// size: the input is never held whole, only the columns built from it.
 
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
@@ -16,6 +17,7 @@ namespace crv::frame {
 
 /// Which columns a JSONL read makes, and of which types.
 struct JsonlSchema {
+  /// How `fields` is used.
   enum class Mode {
     /// The keys that occur, in first-seen order, each column of the type inferred from all
     /// its values (crv/frame/json.hpp, infer_type). A column named in `fields` (int64,
@@ -30,8 +32,8 @@ struct JsonlSchema {
     /// ignored, values convert as column_from_json converts them.
     Exact,
   };
-  std::vector<Field> fields;
-  Mode mode = Mode::Infer;
+  std::vector<Field> fields;  ///< type hints (Infer) or the exact columns (Exact)
+  Mode mode = Mode::Infer;    ///< how `fields` is used
 };
 
 /// How a JSONL read proceeds.

@@ -1,8 +1,9 @@
 #pragma once
-// The limits of what crv-io stores, shared by every way data comes in (JSONL, Parquet
-// input, frames through Dataset::append, the Arrow C Data Interface) and by the Parquet
-// reader: whatever the writer accepts, the reader reads back. One header, so that the two
-// sides cannot drift apart.
+/// @file
+/// The limits of what crv-io stores, shared by every way data comes in (JSONL, Parquet
+/// input, frames through Dataset::append, the Arrow C Data Interface) and by the Parquet
+/// reader: whatever the writer accepts, the reader reads back. One header, so that the two
+/// sides cannot drift apart.
 
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
@@ -40,9 +41,9 @@ CRV_IO_EXPORT int64_t leaf_columns(const DataType& type);
 /// What is over a limit: the column (its top-level name; empty for the column count), a
 /// sentence naming the column, the value and the limit, and what the writer can do instead.
 struct CRV_IO_EXPORT LimitViolation {
-  std::string column;
-  std::string problem;
-  std::string advice;
+  std::string column;   ///< the top-level column, empty for the column count
+  std::string problem;  ///< the sentence naming the column, the value and the limit
+  std::string advice;   ///< what the writer can do instead
 };
 
 /// The first column of `schema` nested deeper than kMaxNestingDepth. The Parquet reader

@@ -10,6 +10,7 @@
 
 namespace crv::frame {
 
+/// How to_string() lays out a frame.
 struct PrintOptions {
   int64_t max_rows = 20;   ///< more rows print as head, a "…" row, tail
   int max_col_width = 32;  ///< longer cells are cut and end with "…"
@@ -31,7 +32,7 @@ CRV_IO_EXPORT std::string to_string(const Column& column, const PrintOptions& op
 /// The text of one cell as printed in a table (strings quoted, null as "null").
 CRV_IO_EXPORT std::string format_cell(const Column& column, int64_t row);
 
-CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Frame& frame);
-CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Column& column);
+CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Frame& frame);    ///< writes to_string(frame)
+CRV_IO_EXPORT std::ostream& operator<<(std::ostream& out, const Column& column);  ///< writes to_string(column)
 
 }  // namespace crv::frame

@@ -1,7 +1,8 @@
 #pragma once
-// UTF-8 validation of string columns: Parquet's STRING and Arrow's utf8 promise UTF-8, and
-// Polars refuses a file whose strings are not ("String data contained invalid UTF-8"), so
-// crv-io checks every str value as it comes in.
+/// @file
+/// UTF-8 validation of string columns: Parquet's STRING and Arrow's utf8 promise UTF-8, and
+/// Polars refuses a file whose strings are not ("String data contained invalid UTF-8"), so
+/// crv-io checks every str value as it comes in.
 
 #include <crv/export.hpp>
 #include <crv/frame/column.hpp>

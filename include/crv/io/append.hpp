@@ -1,5 +1,6 @@
 #pragma once
-// The append path of a table (REFERENCE.md section 5), usable without a Dataset.
+/// @file
+/// The append path of a table (REFERENCE.md section 5), usable without a Dataset.
 
 #include <string_view>
 
@@ -12,14 +13,15 @@
 
 namespace crv::io {
 
+/// How an append checks its frame before writing it.
 struct AppendOptions {
-  bool validate_schema = true;
-  bool validate_rows = false;
+  bool validate_schema = true;  ///< check columns and types against the table's descriptor
+  bool validate_rows = false;   ///< also check every value (vocabularies, ids, ranges): slower
 };
 
 /// Appends `frame` to a table of a run: validates it, recomputes `bucket` from `tick`,
 /// writes one part per bucket (tmp, fsync, rename, directory fsync) and then the manifest
-/// (likewise), holding the table's lock (<table>/.lock) throughout. Returns once the
+/// (likewise), holding the table's lock (`<table>/.lock`) throughout. Returns once the
 /// manifest is durable. An empty frame is a no-op.
 /// Errors: IoSchemaError (validation, missing or negative tick), IoWriteError (a part),
 /// IoManifestError (the manifest). On any error the parts of this append are removed and

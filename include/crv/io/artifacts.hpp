@@ -1,6 +1,7 @@
 #pragma once
-// Run artifacts: the lab directories, atomic text and Parquet writes, file stats and the
-// artifacts index of the run bundle (REFERENCE.md sections 2 and 9).
+/// @file
+/// Run artifacts: the lab directories, atomic text and Parquet writes, file stats and the
+/// artifacts index of the run bundle (REFERENCE.md sections 2 and 9).
 
 #include <cstdint>
 #include <filesystem>
@@ -18,7 +19,7 @@
 
 namespace crv::io {
 
-/// Creates <run>/artifacts/lab/<kind> (kind: tidy, probes, policy, audit) and returns it.
+/// Creates `<run>/artifacts/lab/<kind>` (kind: tidy, probes, policy, audit) and returns it.
 CRV_IO_EXPORT std::filesystem::path ensure_lab_dir(Env& env, const IoSettings& settings, std::string_view run_id,
                                                    std::string_view kind);
 
@@ -30,8 +31,9 @@ CRV_IO_EXPORT void write_text_artifact(Env& env, const std::filesystem::path& pa
 CRV_IO_EXPORT std::uint64_t write_parquet_artifact(Env& env, const IoSettings& settings,
                                                    const std::filesystem::path& path, const frame::Frame& frame);
 
+/// What artifacts_index records of a file.
 struct FileStats {
-  std::uint64_t bytes = 0;
+  std::uint64_t bytes = 0;           ///< the file's size
   std::optional<std::int64_t> rows;  ///< Parquet files whose footer reads
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-// Dataset: the facade of one run (the seed's crv.io.Dataset).
+/// @file
+/// Dataset: the facade of one run (the seed's crv.io.Dataset).
 
 #include <chrono>
 #include <condition_variable>
@@ -38,18 +39,19 @@ class RunLog;
 
 /// One table's rows in a multi-table commit (Dataset::append_batch).
 struct TableAppend {
-  TableRef table;
-  frame::Frame frame;
+  TableRef table;      ///< the table appended to
+  frame::Frame frame;  ///< its rows (validated as Dataset::append validates them)
 };
 
 /// What sealing or compacting one bucket did.
 struct CRV_IO_EXPORT SealSummary {
-  std::string table;
-  std::int64_t bucket_id = 0;
+  std::string table;                  ///< the table's name
+  std::int64_t bucket_id = 0;         ///< the bucket sealed or compacted
   std::int64_t rows = 0;              ///< in the new part
   std::int64_t inline_batches = 0;    ///< inline appends it took from the log
   std::vector<std::string> replaced;  ///< parts it replaces (deleted by vacuum after the grace)
   std::string part;                   ///< the new part's name in the bucket directory
+  /// {"table", "bucket_id", "rows", "inline_batches", "replaced", "part"}: what `crv-io seal` prints.
   nlohmann::ordered_json to_json() const;
 };
 
@@ -57,15 +59,19 @@ struct CRV_IO_EXPORT SealSummary {
 struct CRV_IO_EXPORT VacuumSummary {
   std::vector<std::string> removed;           ///< "<table>/bucket=.../<file>"
   std::vector<std::string> retired_segments;  ///< log segment files
+  /// {"removed", "retired_segments"}: what `crv-io vacuum` prints.
   nlohmann::ordered_json to_json() const;
 };
 
 /// The rows appended to a table since a cursor, and the cursor to pass next time.
 struct FollowResult {
-  frame::Frame rows;
-  LogCursor cursor;
+  frame::Frame rows;  ///< the new rows, in commit order
+  LogCursor cursor;   ///< where the next follow() starts
 };
 
+/// One run of a simulation: appends to its tables (through the run's append log), scans
+/// and reads them, follows new rows, seals, compacts, vacuums, verifies and repairs. Several
+/// Datasets, in one process or several, may write the same run at once. Thread-safe.
 class CRV_IO_EXPORT Dataset {
  public:
   /// Throws IoConfigError for invalid settings and IoError for an invalid run id.
@@ -76,9 +82,9 @@ class CRV_IO_EXPORT Dataset {
   Dataset(const Dataset&) = delete;
   Dataset& operator=(const Dataset&) = delete;
 
-  const IoSettings& settings() const { return settings_; }
-  const std::string& run_id() const { return run_id_; }
-  Env& env() const { return *env_; }
+  const IoSettings& settings() const { return settings_; }  ///< as given to the constructor
+  const std::string& run_id() const { return run_id_; }     ///< the validated run id
+  Env& env() const { return *env_; }                        ///< the file system it works through
 
   /// Appends `frame` to a table; durable (fsync) when it returns. A small append (at most
   /// IoSettings::inline_max_rows rows and inline_max_bytes bytes per bucket) is one record of
@@ -171,7 +177,7 @@ class CRV_IO_EXPORT Dataset {
   /// Per table, the buckets this Dataset wrote inline rows to and has not sealed.
   std::map<core::TableName, std::set<std::int64_t>> open_buckets_;
 
-  // The background sealer: buckets the stream moved past, sealed one at a time.
+  /// The background sealer: buckets the stream moved past, sealed one at a time.
   std::mutex sealer_mutex_;
   std::condition_variable sealer_changed_;
   std::deque<std::pair<core::TableName, std::int64_t>> seal_queue_;

@@ -1,8 +1,9 @@
 #pragma once
-// Env: the only way the io layer touches the filesystem (as LevelDB's Env). The POSIX
-// implementation does real open/write/fsync/rename and directory fsync; tests wrap it
-// in a FaultInjectionEnv that fails chosen calls. Every failure is an IoError (or a
-// subclass) naming the operation and the path, with the errno text.
+/// @file
+/// Env: the only way the io layer touches the filesystem (as LevelDB's Env). The POSIX
+/// implementation does real open/write/fsync/rename and directory fsync; tests wrap it
+/// in a FaultInjectionEnv that fails chosen calls. Every failure is an IoError (or a
+/// subclass) naming the operation and the path, with the errno text.
 
 #include <cstddef>
 #include <cstdint>
@@ -23,8 +24,11 @@ namespace crv::io {
 class CRV_IO_EXPORT WritableFile {
  public:
   virtual ~WritableFile() = default;
+  /// Buffers `size` bytes at the end of what was written.
   virtual void append(const void* data, std::size_t size) = 0;
+  /// Buffers `bytes` at the end of what was written.
   void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
+  /// Hands the buffered bytes to the OS (write(2)); not durable until sync().
   virtual void flush() = 0;
   /// flush() then fsync.
   virtual void sync() = 0;
@@ -44,6 +48,7 @@ class CRV_IO_EXPORT WritableFile {
   }
   /// Bytes written so far (buffered included), counted from the file's size at open.
   virtual std::uint64_t position() const = 0;
+  /// The path it was opened with (for messages).
   virtual const std::filesystem::path& path() const = 0;
 };
 
@@ -55,6 +60,7 @@ class CRV_IO_EXPORT RandomAccessFile {
   virtual std::uint64_t size() const = 0;
   /// Reads exactly `size` bytes at `offset` into `out`; IoError on a short read.
   virtual void read_at(std::uint64_t offset, std::size_t size, std::byte* out) const = 0;
+  /// The path it was opened with (for messages).
   virtual const std::filesystem::path& path() const = 0;
 };
 
@@ -62,18 +68,19 @@ class CRV_IO_EXPORT RandomAccessFile {
 class CRV_IO_EXPORT FileLock {
  public:
   virtual ~FileLock() = default;
+  /// The lock file's path.
   virtual const std::filesystem::path& path() const = 0;
 };
 
 /// What identifies one version of a file: a rewrite (atomic rename) or an in-place
 /// change gives a different identity. Used to invalidate cached manifests.
 struct FileIdentity {
-  std::uint64_t device = 0;
-  std::uint64_t inode = 0;
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
+  std::uint64_t device = 0;   ///< st_dev
+  std::uint64_t inode = 0;    ///< st_ino
+  std::uint64_t size = 0;     ///< st_size
+  std::int64_t mtime_ns = 0;  ///< modification time, in nanoseconds
 
-  bool operator==(const FileIdentity&) const = default;
+  bool operator==(const FileIdentity&) const = default;  ///< the same version of the file
 };
 
 /// How lock_file_with takes its lock.
@@ -82,18 +89,23 @@ enum class LockMode {
   Shared,     ///< any number of shared holders, none while an exclusive one holds it
 };
 
+/// How Env::new_writable_file opens a file.
 enum class WriteMode {
   Truncate,   ///< create, or truncate an existing file
   Append,     ///< create, or append to an existing file
   Overwrite,  ///< create, or keep an existing file as it is: positional writes (write_at) only
 };
 
+/// Every file system call crv-io makes goes through an Env: Env::posix() is the real file
+/// system; tests substitute one that fails or simulates power cuts at a chosen call.
 class CRV_IO_EXPORT Env {
  public:
   virtual ~Env() = default;
 
+  /// Opens `path` for writing, creating it (IoWriteError on failure).
   virtual std::unique_ptr<WritableFile> new_writable_file(const std::filesystem::path& path,
                                                           WriteMode mode = WriteMode::Truncate) = 0;
+  /// Opens `path` for positional reads (IoReadError on failure; a FIFO or device is refused).
   virtual std::unique_ptr<RandomAccessFile> new_random_access_file(const std::filesystem::path& path) = 0;
   /// The whole content of a file.
   virtual std::string read_file(const std::filesystem::path& path) = 0;
@@ -113,7 +125,9 @@ class CRV_IO_EXPORT Env {
   virtual bool file_exists(const std::filesystem::path& path) = 0;
   /// Whether `path` is a directory.
   virtual bool is_directory(const std::filesystem::path& path) = 0;
+  /// The size of a file in bytes.
   virtual std::uint64_t file_size(const std::filesystem::path& path) = 0;
+  /// The identity of the file's current version (stat(2)).
   virtual FileIdentity file_identity(const std::filesystem::path& path) = 0;
 
   /// Takes an exclusive advisory lock (flock) on `path`, creating the file if needed;

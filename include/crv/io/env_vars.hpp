@@ -1,5 +1,6 @@
 #pragma once
-// Read access to environment variables, injectable for tests.
+/// @file
+/// Read access to environment variables, injectable for tests.
 
 #include <functional>
 #include <map>
@@ -15,8 +16,10 @@ namespace crv::io {
 /// use from_map() instead of mutating the real environment.
 class CRV_IO_EXPORT EnvVars {
  public:
+  /// The value of a variable, nullopt when it is not set.
   using Lookup = std::function<std::optional<std::string>(std::string_view name)>;
 
+  /// Variables as `lookup` gives them.
   explicit EnvVars(Lookup lookup);
 
   /// The environment of this process (getenv).

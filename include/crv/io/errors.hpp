@@ -1,11 +1,12 @@
 #pragma once
-// The exceptions of the io layer (REFERENCE.md section 10, and two more).
-//
-// Every error the io API throws is one of the subclasses below (IoError itself cannot be
-// constructed: catch it, never throw it). The class says which part of the library failed,
-// as the reference's classes do; kind() says what kind of failure it was, as LevelDB's
-// Status does, so that a caller can decide what to do next (retry an IO failure, fix an
-// argument, repair a corrupt table) without parsing the message.
+/// @file
+/// The exceptions of the io layer (REFERENCE.md section 10, and two more).
+///
+/// Every error the io API throws is one of the subclasses below (IoError itself cannot be
+/// constructed: catch it, never throw it). The class says which part of the library failed,
+/// as the reference's classes do; kind() says what kind of failure it was, as LevelDB's
+/// Status does, so that a caller can decide what to do next (retry an IO failure, fix an
+/// argument, repair a corrupt table) without parsing the message.
 
 #include <cerrno>
 #include <stdexcept>
@@ -38,6 +39,7 @@ class CRV_IO_EXPORT IoError : public std::runtime_error {
   ErrorKind kind() const noexcept { return kind_; }
 
  protected:
+  /// For the subclasses: an io error is always one of them.
   IoError(const std::string& message, ErrorKind kind, int sys_errno)
       : std::runtime_error(message), kind_(kind), sys_errno_(sys_errno) {}
 
@@ -56,6 +58,7 @@ class CRV_IO_EXPORT IoError : public std::runtime_error {
 /// Invalid settings; the message names the source (variable, or file and key) and value.
 class CRV_IO_EXPORT IoConfigError : public IoError {
  public:
+  /// The kind follows `sys_errno` (InvalidArgument without one).
   explicit IoConfigError(const std::string& message, int sys_errno = 0)
       : IoError(message, kind_of_errno(sys_errno, ErrorKind::InvalidArgument), sys_errno) {}
 };
@@ -63,6 +66,7 @@ class CRV_IO_EXPORT IoConfigError : public IoError {
 /// A frame that does not match its table descriptor.
 class CRV_IO_EXPORT IoSchemaError : public IoError {
  public:
+  /// Never a system error: `sys_errno()` is 0.
   explicit IoSchemaError(const std::string& message, ErrorKind kind = ErrorKind::InvalidArgument)
       : IoError(message, kind, 0) {}
 };
@@ -70,8 +74,10 @@ class CRV_IO_EXPORT IoSchemaError : public IoError {
 /// A failure of the write path: a part, the append log, a manifest or bundle being written.
 class CRV_IO_EXPORT IoWriteError : public IoError {
  public:
+  /// The kind follows `sys_errno` (IOError without one).
   explicit IoWriteError(const std::string& message, int sys_errno = 0)
       : IoError(message, kind_of_errno(sys_errno, ErrorKind::IOError), sys_errno) {}
+  /// An explicit kind.
   IoWriteError(const std::string& message, ErrorKind kind, int sys_errno = 0) : IoError(message, kind, sys_errno) {}
 };
 
@@ -79,8 +85,10 @@ class CRV_IO_EXPORT IoWriteError : public IoError {
 /// corrupt, or not writable.
 class CRV_IO_EXPORT IoManifestError : public IoError {
  public:
+  /// The kind follows `sys_errno` (Corruption without one).
   explicit IoManifestError(const std::string& message, int sys_errno = 0)
       : IoError(message, kind_of_errno(sys_errno, ErrorKind::Corruption), sys_errno) {}
+  /// An explicit kind.
   IoManifestError(const std::string& message, ErrorKind kind, int sys_errno = 0) : IoError(message, kind, sys_errno) {}
 };
 
@@ -88,6 +96,7 @@ class CRV_IO_EXPORT IoManifestError : public IoError {
 /// bucket id. Nothing was read or written.
 class CRV_IO_EXPORT IoArgumentError : public IoError {
  public:
+  /// Kind InvalidArgument.
   explicit IoArgumentError(const std::string& message) : IoError(message, ErrorKind::InvalidArgument, 0) {}
 };
 
@@ -95,8 +104,10 @@ class CRV_IO_EXPORT IoArgumentError : public IoError {
 /// errno) or a stored file whose content is damaged (kind Corruption).
 class CRV_IO_EXPORT IoReadError : public IoError {
  public:
+  /// The kind follows `sys_errno` (Corruption without one).
   explicit IoReadError(const std::string& message, int sys_errno = 0)
       : IoError(message, kind_of_errno(sys_errno, ErrorKind::Corruption), sys_errno) {}
+  /// An explicit kind.
   IoReadError(const std::string& message, ErrorKind kind, int sys_errno = 0) : IoError(message, kind, sys_errno) {}
 };
 

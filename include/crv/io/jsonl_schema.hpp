@@ -1,5 +1,6 @@
 #pragma once
-// How a table's JSONL input is read: its descriptor's scalar columns as typed hints.
+/// @file
+/// How a table's JSONL input is read: its descriptor's scalar columns as typed hints.
 
 #include "crv/export.hpp"
 #include "crv/frame/jsonl_reader.hpp"

@@ -1,5 +1,6 @@
 #pragma once
-// The per-table manifest.json (REFERENCE.md section 4).
+/// @file
+/// The per-table manifest.json (REFERENCE.md section 4).
 
 #include <cstdint>
 #include <filesystem>
@@ -17,45 +18,47 @@
 
 namespace crv::io {
 
-inline constexpr int kManifestVersion = 1;
-inline constexpr const char* kPartitionStateReady = "ready";
+inline constexpr int kManifestVersion = 1;                    ///< the "version" manifest.json files are written with
+inline constexpr const char* kPartitionStateReady = "ready";  ///< the state of every partition written
 
 /// One Parquet part of a bucket; `path` is relative to the bucket directory.
 struct PartEntry {
-  std::string path;
-  std::int64_t rows = 0;
-  std::int64_t bytes = 0;
-  std::int64_t tick_min = 0;
-  std::int64_t tick_max = 0;
-  std::string created_at;  ///< ISO-8601 UTC
+  std::string path;           ///< "part-<32 hex>.parquet"
+  std::int64_t rows = 0;      ///< rows in the file
+  std::int64_t bytes = 0;     ///< size of the file
+  std::int64_t tick_min = 0;  ///< smallest tick in the file
+  std::int64_t tick_max = 0;  ///< largest tick in the file
+  std::string created_at;     ///< ISO-8601 UTC
 
-  bool operator==(const PartEntry&) const = default;
+  bool operator==(const PartEntry&) const = default;  ///< memberwise
 };
 
 /// One bucket: its parts and their totals.
 struct CRV_IO_EXPORT PartitionEntry {
-  std::int64_t bucket_id = 0;
-  std::string state = kPartitionStateReady;
-  std::int64_t tick_min = 0;
-  std::int64_t tick_max = 0;
-  std::int64_t row_count = 0;
-  std::int64_t byte_size = 0;
-  std::vector<PartEntry> parts;
+  std::int64_t bucket_id = 0;                ///< tick / tick_bucket_size
+  std::string state = kPartitionStateReady;  ///< always "ready" (the reference's key)
+  std::int64_t tick_min = 0;                 ///< smallest tick of its parts
+  std::int64_t tick_max = 0;                 ///< largest tick of its parts
+  std::int64_t row_count = 0;                ///< rows of its parts
+  std::int64_t byte_size = 0;                ///< bytes of its parts
+  std::vector<PartEntry> parts;              ///< in the order they were added
 
-  bool operator==(const PartitionEntry&) const = default;
+  bool operator==(const PartitionEntry&) const = default;  ///< memberwise
   /// Whether [tick_min, tick_max] meets the inclusive range (an absent bound is open).
   bool overlaps(std::optional<std::int64_t> range_min, std::optional<std::int64_t> range_max) const;
 };
 
+/// A table's manifest.json: every committed Parquet part of the table, by bucket. Readers
+/// other than crv-io (Polars, DuckDB, the reference) find the parts through it.
 struct CRV_IO_EXPORT TableManifest {
-  std::string table;
-  int version = kManifestVersion;
-  std::string created_at;  ///< ISO-8601 UTC, "2025-01-01T00:00:00.000000+00:00"
-  std::string updated_at;
+  std::string table;               ///< the table's name
+  int version = kManifestVersion;  ///< the format's version
+  std::string created_at;          ///< ISO-8601 UTC, "2025-01-01T00:00:00.000000+00:00"
+  std::string updated_at;          ///< ISO-8601 UTC, the last write
   /// Keyed by bucket id; serialized under the zero-padded key ("000123").
   std::map<std::int64_t, PartitionEntry> partitions;
 
-  bool operator==(const TableManifest&) const = default;
+  bool operator==(const TableManifest&) const = default;  ///< memberwise
 
   /// An empty manifest, its created_at and updated_at set to `created_at` (ISO-8601 UTC;
   /// empty: set by its first part, or to the Env's clock when it is saved).
@@ -75,12 +78,12 @@ struct CRV_IO_EXPORT TableManifest {
   std::vector<const PartitionEntry*> partitions_overlapping(std::optional<std::int64_t> tick_min,
                                                             std::optional<std::int64_t> tick_max) const;
 
-  std::int64_t total_rows() const;
-  std::int64_t total_bytes() const;
-  std::size_t part_count() const;
+  std::int64_t total_rows() const;   ///< rows of every part
+  std::int64_t total_bytes() const;  ///< bytes of every part
+  std::size_t part_count() const;    ///< parts of every bucket
   /// The table's tick range; nullopt when the manifest has no partitions.
   std::optional<std::int64_t> tick_min() const;
-  std::optional<std::int64_t> tick_max() const;
+  std::optional<std::int64_t> tick_max() const;  ///< see tick_min()
   /// Sorted bucket ids.
   std::vector<std::int64_t> bucket_ids() const;
 

@@ -1,7 +1,8 @@
 #pragma once
-// Reading a Parquet file that is not a part of a run (an input to append, a file to
-// inspect) through the Env, with the same distrust as parts: a FIFO, a device or a
-// directory is refused without being read, a short or damaged file is an error naming it.
+/// @file
+/// Reading a Parquet file that is not a part of a run (an input to append, a file to
+/// inspect) through the Env, with the same distrust as parts: a FIFO, a device or a
+/// directory is refused without being read, a short or damaged file is an error naming it.
 
 #include <filesystem>
 

@@ -1,5 +1,6 @@
 #pragma once
-// Re-deriving a table's manifest from its files (REFERENCE.md section 6).
+/// @file
+/// Re-deriving a table's manifest from its files (REFERENCE.md section 6).
 
 #include <functional>
 #include <string>
@@ -16,12 +17,13 @@ namespace crv::io {
 
 /// A file that could not be read while rebuilding, and why.
 struct UnreadablePart {
-  std::string path;  ///< relative to the table directory
-  std::string error;
+  std::string path;   ///< relative to the table directory
+  std::string error;  ///< the reader's message
 };
 
+/// What Dataset::rebuild_manifest_with_report rebuilt, and what it left out.
 struct RebuildResult {
-  TableManifest manifest;
+  TableManifest manifest;                  ///< the manifest written
   std::vector<UnreadablePart> unreadable;  ///< left out of the manifest
   /// Readable parts left out, and why: the leftovers of appends and seals that crashed before
   /// their commit, parts a seal replaced, orphans an intact manifest does not list.

@@ -1,14 +1,15 @@
 #pragma once
-// RowWriter: rows of a canonical table set value by value, with the table's descriptor
-// (columns, dtypes, required-ness) known, so a simulation appends a tick in a few lines:
-//
-//   io::RowWriter edges = ds.row_writer(core::TableName::IdentityEdges);
-//   edges.tick(t);                                   // the tick of the rows that follow
-//   for (const Agent& a : agents) {
-//     edges.set("observer_agent_id", a.id).set("edge_kind", "self_to_object").set("edge_weight", a.w);
-//     edges.end_row();
-//   }
-//   edges.append_to(ds);                             // one append; the writer is empty again
+/// @file
+/// RowWriter: rows of a canonical table set value by value, with the table's descriptor
+/// (columns, dtypes, required-ness) known, so a simulation appends a tick in a few lines:
+///
+///   io::RowWriter edges = ds.row_writer(core::TableName::IdentityEdges);
+///   edges.tick(t);                                   // the tick of the rows that follow
+///   for (const Agent& a : agents) {
+///     edges.set("observer_agent_id", a.id).set("edge_kind", "self_to_object").set("edge_weight", a.w);
+///     edges.end_row();
+///   }
+///   edges.append_to(ds);                             // one append; the writer is empty again
 
 #include <concepts>
 #include <cstddef>
@@ -36,7 +37,7 @@ class Dataset;
 /// row: the setters that take it skip the lookup by name.
 class ColumnHandle {
  public:
-  std::size_t index() const { return index_; }
+  std::size_t index() const { return index_; }  ///< the column's position in the descriptor
 
  private:
   friend class RowWriter;
@@ -44,14 +45,16 @@ class ColumnHandle {
   std::size_t index_;
 };
 
+/// Builds a table's rows value by value, checking each against its column's dtype as it is
+/// set (the README's "Rows from a simulation"). Columns are named by string or ColumnHandle.
 class CRV_IO_EXPORT RowWriter {
  public:
   /// A writer of rows of `table`: every column of its descriptor but `bucket`, which the
   /// append computes from `tick`.
   explicit RowWriter(TableRef table);
   ~RowWriter();
-  RowWriter(RowWriter&&) noexcept;
-  RowWriter& operator=(RowWriter&&) noexcept;
+  RowWriter(RowWriter&&) noexcept;             ///< takes over the rows set so far
+  RowWriter& operator=(RowWriter&&) noexcept;  ///< takes over the rows set so far
   RowWriter(const RowWriter&) = delete;
   RowWriter& operator=(const RowWriter&) = delete;
 
@@ -76,22 +79,27 @@ class CRV_IO_EXPORT RowWriter {
     }
     return set_integer(index_of(column), static_cast<std::int64_t>(value));
   }
+  /// A number, into an f64 column.
   template <class Key>
   RowWriter& set(const Key& column, double value) {
     return set_double(index_of(column), value);
   }
+  /// A string, into a str column.
   template <class Key>
   RowWriter& set(const Key& column, std::string_view value) {
     return set_string(index_of(column), value);
   }
+  /// A string, into a str column.
   template <class Key>
   RowWriter& set(const Key& column, const std::string& value) {
     return set_string(index_of(column), value);
   }
+  /// A string, into a str column (its own overload, so that a literal does not become a bool).
   template <class Key>
   RowWriter& set(const Key& column, const char* value) {
     return set_string(index_of(column), value);
   }
+  /// Null (IoSchemaError for a required column at end_row()).
   template <class Key>
   RowWriter& set(const Key& column, std::nullopt_t) {
     return set_null(index_of(column));
@@ -120,7 +128,7 @@ class CRV_IO_EXPORT RowWriter {
   /// take(), appended to `dataset` (Dataset::append); the summary.
   AppendSummary append_to(Dataset& dataset, const AppendOptions& options = {});
 
-  TableRef table() const;
+  TableRef table() const;  ///< the table whose rows it writes
 
  private:
   struct State;

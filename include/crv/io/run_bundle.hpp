@@ -1,5 +1,6 @@
 #pragma once
-// The run bundle manifest (REFERENCE.md section 9).
+/// @file
+/// The run bundle manifest (REFERENCE.md section 9).
 
 #include <string_view>
 
@@ -11,7 +12,7 @@
 
 namespace crv::io {
 
-/// {<table>: {rows, bytes, total_rows, total_bytes, tick_min, tick_max, buckets}} from the
+/// `{<table>`: {rows, bytes, total_rows, total_bytes, tick_min, tick_max, buckets}} from the
 /// per-table manifests only (tables without a manifest are left out; an empty table has
 /// null tick bounds). {} for a run with no tables.
 CRV_IO_EXPORT nlohmann::json tables_index(Env& env, const IoSettings& settings, std::string_view run_id);
@@ -23,7 +24,7 @@ CRV_IO_EXPORT nlohmann::json runtime_versions();
 /// is none (or git is unavailable).
 CRV_IO_EXPORT nlohmann::json git_state();
 
-/// Writes <root>/runs/<run_id>/bundle.manifest.json atomically and returns the payload:
+/// Writes `<root>/runs/<run_id>/bundle.manifest.json` atomically and returns the payload:
 /// schema_version, run {run_id, created_at, core_schema_v, git}, env, io, tables,
 /// artifacts, meta (`meta` must be an object or null).
 CRV_IO_EXPORT nlohmann::ordered_json write_run_bundle_manifest(const IoSettings& settings, std::string_view run_id,

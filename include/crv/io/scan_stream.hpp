@@ -1,6 +1,7 @@
 #pragma once
-// A scan as an Arrow C stream (ArrowArrayStream): its batches, read one at a time as the
-// consumer asks for them, in bounded memory (Scan::batches).
+/// @file
+/// A scan as an Arrow C stream (ArrowArrayStream): its batches, read one at a time as the
+/// consumer asks for them, in bounded memory (Scan::batches).
 
 #include "crv/export.hpp"
 #include "crv/frame/arrow_c_stream.hpp"

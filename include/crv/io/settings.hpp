@@ -1,5 +1,6 @@
 #pragma once
-// IoSettings (REFERENCE.md section 8): defaults, TOML file, CRV_IO_* environment.
+/// @file
+/// IoSettings (REFERENCE.md section 8): defaults, TOML file, CRV_IO_* environment.
 
 #include <cstdint>
 #include <filesystem>
@@ -14,18 +15,22 @@
 
 namespace crv::io {
 
+/// The `valuation` block of the settings, kept for the reference's keys (crv-io itself
+/// does not value holdings).
 struct ValuationSettings {
-  bool enabled = false;
+  bool enabled = false;                     ///< whether valuation is on
   std::string cost_method = "wac";          ///< wac | fifo | lifo | specific_lot
   std::string price_source = "last_trade";  ///< last_trade | baseline_value | vwap_window | oracle
   std::int64_t vwap_window_ticks = 10;      ///< >= 1
-  std::string currency = "native";
+  std::string currency = "native";          ///< the unit of values
 
-  bool operator==(const ValuationSettings&) const = default;
+  bool operator==(const ValuationSettings&) const = default;  ///< memberwise
 };
 
+/// Where and how runs are stored: defaults, or IoSettings::load() from TOML and CRV_IO_*
+/// variables. Dataset checks them (IoConfigError).
 struct CRV_IO_EXPORT IoSettings {
-  std::filesystem::path root_dir = "out";
+  std::filesystem::path root_dir = "out";     ///< runs are stored under root_dir/runs/RUN_ID
   std::string partitioning = "tick_buckets";  ///< the only partitioning
   std::int64_t tick_bucket_size = 100;        ///< >= 1
   std::int64_t row_group_size = 131072;       ///< >= 1
@@ -33,11 +38,11 @@ struct CRV_IO_EXPORT IoSettings {
   /// "brotli" | "uncompressed". Loading lower-cases the value and also accepts "none"
   /// for "uncompressed" and "lz4_raw" for "lz4".
   std::string compression = "zstd";
-  int compression_level = 3;         ///< codec level where the codec has one (zstd, gzip, brotli)
-  std::string fs_protocol = "file";  ///< the only protocol
-  std::map<std::string, std::string> fs_options;
-  bool strict_schema = true;
-  std::int64_t write_manifest_every_n = 1;  ///< >= 1
+  int compression_level = 3;                      ///< codec level where the codec has one (zstd, gzip, brotli)
+  std::string fs_protocol = "file";               ///< the only protocol
+  std::map<std::string, std::string> fs_options;  ///< kept for the reference's keys; unused by the file protocol
+  bool strict_schema = true;                      ///< refuse columns a table's descriptor does not have
+  std::int64_t write_manifest_every_n = 1;        ///< >= 1
   /// Threads an append writes its parts (one per bucket) on: 0 picks the hardware
   /// concurrency, capped at 4. The files written do not depend on it.
   std::int64_t write_threads = 0;  ///< >= 0
@@ -53,9 +58,9 @@ struct CRV_IO_EXPORT IoSettings {
   /// segments are deleted only once they are this old, so that a reader that had listed
   /// or opened them finishes its read.
   std::int64_t vacuum_grace_seconds = 600;  ///< >= 0
-  ValuationSettings valuation;
+  ValuationSettings valuation;              ///< the reference's valuation block
 
-  bool operator==(const IoSettings&) const = default;
+  bool operator==(const IoSettings&) const = default;  ///< memberwise
 
   /// Defaults, overlaid by TOML, overlaid by CRV_IO_* variables of `env` (an empty
   /// variable counts as unset).

@@ -1,6 +1,7 @@
 #pragma once
-// Validation of frames against the canonical table descriptors (REFERENCE.md section 7,
-// with the stricter rules of issue 4).
+/// @file
+/// Validation of frames against the canonical table descriptors (REFERENCE.md section 7,
+/// with the stricter rules of issue 4).
 
 #include "crv/core/table_descriptor.hpp"
 #include "crv/export.hpp"

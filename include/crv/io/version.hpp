@@ -1,6 +1,7 @@
 #pragma once
-// The crv-io version: CRV_IO_VERSION_MAJOR/MINOR/PATCH (the headers, from crv/version.hpp)
-// and crv::io::version() (the library linked).
+/// @file
+/// The crv-io version: CRV_IO_VERSION_MAJOR/MINOR/PATCH (the headers, from crv/version.hpp)
+/// and crv::io::version() (the library linked).
 
 #include <string_view>
 

@@ -1,6 +1,7 @@
 #pragma once
-// Errors of the Parquet layer: one exception type, with an optional description of where
-// in a Parquet file the problem is (file, row group, column path, page).
+/// @file
+/// Errors of the Parquet layer: one exception type, with an optional description of where
+/// in a Parquet file the problem is (file, row group, column path, page).
 
 #include <cstdint>
 #include <optional>
@@ -13,16 +14,17 @@
 
 namespace crv::parquet {
 
-// Where in a Parquet file something went wrong. Every part is optional; describe() names
-// only the parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
+/// Where in a Parquet file something went wrong. Every part is optional; describe() names
+/// only the parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
 struct CRV_IO_EXPORT ErrorContext {
   // Default member initializers let callers name only some parts with designated
   // initializers ({.file = path, .page = 3}) without -Wmissing-field-initializers.
-  std::string file{};
-  std::optional<int64_t> row_group{};
-  std::string column_path{};  // dotted path of the leaf column, e.g. "pos.x"
-  std::optional<int64_t> page{};
+  std::string file{};                  ///< the file's path or name
+  std::optional<int64_t> row_group{};  ///< row group index
+  std::string column_path{};           ///< dotted path of the leaf column, e.g. "pos.x"
+  std::optional<int64_t> page{};       ///< page index within the column chunk
 
+  /// The parts that are set, e.g. "file 'a.parquet', row group 2, column 'pos.x', page 5".
   [[nodiscard]] std::string describe() const {
     std::string s;
     auto sep = [&s] {
@@ -51,22 +53,25 @@ struct CRV_IO_EXPORT ErrorContext {
   }
 };
 
+/// Error raised by the parquet layer: a corrupt or unsupported file, a failed read or write,
+/// an invalid argument. Its context says where in the file.
 class CRV_IO_EXPORT ParquetError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 
+  /// `message` as what(), with `context` kept apart (at() puts both in the message).
   ParquetError(ErrorContext context, const std::string& message)
       : std::runtime_error(message), context_(std::move(context)) {}
 
-  // Builds "<where>: <what>" (or just "<what>" when the context is empty), e.g.
-  //   throw ParquetError::at({.file = path, .row_group = 1}, "page header is truncated");
+  /// Builds "<where>: <what>" (or just "<what>" when the context is empty), e.g.
+  ///   throw ParquetError::at({.file = path, .row_group = 1}, "page header is truncated");
   [[nodiscard]] static ParquetError at(ErrorContext where, std::string_view what) {
     std::string place = where.describe();
     std::string message = place.empty() ? std::string(what) : place + ": " + std::string(what);
     return ParquetError(std::move(where), message);
   }
 
-  // The place given to at() (empty when the error was built from a plain message).
+  /// The place given to at() (empty when the error was built from a plain message).
   [[nodiscard]] const ErrorContext& context() const noexcept { return context_; }
 
  private:
