@@ -1,6 +1,7 @@
 #pragma once
-// A frame in the schema a consumer asks for: the Arrow PyCapsule interface's
-// `requested_schema` (pyarrow's Table.cast has the same rules).
+/// @file
+/// A frame in the schema a consumer asks for: the Arrow PyCapsule interface's
+/// `requested_schema` (pyarrow's Table.cast has the same rules).
 
 #include <crv/export.hpp>
 #include <crv/frame/data_type.hpp>
