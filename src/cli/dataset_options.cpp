@@ -80,15 +80,14 @@ io::IoSettings resolve_settings(const std::string& root) {
   return settings;
 }
 
-io::Dataset open_dataset(const DatasetArguments& arguments) {
+std::unique_ptr<io::Dataset> open_dataset(const DatasetArguments& arguments) {
   const io::IoSettings settings = resolve_settings(arguments.root);
   require_run(settings, arguments.run_id);
-  if (!arguments.table.empty()) {
-    // A Dataset can be neither copied nor moved: check with one, return another.
-    const io::Dataset probe(settings, arguments.run_id);
-    require_table(probe, arguments.table);
-  }
-  return io::Dataset(settings, arguments.run_id);
+  // On the heap: a Dataset can be neither copied nor moved, and opening one replays the
+  // run's log, so the one that checks the table is the one returned.
+  auto dataset = std::make_unique<io::Dataset>(settings, arguments.run_id);
+  if (!arguments.table.empty()) require_table(*dataset, arguments.table);
+  return dataset;
 }
 
 io::Dataset open_dataset_for_writing(const DatasetArguments& arguments) {

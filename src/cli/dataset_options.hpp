@@ -2,6 +2,7 @@
 // Options shared by the dataset commands: --root, --run, --table, and the settings and
 // dataset they resolve to; the checks that what they name exists.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ io::IoSettings resolve_settings(const std::string& root);
 /// The dataset of `arguments.run_id` under resolve_settings(arguments.root). UsageError
 /// naming the runs that exist (and the closest) when the run directory does not exist; when
 /// `arguments.table` is set, also when that table was never written (naming those that were).
-io::Dataset open_dataset(const DatasetArguments& arguments);
+std::unique_ptr<io::Dataset> open_dataset(const DatasetArguments& arguments);
 
 /// The same, for commands that write: the run and the table may be new.
 io::Dataset open_dataset_for_writing(const DatasetArguments& arguments);

@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,7 +65,8 @@ nlohmann::ordered_json entry_json(std::size_t version, const HistoryEntry& entry
 }
 
 void run_log(const LogOptions& options) {
-  const io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  const io::Dataset& dataset = *opened;
   const io::TableManifest manifest = dataset.manifest(options.table).value_or(io::TableManifest::create(options.table));
   const std::vector<HistoryEntry> entries = history(manifest);
   const std::int64_t inline_rows = dataset.scan(options.table).count() - manifest.total_rows();

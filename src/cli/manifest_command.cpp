@@ -1,6 +1,7 @@
 // `crv-io manifest --run R --table T`: the table's manifest.json.
 
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -15,7 +16,8 @@ struct ManifestOptions : DatasetArguments {
 };
 
 void run_manifest(const ManifestOptions& options) {
-  const io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  const io::Dataset& dataset = *opened;
   const auto manifest = dataset.manifest(options.table);
   if (!manifest) {
     throw io::IoManifestError("table '" + options.table + "' of run '" + options.run_id + "' has no manifest under '" +

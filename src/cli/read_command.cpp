@@ -2,6 +2,7 @@
 // [--format table|csv|jsonl] [--max-rows N | --all] [--explain] [--count]`.
 
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,7 +49,8 @@ void check_tick_range(const ReadOptions& options) {
 void run_read(const ReadOptions& options) {
   check_distinct(options.columns);
   check_tick_range(options);
-  const io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  const io::Dataset& dataset = *opened;
   check_columns_exist(dataset, options.table, options.columns);
   io::Scan scan = dataset.scan(options.table, io::Where{options.tick_min, options.tick_max});
   if (!options.columns.empty()) scan = scan.select(options.columns);

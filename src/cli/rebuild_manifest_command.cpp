@@ -1,6 +1,7 @@
 // `crv-io rebuild-manifest --run R --table T`: re-derives manifest.json from the part files.
 
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,8 @@ struct RebuildOptions : DatasetArguments {
 };
 
 void run_rebuild(const RebuildOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   Progress progress("rebuild-manifest " + options.table, 0, "parts");
   const io::RebuildResult result = dataset.rebuild_manifest_with_report(options.table);
   progress.finish();

@@ -2,6 +2,7 @@
 // inline rows of the append log (and, for compact, small parts) become one part per bucket.
 
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -53,14 +54,16 @@ std::vector<io::SealSummary> seal_each_table(io::Dataset& dataset) {
 }
 
 void run_seal(const SealOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   const std::vector<io::SealSummary> sealed =
       options.table.empty() ? seal_each_table(dataset) : dataset.seal(io::TableRef(options.table));
   print_summaries(sealed, options.json || !stdout_is_terminal());
 }
 
 void run_compact(const CompactOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   Progress progress("compact " + options.table, 0, "buckets");
   const std::vector<io::SealSummary> compacted = dataset.compact(io::TableRef(options.table), options.bucket);
   progress.finish();

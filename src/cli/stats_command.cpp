@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -178,7 +179,8 @@ std::int64_t part_count(const std::vector<io::TableManifest>& manifests) {
 }
 
 void run_stats(const StatsOptions& options) {
-  const io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  const io::Dataset& dataset = *opened;
   const std::vector<std::string> tables =
       options.table.empty() ? written_tables(dataset) : std::vector<std::string>{options.table};
   std::vector<io::TableManifest> manifests;

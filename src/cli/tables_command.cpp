@@ -1,6 +1,7 @@
 // `crv-io tables --run R`: rows, bytes and tick range of each table of a run.
 
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,8 @@ struct TablesOptions : DatasetArguments {
 std::string tick_text(const nlohmann::json& value) { return value.is_null() ? "-" : value.dump(); }
 
 void run_tables(const TablesOptions& options) {
-  const io::Dataset dataset = open_dataset(options);  // a run that does not exist is an error
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);  // a run that does not exist is an error
+  const io::Dataset& dataset = *opened;
   const io::IoSettings& settings = dataset.settings();
   const nlohmann::json tables = io::tables_index(io::Env::posix(), settings, options.run_id);
   if (options.json) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -28,7 +29,8 @@ void run_tail(const TailOptions& options) {
   // --follow may wait for a table's first rows; without it, a table never written is an error.
   DatasetArguments target = options;
   if (options.follow) target.table.clear();
-  const io::Dataset dataset = open_dataset(target);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(target);
+  const io::Dataset& dataset = *opened;
   const io::TableRef table(options.table);
   io::FollowResult result = dataset.follow(table);
   const std::int64_t rows = result.rows.num_rows();

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/commands.hpp"
@@ -16,7 +17,8 @@ struct VacuumOptions : DatasetArguments {
 };
 
 void run_vacuum(const VacuumOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   std::optional<std::chrono::seconds> grace;
   if (options.grace_seconds) grace = std::chrono::seconds(*options.grace_seconds);
   std::cout << dataset.vacuum(grace).to_json().dump(2) << '\n';

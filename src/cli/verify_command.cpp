@@ -2,6 +2,7 @@
 // `crv-io repair --run R [--table T] [--drop-orphans | --adopt-orphans] [--json]`.
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/dataset_options.hpp"
@@ -59,7 +60,8 @@ io::VerifyReport verify_each_table(io::Dataset& dataset, const io::VerifyOptions
 }
 
 void run_verify(const VerifyCommandOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   const io::VerifyOptions verify{options.deep};
   const io::VerifyReport report =
       options.table.empty() ? verify_each_table(dataset, verify) : dataset.verify(io::TableRef(options.table), verify);
@@ -72,7 +74,8 @@ void run_verify(const VerifyCommandOptions& options) {
 }
 
 void run_repair(const RepairCommandOptions& options) {
-  io::Dataset dataset = open_dataset(options);
+  const std::unique_ptr<io::Dataset> opened = open_dataset(options);
+  io::Dataset& dataset = *opened;
   io::RepairOptions repair;
   if (options.drop_orphans) repair.orphans = io::OrphanPolicy::Drop;
   if (options.adopt_orphans) repair.orphans = io::OrphanPolicy::Adopt;

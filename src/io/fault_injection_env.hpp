@@ -40,6 +40,13 @@ enum class EnvOp {
   Lock,              ///< lock_file, lock_file_with
 };
 inline constexpr std::size_t kEnvOpCount = 18;
+/// Every EnvOp, in declaration order: what a test that fails each step in turn iterates.
+inline constexpr EnvOp kEveryEnvOp[kEnvOpCount] = {
+    EnvOp::OpenWritable,     EnvOp::Write,    EnvOp::Flush,    EnvOp::Sync,       EnvOp::Close,
+    EnvOp::OpenRandomAccess, EnvOp::Read,     EnvOp::ReadFile, EnvOp::Rename,     EnvOp::Remove,
+    EnvOp::CreateDirs,       EnvOp::SyncDir,  EnvOp::ListDir,  EnvOp::FileExists, EnvOp::IsDirectory,
+    EnvOp::FileSize,         EnvOp::Identity, EnvOp::Lock};
+static_assert(static_cast<std::size_t>(EnvOp::Lock) + 1 == kEnvOpCount, "kEveryEnvOp lists every EnvOp");
 
 CRV_IO_EXPORT std::string_view to_string(EnvOp op);
 

@@ -34,25 +34,6 @@ Raised append_raising(Dataset& dataset, const frame::Frame& frame) {
   return Raised::None;
 }
 
-constexpr EnvOp kOps[] = {EnvOp::OpenWritable,
-                          EnvOp::Write,
-                          EnvOp::Flush,
-                          EnvOp::Sync,
-                          EnvOp::Close,
-                          EnvOp::Rename,
-                          EnvOp::Remove,
-                          EnvOp::CreateDirs,
-                          EnvOp::SyncDir,
-                          EnvOp::ListDir,
-                          EnvOp::FileExists,
-                          EnvOp::IsDirectory,
-                          EnvOp::ReadFile,
-                          EnvOp::Identity,
-                          EnvOp::FileSize,
-                          EnvOp::Lock,
-                          EnvOp::OpenRandomAccess,
-                          EnvOp::Read};
-
 /// Steps that may fail once the parts are in place and the log record is being written:
 /// the parts then stay (invisible orphans until vacuum) rather than risk a logged commit
 /// naming a removed part.
@@ -80,14 +61,14 @@ TEST(AppendFaults, EveryFailingStepLeavesTheTableAsItWas) {
     Dataset probe_dataset(probe_root.settings(), "run_faults", probe);
     probe.reset_counts();
     probe_dataset.append(kEdges, next);
-    for (EnvOp op : kOps) calls[op] = probe.count(op);
+    for (EnvOp op : kEveryEnvOp) calls[op] = probe.count(op);
   }
   ASSERT_GE(calls[EnvOp::Rename], 3u);  // two parts and the manifest
   ASSERT_GE(calls[EnvOp::SyncDir], 3u);
 
   std::int64_t expected_rows = 2;
   int injected = 0;
-  for (EnvOp op : kOps) {
+  for (EnvOp op : kEveryEnvOp) {
     for (std::uint64_t nth = 1; nth <= calls[op]; ++nth) {
       SCOPED_TRACE(std::string(to_string(op)) + " call " + std::to_string(nth));
       const auto before = file_snapshot(dir);

@@ -26,24 +26,6 @@ namespace fs = std::filesystem;
 
 constexpr auto kEdges = core::TableName::IdentityEdges;
 constexpr auto kHoldings = core::TableName::Holdings;
-constexpr EnvOp kOps[] = {EnvOp::OpenWritable,
-                          EnvOp::Write,
-                          EnvOp::Flush,
-                          EnvOp::Sync,
-                          EnvOp::Close,
-                          EnvOp::Rename,
-                          EnvOp::Remove,
-                          EnvOp::CreateDirs,
-                          EnvOp::SyncDir,
-                          EnvOp::ListDir,
-                          EnvOp::FileExists,
-                          EnvOp::IsDirectory,
-                          EnvOp::ReadFile,
-                          EnvOp::Identity,
-                          EnvOp::FileSize,
-                          EnvOp::Lock,
-                          EnvOp::OpenRandomAccess,
-                          EnvOp::Read};
 
 frame::Frame edges(const std::string& tag, std::int64_t tick, int rows) {
   std::vector<std::optional<std::string>> observers;
@@ -104,10 +86,10 @@ void sweep(const TempRoot& base, const IoSettings& base_settings, const std::fun
     Dataset dataset(settings, "run", env);
     env.reset_counts();
     step(dataset);
-    for (const EnvOp op : kOps) calls[op] = env.count(op);
+    for (const EnvOp op : kEveryEnvOp) calls[op] = env.count(op);
   }
   int injected = 0;
-  for (const EnvOp op : kOps) {
+  for (const EnvOp op : kEveryEnvOp) {
     for (std::uint64_t nth = 1; nth <= calls[op]; ++nth) {
       SCOPED_TRACE(std::string(to_string(op)) + " call " + std::to_string(nth));
       TempRoot copy;
