@@ -74,7 +74,9 @@ fuzz: fuzz-build
 
 # The core, frame, parquet and io unit tests, and the Python tests, under AddressSanitizer and
 # UndefinedBehaviorSanitizer (g++, -fno-sanitize-recover=all: any report fails the test).
-# -O1 -g1 (line tables) with assertions on: quicker to build than -O2 -g, symbolized reports.
+# -O1 -g1 (line tables) with assertions on: quicker to build than -O2 -g, symbolized reports;
+# the libraries and the CLI in unity batches, as make test builds them (the build was most
+# of CI's time).
 # Left out, to keep CI under its time limit: the CLI, example, package and interop tests
 # (they run the same library code as the unit tests, through processes and other engines).
 # SANITIZE_FILTER: a gtest filter for the sanitized run. By default every test but the two
@@ -92,7 +94,7 @@ SANITIZE_FILTER ?= -PowerCut.*:AppendLog.AppendsKilledAtRandomMomentsLoseNothing
 SANITIZE_PYTEST ?= --deselect $(CURDIR)/tests/python/test_cli_and_interop.py::test_polars_and_duckdb_read_a_python_run
 sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRV_WERROR=ON -DCRV_IO_PYTHON=ON \
-	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCRV_SANITIZE=address,undefined $(LAUNCHER) $(CMAKE_FLAGS)
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCRV_SANITIZE=address,undefined -DCRV_UNITY_BUILD=ON $(LAUNCHER) $(CMAKE_FLAGS)
 	cmake --build $(SANITIZE_DIR) -j $(JOBS) --target crv_core_tests crv_frame_tests crv_parquet_tests crv_io_tests \
 	  crv_io_python crv_io_python_files crv-io crv_quickstart
 	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
