@@ -26,7 +26,7 @@ struct AppendedPart {
 struct CRV_IO_EXPORT AppendSummary {
   std::string table;
   std::string run_id;
-  std::vector<AppendedPart> parts;  ///< one per bucket, in bucket order
+  std::vector<AppendedPart> parts;  ///< one per bucket (an AppendStream: per bucket per frame), in bucket order
   std::int64_t rows = 0;
   std::vector<std::int64_t> buckets;  ///< sorted
 
