@@ -10,6 +10,7 @@
 #include "crv/frame/builder.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/append.hpp"
+#include "crv/io/append_stream.hpp"
 #include "crv/io/append_summary.hpp"
 #include "crv/io/artifacts.hpp"
 #include "crv/io/dataset.hpp"

@@ -3,15 +3,23 @@
 // a file read in parallel (jsonl_file_reader.cpp) runs.
 
 #include <crv/frame/frame.hpp>
+#include <crv/frame/jsonl_chunk_reader.hpp>
 #include <crv/frame/jsonl_reader.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 
 namespace crv::frame::detail {
 
 /// read_jsonl of the next `max_bytes` bytes of `input` (all of it: UINT64_MAX). Line numbers
 /// count from the first of them.
+/// The frames of the next `max_bytes` bytes of `input`, one each time the lines read since
+/// the last reach `frame_bytes` (read_jsonl_chunks; UINT64_MAX: one frame).
+void read_jsonl_frames(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                       const JsonlReadOptions& options, std::uint64_t frame_bytes,
+                       const std::function<void(JsonlChunk)>& on_frame);
+
 Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
                        const JsonlReadOptions& options);
 

@@ -1,13 +1,16 @@
 #include <crv/frame/error.hpp>
 #include <crv/frame/json.hpp>
+#include <crv/frame/jsonl_chunk_reader.hpp>
 #include <crv/frame/jsonl_reader.hpp>
 #include <crv/frame/limits.hpp>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -257,26 +260,48 @@ bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == st
 
 namespace detail {
 
-Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
-                       const JsonlReadOptions& options) {
+void read_jsonl_frames(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                       const JsonlReadOptions& options, std::uint64_t frame_bytes,
+                       const std::function<void(JsonlChunk)>& on_frame) {
   detail::JsonlLineSource source(input, options.chunk_bytes, max_bytes);
-  JsonlRead read(schema);
+  std::optional<JsonlRead> read(std::in_place, schema);
   std::string_view line;
   int64_t number = 0;
-  // After this many rows, the input's size says how many rows to make room for.
+  int64_t first_line = 0;
+  std::uint64_t frame_start = 0;  // consumed() when the frame being read began
+  // After this many rows of a frame, the input's size says how many rows to make room for.
   constexpr int64_t kRowsToEstimate = 8192;
+  const auto deliver = [&] {
+    on_frame(JsonlChunk{read->finish(), first_line, number, source.consumed()});
+    read.emplace(schema);
+    frame_start = source.consumed();
+  };
   while (source.next(line)) {
     ++number;
     if (options.on_progress && source.take_refilled()) options.on_progress(source.consumed(), options.total_bytes);
     if (blank(line)) continue;
-    read.read_line(line, number);
-    if (read.rows() == kRowsToEstimate && options.total_bytes > source.consumed()) {
-      const double per_row = static_cast<double>(source.consumed()) / kRowsToEstimate;
-      read.reserve(static_cast<int64_t>(static_cast<double>(options.total_bytes) / per_row * 1.05));
+    if (read->rows() == 0) first_line = number;
+    read->read_line(line, number);
+    const std::uint64_t in_frame = source.consumed() - frame_start;
+    if (read->rows() == kRowsToEstimate && options.total_bytes > source.consumed()) {
+      const double per_row = static_cast<double>(in_frame) / kRowsToEstimate;
+      const std::uint64_t expected = std::min(options.total_bytes - frame_start, frame_bytes);
+      read->reserve(static_cast<int64_t>(static_cast<double>(expected) / per_row * 1.05));
     }
+    // At a line's end only, so that no row is split between two frames.
+    if (in_frame >= frame_bytes) deliver();
   }
   if (options.on_progress) options.on_progress(source.consumed(), options.total_bytes);
-  return read.finish();
+  if (read->rows() > 0) deliver();
+}
+
+Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                       const JsonlReadOptions& options) {
+  std::optional<Frame> whole;
+  read_jsonl_frames(input, max_bytes, schema, options, UINT64_MAX,
+                    [&whole](JsonlChunk chunk) { whole = std::move(chunk.frame); });
+  // No row: the columns of an exact schema, still, as the reader has always returned them.
+  return whole ? std::move(*whole) : JsonlRead(schema).finish();
 }
 
 }  // namespace detail

@@ -226,7 +226,8 @@ std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std:
   for (const BucketSlice* slice : slices) ids.push_back(slice->bucket_id);
   ensure_bucket_dirs(env, settings, run_id, table, ids);
   parquet::WriterOptions writer = part_writer_options(settings, run_id, core::to_string(table));
-  provenance.commit_parts = static_cast<std::int64_t>(slices.size());
+  // A stream's later chunks count the parts its earlier chunks wrote (append_stream.cpp).
+  provenance.commit_parts += static_cast<std::int64_t>(slices.size());
   add_provenance(writer, provenance);
   std::vector<std::optional<AppendedPart>> parts(slices.size());
   std::vector<std::filesystem::path> paths(slices.size());

@@ -78,8 +78,9 @@ class WrittenParts {
 
 /// Writes each slice as a new part (tmp, fsync, rename, directory fsync), in parallel on
 /// the settings' write threads; every part renamed is added to `written`. Each part records
-/// `provenance` (its commit_parts is the number of slices). IoWriteError naming the file and
-/// step on failure.
+/// `provenance`, its commit_parts being the parts the commit wrote before (the count passed in:
+/// 0 but for a stream's later chunks) plus the number of slices. IoWriteError naming the file
+/// and step on failure.
 std::vector<AppendedPart> write_parts(Env& env, const IoSettings& settings, std::string_view run_id,
                                       core::TableName table, const std::vector<const BucketSlice*>& slices,
                                       PartProvenance provenance, WrittenParts& written);

@@ -1,6 +1,8 @@
 #include "io/stored_shape.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "crv/frame/bit_util.hpp"
@@ -164,6 +166,27 @@ const frame::Field* StoredShape::column(std::string_view name) const {
 bool is_shape_column(const core::TableDescriptor& descriptor, std::string_view name) {
   const auto dtype = descriptor.dtype_of(name);
   return !dtype || *dtype == core::DType::Struct || *dtype == core::DType::ListStruct;
+}
+
+bool widen_shape(StoredShape& shape, const core::TableDescriptor& descriptor, const std::vector<frame::Field>& fields) {
+  bool changed = false;
+  for (const frame::Field& field : fields) {
+    if (!is_shape_column(descriptor, field.name)) continue;
+    const auto known = std::find_if(shape.columns.begin(), shape.columns.end(),
+                                    [&field](const frame::Field& column) { return column.name == field.name; });
+    if (known == shape.columns.end()) {
+      shape.columns.push_back({field.name, field.type, true});
+      changed = true;
+      continue;
+    }
+    // A table written before this check may hold conflicting parts: its first type stays.
+    std::optional<ShapeConflict> ignored;
+    frame::TypePtr unified = unify_shapes(known->type, field.type, field.name, ignored);
+    if (unified == known->type) continue;
+    known->type = std::move(unified);
+    changed = true;
+  }
+  return changed;
 }
 
 frame::Frame conform_to_stored_shape(const core::TableDescriptor& descriptor, const frame::Frame& body,

@@ -30,6 +30,11 @@ struct StoredShape {
 /// columns are cast to their dtype by validation.)
 bool is_shape_column(const core::TableDescriptor& descriptor, std::string_view name);
 
+/// `shape` with the shape columns of `fields` unified into it by field name (a column it
+/// lacks added as nullable; where types conflict, as in a table written before this check,
+/// the stored type stays). Returns whether it changed.
+bool widen_shape(StoredShape& shape, const core::TableDescriptor& descriptor, const std::vector<frame::Field>& fields);
+
 /// `body` (a validated frame of `descriptor`'s table) with every shape column conformed to
 /// the stored type: fields cast where that is lossless, fields the table does not have
 /// yet kept as they are. IoSchemaError naming the column, the field path, both types, the

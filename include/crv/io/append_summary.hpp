@@ -28,7 +28,7 @@ struct AppendedPart {
 struct CRV_IO_EXPORT AppendSummary {
   std::string table;                  ///< the table's name
   std::string run_id;                 ///< the run appended to
-  std::vector<AppendedPart> parts;    ///< one per bucket, in bucket order
+  std::vector<AppendedPart> parts;    ///< one per bucket (an AppendStream: per bucket per frame), in bucket order
   std::int64_t rows = 0;              ///< rows appended in all
   std::vector<std::int64_t> buckets;  ///< sorted
 

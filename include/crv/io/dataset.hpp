@@ -20,6 +20,7 @@
 #include "crv/export.hpp"
 #include "crv/frame/frame.hpp"
 #include "crv/io/append.hpp"
+#include "crv/io/append_stream.hpp"
 #include "crv/io/append_summary.hpp"
 #include "crv/io/env.hpp"
 #include "crv/io/log_cursor.hpp"
@@ -103,6 +104,12 @@ class CRV_IO_EXPORT Dataset {
   /// every table of the commit is there or none is. Summaries in the order given.
   std::vector<AppendSummary> append_batch(std::span<const TableAppend> tables, const AppendOptions& options = {});
 
+  /// An append of many frames to `table` as one commit (crv/io/append_stream.hpp): each
+  /// frame validated and written as parts when it is written, every part made visible by
+  /// one log record at AppendStream::commit(); nothing visible without it. For inputs larger
+  /// than memory (crv-io append of a JSONL file). The stream must not outlive the Dataset.
+  AppendStream open_append_stream(TableRef table, const AppendOptions& options = {});
+
   /// A writer of rows of `table` (crv/io/row_writer.hpp): values set by column name or
   /// handle, checked against the descriptor as they are set; append its rows with
   /// RowWriter::append_to(*this), or take() them into an append_batch commit.
@@ -164,6 +171,7 @@ class CRV_IO_EXPORT Dataset {
   RepairReport repair(std::optional<TableRef> table = std::nullopt, const RepairOptions& options = {});
 
  private:
+  friend struct AppendStream::State;
   void seal_moved_past(core::TableName table, const AppendSummary& summary);
   void seal_in_background(core::TableName table, std::int64_t bucket_id);
   void run_sealer();

@@ -9,6 +9,7 @@
 #include "crv/io/errors.hpp"
 #include "io/append_parts.hpp"
 #include "io/iso_time.hpp"
+#include "io/log/commit_steps.hpp"
 #include "io/log/inline_rows_io.hpp"
 #include "io/random_uuid.hpp"
 
@@ -148,6 +149,36 @@ void note_shape(RunLog& run, const PendingTable& table, const LogPosition& at) {
 
 }  // namespace
 
+TableCommit table_commit(const IoSettings& settings, const std::string& table,
+                         const std::vector<InlineRows>& inline_rows, const std::vector<AppendedPart>& parts,
+                         const std::string& created_at) {
+  TableCommit commit;
+  commit.table = table;
+  commit.tick_bucket_size = settings.tick_bucket_size;
+  commit.inline_rows = inline_rows;
+  for (const AppendedPart& part : parts) {
+    commit.parts.emplace_back(part.bucket_id,
+                              PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, created_at});
+  }
+  return commit;
+}
+
+void checkpoint_after_parts(RunLog& run, core::TableName table, const std::vector<AppendedPart>& parts) {
+  if (parts.empty() || !checkpoint_due(run, table)) return;
+  try {
+    const std::unique_ptr<FileLock> lock = lock_table(run, table);
+    // The first writer of a bucket in this process deletes what crashed appends left in it.
+    std::set<std::int64_t> buckets;
+    for (const AppendedPart& part : parts) buckets.insert(part.bucket_id);
+    buckets = run.buckets_not_cleaned(table, buckets);
+    if (!buckets.empty() && clean_leftovers_locked(run, table, &buckets)) run.remember_cleaned(table, buckets);
+    checkpoint_table_locked(run, table);
+  } catch (const IoError&) {
+    // The commit is durable in the log and every crv-io reader sees it; the next
+    // checkpoint (any later append, seal, or open) writes the manifest.
+  }
+}
+
 namespace {
 
 std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend> appends,
@@ -180,15 +211,8 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
   record.created_at = utc_now_iso(run.env());
   for (const PendingTable& table : tables) {
     if (table.inline_rows.empty() && table.parts.empty()) continue;
-    TableCommit commit;
-    commit.table = table.prepared.name;
-    commit.tick_bucket_size = settings.tick_bucket_size;
-    commit.inline_rows = table.inline_rows;
-    for (const AppendedPart& part : table.parts) {
-      commit.parts.emplace_back(
-          part.bucket_id, PartEntry{part.path, part.rows, part.bytes, part.tick_min, part.tick_max, record.created_at});
-    }
-    record.tables.push_back(std::move(commit));
+    record.tables.push_back(
+        table_commit(settings, table.prepared.name, table.inline_rows, table.parts, record.created_at));
   }
   if (!record.tables.empty()) {
     const AppendLog::Appended appended =
@@ -204,23 +228,7 @@ std::vector<AppendSummary> commit_once(RunLog& run, std::span<const TableAppend>
   }
   writing.clear();
 
-  for (const PendingTable& table : tables) {
-    if (table.parts.empty() || !checkpoint_due(run, table.prepared.table)) continue;
-    try {
-      const std::unique_ptr<FileLock> lock = lock_table(run, table.prepared.table);
-      // The first writer of a bucket in this process deletes what crashed appends left in it.
-      std::set<std::int64_t> buckets;
-      for (const AppendedPart& part : table.parts) buckets.insert(part.bucket_id);
-      buckets = run.buckets_not_cleaned(table.prepared.table, buckets);
-      if (!buckets.empty() && clean_leftovers_locked(run, table.prepared.table, &buckets)) {
-        run.remember_cleaned(table.prepared.table, buckets);
-      }
-      checkpoint_table_locked(run, table.prepared.table);
-    } catch (const IoError&) {
-      // The commit is durable in the log and every crv-io reader sees it; the next
-      // checkpoint (any later append, seal, or open) writes the manifest.
-    }
-  }
+  for (const PendingTable& table : tables) checkpoint_after_parts(run, table.prepared.table, table.parts);
   std::vector<AppendSummary> summaries;
   summaries.reserve(tables.size());
   for (const PendingTable& table : tables) summaries.push_back(summarize(table, run.run_id()));

@@ -126,7 +126,7 @@ std::optional<SealSummary> seal_bucket(RunLog& run, core::TableName table, std::
   WrittenParts written(env);
   const BucketSlice slice{bucket_id, std::move(rows)};
   // The seal holds the table lock, which every cleaner holds too: no writers' lock needed.
-  const PartProvenance provenance{random_uuid4_hex(), 1, std::max<std::uint64_t>(read.end.segment, 1), replaced};
+  const PartProvenance provenance{random_uuid4_hex(), 0, std::max<std::uint64_t>(read.end.segment, 1), replaced};
   const std::vector<AppendedPart> parts =
       write_parts(env, run.settings(), run.run_id(), table, {&slice}, provenance, written);
   const AppendedPart& part = parts.front();

@@ -48,38 +48,17 @@ std::vector<std::optional<Schema>> read_schemas(Env& env, const std::vector<Sour
   return schemas;
 }
 
-frame::Field* find(StoredShape& shape, const std::string& name) {
-  for (frame::Field& field : shape.columns) {
-    if (field.name == name) return &field;
-  }
-  return nullptr;
-}
-
 /// `shape` with the shape columns of `schemas` unified into it; `shape` itself when they
 /// add nothing.
 std::shared_ptr<const StoredShape> merge(const std::shared_ptr<const StoredShape>& shape, core::TableName table,
                                          const std::vector<std::optional<Schema>>& schemas) {
   const core::TableDescriptor& descriptor = core::get_table(table);
-  std::optional<StoredShape> next;  // copied on the first change
+  StoredShape next = *shape;
+  bool changed = false;
   for (const std::optional<Schema>& schema : schemas) {
-    if (!schema) continue;
-    for (const frame::Field& field : *schema) {
-      if (!is_shape_column(descriptor, field.name)) continue;
-      const frame::Field* known = next ? find(*next, field.name) : shape->column(field.name);
-      if (!known) {
-        if (!next) next = *shape;
-        next->columns.push_back({field.name, field.type, true});
-        continue;
-      }
-      // A table written before this check may hold conflicting parts: its first type stays.
-      std::optional<ShapeConflict> ignored;
-      frame::TypePtr unified = unify_shapes(known->type, field.type, field.name, ignored);
-      if (unified == known->type) continue;
-      if (!next) next = *shape;
-      find(*next, field.name)->type = std::move(unified);
-    }
+    if (schema) changed = widen_shape(next, descriptor, *schema) || changed;
   }
-  return next ? std::make_shared<const StoredShape>(std::move(*next)) : shape;
+  return changed ? std::make_shared<const StoredShape>(std::move(next)) : shape;
 }
 
 }  // namespace
