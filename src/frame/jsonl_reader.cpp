@@ -260,13 +260,13 @@ bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == st
 
 namespace detail {
 
-void read_jsonl_frames(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
-                       const JsonlReadOptions& options, std::uint64_t frame_bytes,
-                       const std::function<void(JsonlChunk)>& on_frame) {
+std::int64_t read_jsonl_frames(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,
+                               const JsonlReadOptions& options, std::uint64_t frame_bytes,
+                               const std::function<void(JsonlChunk)>& on_frame, std::int64_t lines_before) {
   detail::JsonlLineSource source(input, options.chunk_bytes, max_bytes);
   std::optional<JsonlRead> read(std::in_place, schema);
   std::string_view line;
-  int64_t number = 0;
+  int64_t number = lines_before;
   int64_t first_line = 0;
   std::uint64_t frame_start = 0;  // consumed() when the frame being read began
   // After this many rows of a frame, the input's size says how many rows to make room for.
@@ -293,6 +293,7 @@ void read_jsonl_frames(std::istream& input, std::uint64_t max_bytes, const Jsonl
   }
   if (options.on_progress) options.on_progress(source.consumed(), options.total_bytes);
   if (read->rows() > 0) deliver();
+  return number - lines_before;
 }
 
 Frame read_jsonl_range(std::istream& input, std::uint64_t max_bytes, const JsonlSchema& schema,

@@ -139,8 +139,30 @@ TEST(JsonlChunkReader, AFileIsReadOnAThreadInTheSameFrames) {
     for (std::size_t k = 0; k < chunks.size(); ++k) {
       EXPECT_TRUE(equals(chunks[k].frame, sequential[k].frame));
       EXPECT_EQ(chunks[k].first_line, sequential[k].first_line);
+      EXPECT_EQ(chunks[k].last_line, sequential[k].last_line);
+      EXPECT_EQ(chunks[k].end_offset, sequential[k].end_offset);
     }
     EXPECT_EQ(progressed, text.size());
+  }
+}
+
+// The frames are parsed on several threads (one per segment in turn): an error in a frame
+// other than the first still names the file's line, counted over the frames before it, and
+// the frames before it are handed out first.
+TEST(JsonlChunkReader, AFilesErrorInAMiddleFrameNamesTheFilesLine) {
+  const std::string text = jsonl_text(100) + "\n\n{\"tick\": [}\n" + jsonl_text(100);
+  const TempFile file(text);
+  for (const std::uint64_t frame_bytes : {std::uint64_t{1}, std::uint64_t{150}, std::uint64_t{700}}) {
+    std::int64_t last_line = 0;
+    try {
+      read_jsonl_file_chunks(
+          file.path(), [&last_line](JsonlChunk chunk) { last_line = chunk.last_line; }, kHints, {}, frame_bytes);
+      FAIL() << "no error";
+    } catch (const FrameError& error) {
+      EXPECT_THAT(error.what(), HasSubstr("line 108")) << frame_bytes;  // 100 rows, six blank lines, one more
+    }
+    EXPECT_GT(last_line, 90) << frame_bytes;
+    EXPECT_LT(last_line, 108) << frame_bytes;
   }
 }
 

@@ -40,11 +40,14 @@ CRV_IO_EXPORT void read_jsonl_chunks(std::istream& input, const JsonlChunkCallba
                                      const JsonlSchema& schema = {}, const JsonlReadOptions& options = {},
                                      std::uint64_t frame_bytes = kDefaultJsonlFrameBytes);
 
-/// read_jsonl_chunks of the file at `path`, parsed on a thread of its own while `on_chunk`
-/// runs on the caller's thread: frame k+1 is read while the caller consumes frame k, and at
-/// most one finished frame waits (memory: the frame being consumed, one waiting, one being
-/// read). `options.on_progress` is called on the parsing thread. `options.total_bytes` is
-/// set from the file's size. std::runtime_error when the file cannot be opened.
+/// read_jsonl_chunks of the file at `path`, the same frames with the same line numbers, parsed
+/// on up to four worker threads (no more than the hardware has) while `on_chunk` runs on the
+/// caller's thread: worker w parses frames w, w + W, ... and starts its next when the caller
+/// has taken its last, so memory holds at most W + 1 frames. `options.on_progress` is called
+/// from the workers, one call at a time, with the bytes parsed so far (never decreasing).
+/// `options.total_bytes` is set from the file's size. An error names the file's line, as
+/// read_jsonl_chunks's does, after the frames before it were handed out. std::runtime_error
+/// when the file cannot be opened.
 CRV_IO_EXPORT void read_jsonl_file_chunks(const std::filesystem::path& path, const JsonlChunkCallback& on_chunk,
                                           const JsonlSchema& schema = {}, JsonlReadOptions options = {},
                                           std::uint64_t frame_bytes = kDefaultJsonlFrameBytes);
