@@ -72,10 +72,10 @@ ParsedSegment SegmentParsers::parse(std::size_t k) {
     JsonlReadOptions options;
     options.chunk_bytes = options_.chunk_bytes;
     options.total_bytes = segment.end - segment.begin;
-    if (options_.on_progress) options.on_progress = [&](std::uint64_t consumed, std::uint64_t) { report(worker, consumed); };
-    out.lines = read_jsonl_frames(
-        input, segment.end - segment.begin, schema_, options, UINT64_MAX,
-        [&out](JsonlChunk chunk) { out.chunk = std::move(chunk); });
+    if (options_.on_progress)
+      options.on_progress = [&](std::uint64_t consumed, std::uint64_t) { report(worker, consumed); };
+    out.lines = read_jsonl_frames(input, segment.end - segment.begin, schema_, options, UINT64_MAX,
+                                  [&out](JsonlChunk chunk) { out.chunk = std::move(chunk); });
   } catch (...) {
     out.error = std::current_exception();
   }

@@ -61,12 +61,12 @@ class SegmentParsers {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<std::optional<ParsedSegment>> parsed_;  // slot k: segment k, until taken
-  std::size_t taken_ = 0;                              // segments the consumer has taken
+  std::size_t taken_ = 0;                             // segments the consumer has taken
   bool stopped_ = false;
 
   std::mutex progress_mutex_;
-  std::vector<std::uint64_t> done_;      // per worker: bytes of its finished segments
-  std::vector<std::uint64_t> current_;   // per worker: bytes of the segment it parses
+  std::vector<std::uint64_t> done_;     // per worker: bytes of its finished segments
+  std::vector<std::uint64_t> current_;  // per worker: bytes of the segment it parses
   std::uint64_t reported_ = 0;
 
   std::vector<std::thread> threads_;

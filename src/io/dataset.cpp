@@ -20,6 +20,15 @@
 #include "io/scan_output.hpp"
 
 namespace crv::io {
+namespace {
+
+/// A table that has a directory but no manifest.json.
+bool manifest_missing(Env& env, const IoSettings& settings, const std::string& run_id, core::TableName table) {
+  return env.is_directory(table_dir(settings, run_id, table)) &&
+         !env.file_exists(manifest_path(settings, run_id, table));
+}
+
+}  // namespace
 
 nlohmann::ordered_json SealSummary::to_json() const {
   return {{"table", table},       {"bucket_id", bucket_id},
@@ -158,9 +167,12 @@ std::vector<SealSummary> Dataset::seal(std::optional<TableRef> table) {
     for (const std::int64_t bucket_id : detail::buckets_with_inline_rows(*log_, name)) {
       if (auto summary = detail::seal_bucket(*log_, name, bucket_id, false)) sealed.push_back(std::move(*summary));
     }
-    // Commits of parts whose checkpoint a crashed writer never wrote: listed now, so that
-    // every reader sees every row.
-    if (log_->table_log(core::to_string(name)).log.parts.size() > 0) detail::checkpoint_table(*log_, name);
+    // Commits of parts whose checkpoint a crashed writer never wrote, and a table whose
+    // manifest.json is gone (deleted by hand, or never written by a crashed first append):
+    // listed now, so that every reader sees every row.
+    if (log_->table_log(core::to_string(name)).log.parts.size() > 0 ||
+        manifest_missing(*env_, settings_, run_id_, name))
+      detail::checkpoint_table(*log_, name);
     const std::lock_guard guard(open_buckets_mutex_);
     open_buckets_.erase(name);
   }

@@ -579,7 +579,29 @@ TEST(AppendLog, AppendsKilledAtRandomMomentsLoseNothingAcknowledgedAndShowNothin
   }
   const Dataset reader(settings, run_of(trials - 1));
   const std::int64_t rows = reader.read(kEdges).num_rows();
-  EXPECT_EQ(load_manifest(Env::posix(), manifest_path(settings, run_of(trials - 1), kEdges))->total_rows(), rows);
+  const std::optional<TableManifest> manifest =
+      load_manifest(Env::posix(), manifest_path(settings, run_of(trials - 1), kEdges));
+  ASSERT_TRUE(manifest.has_value()) << "seal() left no manifest.json";
+  EXPECT_EQ(manifest->total_rows(), rows);
+}
+
+// A table whose manifest.json was deleted (by hand, or by the kill trials above in their last
+// trial): seal() writes it again from the parts and the log, so that every reader sees them.
+TEST(AppendLog, SealWritesAManifestThatIsMissing) {
+  TempRoot root;
+  IoSettings settings = root.settings();
+  settings.inline_max_rows = 0;
+  Dataset(settings, "run_missing").append(kEdges, testing::edges_at({1, 2, 150}));
+  const fs::path path = manifest_path(settings, "run_missing", kEdges);
+  ASSERT_TRUE(fs::exists(path));
+  fs::remove(path);
+  Dataset dataset(settings, "run_missing");
+  dataset.seal();
+  const std::optional<TableManifest> manifest = load_manifest(Env::posix(), path);
+  ASSERT_TRUE(manifest.has_value());
+  EXPECT_EQ(manifest->total_rows(), 3);
+  // Tables never written get no directory and no manifest.
+  EXPECT_FALSE(fs::exists(table_dir(settings, "run_missing", kHoldings)));
 }
 
 }  // namespace
