@@ -24,15 +24,27 @@ nlohmann::json extreme(const nlohmann::json& current, const nlohmann::json& cand
 
 namespace {
 
-// One column chunk's null count and bounds (bounds of top-level columns only).
+// The schema leaf of a column chunk, by its Parquet path (a nested leaf's path names the
+// group elements, "list" and "element" included); nullptr when the schema has no such leaf.
+const parquet::SchemaNode* leaf_of(const parquet::SchemaNode& root, const std::vector<std::string>& path) {
+  const parquet::SchemaNode* node = &root;
+  for (const std::string& name : path) {
+    const auto child = std::find_if(node->children.begin(), node->children.end(),
+                                    [&name](const parquet::SchemaNode& c) { return c.name == name; });
+    if (child == node->children.end()) return nullptr;
+    node = &*child;
+  }
+  return node->children.empty() ? node : nullptr;
+}
+
+// One column chunk's null count and bounds (nested leaves' too: their own statistics).
 ColumnFooterStatistics chunk_statistics(const parquet::FileReader& reader, const parquet::ColumnChunkView& chunk) {
   ColumnFooterStatistics column{chunk.path(), parquet::to_string(chunk.physical_type()), std::nullopt, nullptr,
                                 nullptr};
   const std::optional<parquet::ColumnStatistics> statistics = chunk.statistics();
   if (!statistics) return column;
   column.nulls = statistics->null_count;
-  const parquet::SchemaNode* node =
-      chunk.path_in_schema().size() == 1 ? reader.node_of(chunk.path_in_schema()) : nullptr;
+  const parquet::SchemaNode* node = leaf_of(reader.schema_tree(), chunk.path_in_schema());
   if (node == nullptr) return column;
   if (statistics->min_value) column.min = statistic_value(node, chunk.physical_type(), *statistics->min_value);
   if (statistics->max_value) column.max = statistic_value(node, chunk.physical_type(), *statistics->max_value);

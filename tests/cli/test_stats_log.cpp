@@ -74,6 +74,33 @@ TEST_F(StatsAndLog, StatsJsonEqualsWhatWasAppended) {
   EXPECT_EQ((*observer)["max"], "A6");
 }
 
+// Nested columns' leaves have statistics of their own, named by their Parquet paths.
+TEST_F(StatsAndLog, StatsGivesTheBoundsOfNestedLeaves) {
+  const std::filesystem::path file = write_file(
+      "decisions.jsonl",
+      "{\"tick\":0,\"agent_id\":\"a\",\"chosen_action\":{\"kind\":\"buy\",\"qty\":2},"
+      "\"action_candidates\":[{\"kind\":\"buy\",\"score\":0.5}],\"token_value_estimates\":{\"T1\":1.5}}\n"
+      "{\"tick\":1,\"agent_id\":\"b\",\"chosen_action\":{\"kind\":\"hold\",\"qty\":7},"
+      "\"action_candidates\":[{\"kind\":\"sell\",\"score\":-2.0}],\"token_value_estimates\":{\"T1\":3.0}}\n");
+  const CliResult appended = run("append --run r2 --table decisions '" + file.string() + "'");
+  ASSERT_EQ(appended.exit_code, 0) << appended.err;
+  const CliResult result = run("stats --run r2 --table decisions --json");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json table = json::parse(result.out)["tables"][0];
+  const json* kind = column(table, "chosen_action.kind");
+  ASSERT_NE(kind, nullptr) << table.dump(2);
+  EXPECT_EQ((*kind)["min"], "buy");
+  EXPECT_EQ((*kind)["max"], "hold");
+  const json* qty = column(table, "chosen_action.qty");
+  ASSERT_NE(qty, nullptr);
+  EXPECT_EQ((*qty)["min"], 2);
+  EXPECT_EQ((*qty)["max"], 7);
+  const json* score = column(table, "action_candidates.list.element.score");
+  ASSERT_NE(score, nullptr) << table.dump(2);
+  EXPECT_DOUBLE_EQ((*score)["min"].get<double>(), -2.0);
+  EXPECT_DOUBLE_EQ((*score)["max"].get<double>(), 0.5);
+}
+
 TEST_F(StatsAndLog, StatsTextShowsTheBucketHistogram) {
   const CliResult result = run("stats --run r1 --table identity_edges");
   ASSERT_EQ(result.exit_code, 0) << result.err;
