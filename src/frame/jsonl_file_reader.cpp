@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "frame/jsonl_range.hpp"
+#include "frame/jsonl_segments.hpp"
 
 namespace crv::frame {
 namespace {
@@ -26,19 +27,10 @@ std::ifstream open_input(const std::filesystem::path& path) {
   return input;
 }
 
-/// The offset just past the first '\n' at or after `from`, or `size` when there is none.
-std::uint64_t next_line_start(const std::filesystem::path& path, std::uint64_t from, std::uint64_t size) {
+/// Where the line holding byte `from` of the file ends (jsonl_segments.hpp).
+std::uint64_t line_end_at(const std::filesystem::path& path, std::uint64_t from, std::uint64_t size) {
   std::ifstream input = open_input(path);
-  input.seekg(static_cast<std::streamoff>(from));
-  std::vector<char> block(1 << 16);
-  std::uint64_t at = from;
-  while (at < size && input.read(block.data(), static_cast<std::streamsize>(block.size())), input.gcount() > 0) {
-    const auto got = static_cast<std::size_t>(input.gcount());
-    if (const void* newline = std::memchr(block.data(), '\n', got))
-      return at + static_cast<std::uint64_t>(static_cast<const char*>(newline) - block.data()) + 1;
-    at += got;
-  }
-  return size;
+  return detail::jsonl_line_end(input, size, from);
 }
 
 /// The two halves' columns joined, or nullopt when a column's types differ (only a sequential
@@ -74,7 +66,7 @@ Frame read_jsonl_file(const std::filesystem::path& path, const JsonlSchema& sche
   std::error_code error;
   const std::uint64_t size = std::filesystem::file_size(path, error);
   options.total_bytes = error ? 0 : size;
-  const std::uint64_t split = error || size < kParallelMinBytes ? 0 : next_line_start(path, size / 2, size);
+  const std::uint64_t split = error || size < kParallelMinBytes ? 0 : line_end_at(path, size / 2, size);
   if (split == 0 || split >= size) {
     std::ifstream input = open_input(path);
     return read_jsonl(input, schema, options);

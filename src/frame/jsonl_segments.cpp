@@ -69,6 +69,10 @@ class Bytes {
 
 }  // namespace
 
+std::uint64_t jsonl_line_end(std::istream& input, std::uint64_t size, std::uint64_t from) {
+  return Bytes(input, size).line_end(from);
+}
+
 std::vector<JsonlSegment> jsonl_segments(std::istream& input, std::uint64_t size, std::uint64_t frame_bytes) {
   std::vector<JsonlSegment> segments;
   Bytes bytes(input, size);

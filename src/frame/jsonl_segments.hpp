@@ -15,6 +15,10 @@ struct JsonlSegment {
   std::uint64_t end = 0;
 };
 
+/// The offset just past the first '\n' at or after `from` in a `size`-byte input, or `size`
+/// when there is none: where the line holding byte `from` ends.
+std::uint64_t jsonl_line_end(std::istream& input, std::uint64_t size, std::uint64_t from);
+
 /// The segments of a `size`-byte input, in order, covering it: each ends where the sequential
 /// reader delivers a frame, at the end of the first non-blank line that takes the segment
 /// to `frame_bytes` or more (the last ends at `size`). None for an empty input.

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -159,21 +158,7 @@ void AppendStream::State::recheck_shape(const detail::LogPosition& end) {
                       "whose field types conflict with the stream's; nothing of the stream was written, append again");
 }
 
-AppendSummary AppendStream::State::summary() const {
-  AppendSummary summary;
-  summary.table = name;
-  summary.run_id = run.run_id();
-  summary.parts = parts_;
-  std::stable_sort(summary.parts.begin(), summary.parts.end(),
-                   [](const AppendedPart& a, const AppendedPart& b) { return a.bucket_id < b.bucket_id; });
-  std::set<std::int64_t> buckets;
-  for (const AppendedPart& part : summary.parts) {
-    summary.rows += part.rows;
-    buckets.insert(part.bucket_id);
-  }
-  summary.buckets.assign(buckets.begin(), buckets.end());
-  return summary;
-}
+AppendSummary AppendStream::State::summary() const { return detail::summary_of_parts(name, run.run_id(), parts_); }
 
 AppendSummary AppendStream::State::commit() {
   check_open();

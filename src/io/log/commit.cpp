@@ -107,21 +107,13 @@ void choose_inline_rows(RunLog& run, PendingTable& table) {
 }
 
 AppendSummary summarize(const PendingTable& table, const std::string& run_id) {
-  AppendSummary summary;
-  summary.table = table.prepared.name;
-  summary.run_id = run_id;
+  std::vector<AppendedPart> parts;
   for (const InlineRows& rows : table.inline_rows) {
-    summary.parts.push_back(
+    parts.push_back(
         {rows.bucket_id, "", rows.rows, static_cast<std::int64_t>(rows.parquet->size()), rows.tick_min, rows.tick_max});
   }
-  summary.parts.insert(summary.parts.end(), table.parts.begin(), table.parts.end());
-  std::sort(summary.parts.begin(), summary.parts.end(),
-            [](const AppendedPart& a, const AppendedPart& b) { return a.bucket_id < b.bucket_id; });
-  for (const AppendedPart& part : summary.parts) {
-    summary.rows += part.rows;
-    summary.buckets.push_back(part.bucket_id);
-  }
-  return summary;
+  parts.insert(parts.end(), table.parts.begin(), table.parts.end());
+  return summary_of_parts(table.prepared.name, run_id, std::move(parts));
 }
 
 /// Whether the table's logged parts not yet in its manifest call for a checkpoint now.
@@ -148,6 +140,20 @@ void note_shape(RunLog& run, const PendingTable& table, const LogPosition& at) {
 }
 
 }  // namespace
+
+AppendSummary summary_of_parts(std::string table, std::string run_id, std::vector<AppendedPart> parts) {
+  AppendSummary summary;
+  summary.table = std::move(table);
+  summary.run_id = std::move(run_id);
+  summary.parts = std::move(parts);
+  std::stable_sort(summary.parts.begin(), summary.parts.end(),
+                   [](const AppendedPart& a, const AppendedPart& b) { return a.bucket_id < b.bucket_id; });
+  for (const AppendedPart& part : summary.parts) {
+    summary.rows += part.rows;
+    if (summary.buckets.empty() || summary.buckets.back() != part.bucket_id) summary.buckets.push_back(part.bucket_id);
+  }
+  return summary;
+}
 
 TableCommit table_commit(const IoSettings& settings, const std::string& table,
                          const std::vector<InlineRows>& inline_rows, const std::vector<AppendedPart>& parts,

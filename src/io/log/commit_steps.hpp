@@ -18,6 +18,10 @@ TableCommit table_commit(const IoSettings& settings, const std::string& table,
                          const std::vector<InlineRows>& inline_rows, const std::vector<AppendedPart>& parts,
                          const std::string& created_at);
 
+/// The summary of a commit's `parts` of `table` (inline rows as parts of path ""): the parts in
+/// bucket order (a bucket's in the order written), their rows, the buckets once each.
+AppendSummary summary_of_parts(std::string table, std::string run_id, std::vector<AppendedPart> parts);
+
 /// After a commit that wrote `parts` of `table`: when a checkpoint is due, under the table's
 /// lock, the leftovers of crashed appends in buckets this process had not cleaned are deleted
 /// and manifest.json is rewritten. A failure is ignored: the commit is durable in the log.
