@@ -12,11 +12,13 @@ import crv_io
 
 
 def test_a_second_thread_runs_during_a_long_append(settings):
-    n = 600_000
+    # Rows enough for an append of a few tenths of a second: at 600k rows it had become
+    # shorter than the 50 ms this test needs to tell.
+    n = 3_000_000
     ticks = np.arange(n, dtype=np.int64)
     frame = crv_io.DataFrame({
         "tick": ticks,
-        "observer_agent_id": np.array(["A%d" % (i % 1000) for i in range(n)], dtype=object),
+        "observer_agent_id": np.tile(np.array(["A%d" % i for i in range(1000)], dtype=object), n // 1000),
         "edge_kind": ["self_to_positive_valence"] * n,
         "edge_weight": ticks / 7.0,
     })  # converted before the timing: the append itself is C++ only
