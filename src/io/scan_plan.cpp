@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -124,12 +125,17 @@ std::vector<int> kept_row_groups(const std::vector<parquet::RowGroupDecision>& d
 
 std::unique_ptr<parquet::FileReader> open_part(const ScanInput& input, const PartDecision& part) {
   if (part.inline_parquet) return open_inline_rows(part.inline_parquet, part.relative_path);
-  if (input.manifest && !input.env->file_exists(part.path)) {
+  std::unique_ptr<parquet::FileReader> reader;
+  try {
+    reader = open_parquet_file(*input.env, part.path);
+  } catch (const IoError& error) {
+    // The open's ENOENT, not a stat before it: a scan of a stream's sealed buckets opens
+    // hundreds of small parts, and a path lookup is a tenth of what opening one costs.
+    if (!input.manifest || (error.sys_errno() != ENOENT && error.sys_errno() != ENOTDIR)) throw;
     throw IoManifestError("the manifest of table '" + std::string(core::to_string(input.table)) + "' lists '" +
                           part.relative_path +
                           "', which does not exist (run rebuild-manifest to re-derive it from the files)");
   }
-  std::unique_ptr<parquet::FileReader> reader = open_parquet_file(*input.env, part.path);
   check_part(*reader, part.path.string(),
              PartExpectation{input.run_id, input.table, part.listed ? &*part.listed : nullptr, {}, &input.settings});
   return reader;
