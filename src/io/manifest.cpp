@@ -18,6 +18,7 @@
 #include "crv/io/paths.hpp"
 #include "io/atomic_write.hpp"
 #include "io/manifest_errors.hpp"
+#include "io/manifest_json_value.hpp"
 #include "io/manifest_stamp.hpp"
 
 namespace crv::io {
@@ -25,53 +26,63 @@ namespace {
 
 using nlohmann::json;
 
-std::string type_of(const json& value) { return value.type_name(); }
+// The decoder of a manifest's JSON, written once over the views of manifest_json_value.hpp
+// (V: NlohmannJsonValue or SimdJsonValue).
 
-const json& require(const json& object, std::string_view key, const std::string& where) {
-  const auto it = object.find(key);
-  if (it == object.end()) {
-    throw IoManifestError("manifest key '" + where + std::string(key) + "' is missing");
-  }
-  return *it;
+// `where` is the path of the object a key is looked up in ("partitions.000001."); the
+// key's full name is built only for an error message.
+template <class V>
+V require(const V& object, std::string_view key, std::string_view where) {
+  std::optional<V> found = object.find(key);
+  if (!found) throw IoManifestError("manifest key '" + std::string(where) + std::string(key) + "' is missing");
+  return *found;
 }
 
-std::int64_t read_int(const json& value, const std::string& key) {
-  if (!value.is_number_integer()) {
-    throw IoManifestError("manifest key '" + key + "' must be an integer, got " + type_of(value));
+template <class V>
+std::int64_t read_int(const V& value, std::string_view where, std::string_view key) {
+  if (!value.is_integer()) {
+    throw IoManifestError("manifest key '" + std::string(where) + std::string(key) + "' must be an integer, got " +
+                          value.type_name());
   }
-  if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
-    throw IoManifestError("manifest key '" + key + "' is out of the int64 range");
+  if (value.exceeds_int64()) {
+    throw IoManifestError("manifest key '" + std::string(where) + std::string(key) + "' is out of the int64 range");
   }
-  return value.get<std::int64_t>();
+  return value.as_int64();
 }
 
-std::string read_string(const json& value, const std::string& key) {
+template <class V>
+std::string read_string(const V& value, std::string_view where, std::string_view key) {
   if (!value.is_string()) {
-    throw IoManifestError("manifest key '" + key + "' must be a string, got " + type_of(value));
+    throw IoManifestError("manifest key '" + std::string(where) + std::string(key) + "' must be a string, got " +
+                          value.type_name());
   }
-  return value.get<std::string>();
+  return value.as_string();
 }
 
-std::int64_t require_int(const json& object, std::string_view key, const std::string& where) {
-  return read_int(require(object, key, where), where + std::string(key));
+template <class V>
+std::int64_t require_int(const V& object, std::string_view key, std::string_view where) {
+  return read_int(require(object, key, where), where, key);
 }
 
-std::string optional_string(const json& object, std::string_view key, const std::string& where, std::string fallback) {
-  const auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return fallback;
-  return read_string(*it, where + std::string(key));
+template <class V>
+std::string optional_string(const V& object, std::string_view key, std::string_view where, std::string fallback) {
+  const std::optional<V> found = object.find(key);
+  if (!found || found->is_null()) return fallback;
+  return read_string(*found, where, key);
 }
 
-void require_object(const json& value, const std::string& key) {
+template <class V>
+void require_object(const V& value, std::string_view key) {
   if (!value.is_object()) {
-    throw IoManifestError("manifest key '" + key + "' must be an object, got " + type_of(value));
+    throw IoManifestError("manifest key '" + std::string(key) + "' must be an object, got " + value.type_name());
   }
 }
 
-PartEntry part_from_json(const json& value, const std::string& where) {
-  require_object(value, where.substr(0, where.size() - 1));
+template <class V>
+PartEntry part_from_json(const V& value, const std::string& where) {
+  if (!value.is_object()) require_object(value, where.substr(0, where.size() - 1));  // its name built only then
   PartEntry part;
-  part.path = read_string(require(value, "path", where), where + "path");
+  part.path = read_string(require(value, "path", where), where, "path");
   part.rows = require_int(value, "rows", where);
   part.bytes = require_int(value, "bytes", where);
   part.tick_min = require_int(value, "tick_min", where);
@@ -80,13 +91,13 @@ PartEntry part_from_json(const json& value, const std::string& where) {
   return part;
 }
 
-PartitionEntry partition_from_json(const std::string& key, const json& value) {
+template <class V>
+PartitionEntry partition_from_json(const std::string& key, const V& value) {
   const std::string where = "partitions." + key + ".";
-  require_object(value, "partitions." + key);
+  if (!value.is_object()) require_object(value, "partitions." + key);
   PartitionEntry partition;
-  const auto id = value.find("bucket_id");
-  if (id != value.end()) {
-    partition.bucket_id = read_int(*id, where + "bucket_id");
+  if (const std::optional<V> id = value.find("bucket_id")) {
+    partition.bucket_id = read_int(*id, where, "bucket_id");
   } else {
     const auto parsed = parse_bucket_dir_name(std::string(kBucketDirPrefix) + key);
     if (!parsed) {
@@ -103,15 +114,38 @@ PartitionEntry partition_from_json(const std::string& key, const json& value) {
   partition.tick_max = require_int(value, "tick_max", where);
   partition.row_count = require_int(value, "row_count", where);
   partition.byte_size = require_int(value, "byte_size", where);
-  const json& parts = require(value, "parts", where);
+  const V parts = require(value, "parts", where);
   if (!parts.is_array()) {
-    throw IoManifestError("manifest key '" + where + "parts' must be an array, got " + type_of(parts));
+    throw IoManifestError("manifest key '" + where + "parts' must be an array, got " + parts.type_name());
   }
-  partition.parts.reserve(parts.size());
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    partition.parts.push_back(part_from_json(parts[i], where + "parts[" + std::to_string(i) + "]."));
+  const std::vector<V> items = parts.elements();
+  partition.parts.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    partition.parts.push_back(part_from_json(items[i], where + "parts[" + std::to_string(i) + "]."));
   }
   return partition;
+}
+
+template <class V>
+TableManifest manifest_from_json(const V& value) {
+  require_object(value, "<root>");
+  TableManifest manifest;
+  manifest.table = read_string(require(value, "table", ""), "", "table");
+  if (const std::optional<V> version = value.find("version")) {
+    manifest.version = static_cast<int>(read_int(*version, "", "version"));
+  }
+  manifest.created_at = optional_string(value, "created_at", "", "");
+  manifest.updated_at = optional_string(value, "updated_at", "", manifest.created_at);
+  const V partitions_json = require(value, "partitions", "");
+  require_object(partitions_json, "partitions");
+  for (const auto& [key, partition_json] : partitions_json.members()) {
+    PartitionEntry partition = partition_from_json(key, partition_json);
+    const std::int64_t id = partition.bucket_id;
+    if (!manifest.partitions.emplace(id, std::move(partition)).second) {
+      throw IoManifestError("manifest has two partitions for bucket_id " + std::to_string(id));
+    }
+  }
+  return manifest;
 }
 
 /// The manifest's text, as nlohmann's dump(2) would print it, appended to one string: objects
@@ -352,37 +386,26 @@ nlohmann::ordered_json TableManifest::to_json() const {
 }
 
 TableManifest TableManifest::from_json(const json& value) {
-  require_object(value, "<root>");
-  TableManifest manifest;
-  manifest.table = read_string(require(value, "table", ""), "table");
-  if (const auto it = value.find("version"); it != value.end()) {
-    manifest.version = static_cast<int>(read_int(*it, "version"));
-  }
-  manifest.created_at = optional_string(value, "created_at", "", "");
-  manifest.updated_at = optional_string(value, "updated_at", "", manifest.created_at);
-  const json& partitions_json = require(value, "partitions", "");
-  require_object(partitions_json, "partitions");
-  for (const auto& [key, partition_json] : partitions_json.items()) {
-    PartitionEntry partition = partition_from_json(key, partition_json);
-    const std::int64_t id = partition.bucket_id;
-    if (!manifest.partitions.emplace(id, std::move(partition)).second) {
-      throw IoManifestError("manifest has two partitions for bucket_id " + std::to_string(id));
-    }
-  }
-  return manifest;
+  return manifest_from_json(detail::NlohmannJsonValue(value));
 }
 
 TableManifest parse_manifest(std::string_view text, const std::filesystem::path& path) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::exception& error) {
-    // parse_error, and out_of_range for a number past the double range ("1e400").
-    throw IoManifestError("manifest '" + path.string() + "' is not valid JSON: " + error.what() + "; " +
-                          "run `crv-io rebuild-manifest` to re-derive it from the part files");
+  // simdjson first; when it refuses the text, nlohmann's parser says why (its errors name the
+  // line and column) and decides, so that what is accepted stays what nlohmann accepts.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element document;
+  std::optional<json> fallback;
+  if (parser.parse(text.data(), text.size()).get(document) != simdjson::SUCCESS) {
+    try {
+      fallback = json::parse(text);
+    } catch (const json::exception& error) {
+      // parse_error, and out_of_range for a number past the double range ("1e400").
+      throw IoManifestError("manifest '" + path.string() + "' is not valid JSON: " + error.what() + "; " +
+                            "run `crv-io rebuild-manifest` to re-derive it from the part files");
+    }
   }
   try {
-    return TableManifest::from_json(document);
+    return fallback ? TableManifest::from_json(*fallback) : manifest_from_json(detail::SimdJsonValue(document));
   } catch (const IoManifestError& error) {
     throw IoManifestError("invalid manifest '" + path.string() + "': " + error.what());
   }

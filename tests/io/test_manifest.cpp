@@ -163,7 +163,60 @@ TEST(Manifest, WrongTypesNameTheKey) {
       ADD_FAILURE() << "expected IoManifestError for " << c.key;
     } catch (const IoManifestError& error) {
       EXPECT_NE(std::string(error.what()).find("'" + std::string(c.key) + "'"), std::string::npos) << error.what();
+      // parse_manifest (simdjson) says the same of the same text, after the file's name.
+      try {
+        parse_manifest(json.dump(), "m.json");
+        ADD_FAILURE() << "parse_manifest accepted what from_json refused: " << c.key;
+      } catch (const IoManifestError& parsed) {
+        EXPECT_EQ(std::string(parsed.what()), "invalid manifest 'm.json': " + std::string(error.what()));
+      }
     }
+  }
+}
+
+// parse_manifest decodes simdjson's DOM, TableManifest::from_json nlohmann's value: the
+// same text gives the same manifest or the same error, duplicate keys and numbers at the
+// edges of the integer ranges included.
+TEST(Manifest, ParseManifestAgreesWithFromJson) {
+  const std::string part =
+      R"({"path": "part-0123456789abcdef0123456789abcdef.parquet", "tick_min": 0, "tick_max": 9, )";
+  const auto with_part = [](const std::string& fields) {
+    return R"({"table": "holdings", "partitions": {"000000": {"bucket_id": 0, "tick_min": 0, "tick_max": 9, )"
+           R"("row_count": 1, "byte_size": 5, "parts": [)" +
+           fields + "]}}}";
+  };
+  const std::vector<std::string> texts = {
+      kReferenceManifest,
+      with_part(part + R"("rows": 1, "bytes": 5, "rows": 2})"),                     // the last "rows" counts
+      with_part(part + R"("rows": 9223372036854775807, "bytes": 5})"),              // INT64_MAX
+      with_part(part + R"("rows": 9223372036854775808, "bytes": 5})"),              // one past it
+      with_part(part + R"("rows": 99999999999999999999, "bytes": 5})"),             // past uint64
+      with_part(part + R"("rows": -9223372036854775808, "bytes": 5})"),             // INT64_MIN
+      with_part(part + R"("rows": 1.0, "bytes": 5})"),                              // a float
+      with_part(part + R"("rows": true, "bytes": 5})"),                             // a boolean
+      with_part(part + R"("rows": 1, "bytes": 5, "created_at": null, "x": [1]})"),  // null, unknown key
+      with_part(R"("not a part")"),
+      R"({"table": "holdings", "partitions": {"000001": {"bucket_id": 1, "tick_min": 100, "tick_max": 100, )"
+      R"("row_count": 0, "byte_size": 0, "parts": []}, "000001": {"bucket_id": 1, "tick_min": 100, )"
+      R"("tick_max": 109, "row_count": 0, "byte_size": 0, "parts": []}}})",  // a repeated partition: the last
+      R"({"table": "holdings", "version": 2, "version": "two", "partitions": {}})",
+      R"({"table": "holdings", "partitions": {}, "updated_at": 7})",
+      R"([1, 2])",
+  };
+  for (const std::string& text : texts) {
+    std::string expected;
+    try {
+      expected = TableManifest::from_json(nlohmann::json::parse(text)).to_json().dump();
+    } catch (const IoManifestError& error) {
+      expected = "invalid manifest 'm.json': " + std::string(error.what());
+    }
+    std::string got;
+    try {
+      got = parse_manifest(text, "m.json").to_json().dump();
+    } catch (const IoManifestError& error) {
+      got = error.what();
+    }
+    EXPECT_EQ(got, expected) << text;
   }
 }
 
